@@ -1,0 +1,3 @@
+from bobtui.cli import main
+
+raise SystemExit(main())

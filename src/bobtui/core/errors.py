@@ -1,0 +1,25 @@
+"""Errors a user can cause; each carries one Dutch sentence fit to show as it is."""
+
+
+class BobError(Exception):
+    """Base class: ``str(error)`` is a complete Dutch sentence for the user."""
+
+
+class RuleViolation(BobError):
+    """An action breaks a meeting rule (a decision without owner, closing too early, …)."""
+
+
+class NotFound(BobError):
+    """A meeting, note or decision that was asked for does not exist."""
+
+
+class StoreError(BobError):
+    """The store cannot be opened or used (bad URL, newer schema, unreadable file)."""
+
+
+class LeidraadError(BobError):
+    """A question set cannot be loaded; ``problems`` lists one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems

@@ -1,0 +1,155 @@
+"""The store's tables (SQLModel). Only the store and the meeting session import this module.
+
+Enumerations are stored as their plain string values so the data stays readable with any tool.
+Times are timezone-aware and stored in UTC; dates are calendar dates.
+"""
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+# An explicit naming convention gives constraints stable names across SQLite and PostgreSQL,
+# which Alembic needs to alter them later.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Meeting(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    case_code: str = Field(index=True, max_length=64)
+    leidraad_id: str = Field(max_length=80)
+    leidraad_version: str = Field(max_length=32)
+    meeting_type: str = Field(max_length=64)
+    held_on: date = Field(index=True)
+    location: str = ""
+    reason: str = ""
+    status: str = Field(default="gepland", max_length=16)
+    current_phase: str | None = Field(default=None, max_length=32)
+    current_question_id: str | None = Field(default=None, max_length=80)
+    chain_care_phase: str | None = Field(default=None, max_length=32)
+    evaluation_date: date | None = None
+    next_meeting_on: date | None = None
+    client_informed_by: str | None = None
+    created_at: datetime
+    started_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+class Participant(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    name: str
+    organisation: str = ""
+    role: str = ""
+    domain: str | None = Field(default=None, max_length=16)
+    presence: str = Field(default="aanwezig", max_length=16)
+    is_client: bool = False
+    is_ervaringsdeskundige: bool = False
+    speaks_for_child: bool = False
+
+
+class QuestionCoverage(SQLModel, table=True):
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    question_id: str = Field(primary_key=True, max_length=80)
+    phase: str = Field(max_length=32)
+    status: str = Field(max_length=16)
+    updated_at: datetime
+
+
+class PhaseInterval(SQLModel, table=True):
+    """A stretch of time the meeting spent in one phase; time-outs are subtracted from it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    phase: str = Field(max_length=32)
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+class TimeOut(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    phase: str = Field(max_length=32)
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+class Note(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=16)
+    text: str
+    phase: str = Field(max_length=32)
+    question_id: str | None = Field(default=None, max_length=80)
+    participant_id: int | None = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+    created_at: datetime
+    updated_at: datetime
+
+
+class SafetyScore(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    participant_id: int | None = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+    respondent: str
+    score: int
+    what_would_raise_it: str = ""
+    question_id: str | None = Field(default=None, max_length=80)
+    created_at: datetime
+
+
+class Judgement(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=16)
+    text: str
+    likelihood: str | None = Field(default=None, max_length=16)
+    created_at: datetime
+
+
+class Decision(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    action: str
+    owner_person: str
+    owner_organisation: str
+    owner_participant_id: int | None = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+    deadline: date
+    priority: str = Field(default="middel", max_length=16)
+    chain_care_phase: str | None = Field(default=None, max_length=32)
+    status: str = Field(default="open", max_length=16, index=True)
+    created_at: datetime
+    updated_at: datetime
+
+
+class DecisionStatusChange(SQLModel, table=True):
+    """The history of a decision's status; ``meeting_id`` is the meeting where it was reviewed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    decision_id: int = Field(foreign_key="decision.id", index=True, ondelete="CASCADE")
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
+    status: str = Field(max_length=16)
+    reason: str = ""
+    changed_at: datetime
+
+
+class MeetingEvent(SQLModel, table=True):
+    """Append-only log of every change: what happened to which record and when, never its text."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int | None = Field(default=None, index=True)
+    at: datetime
+    action: str = Field(max_length=48)
+    entity: str = Field(max_length=32)
+    entity_id: int | None = None

@@ -1,0 +1,55 @@
+"""Every filesystem location bobtui uses, in one place.
+
+The data folder holds special-category data, so it is created private to the user (0700).
+"""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "bobtui"
+DATA_DIR_ENV = "BOBTUI_DATA_DIR"
+CONFIG_DIR_ENV = "BOBTUI_CONFIG_DIR"
+
+
+def data_dir() -> Path:
+    """Where the stores live: ``BOBTUI_DATA_DIR`` or the platform's user data folder."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_dir() -> Path:
+    """Where the user's own settings and question sets live."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def user_leidraad_dir() -> Path:
+    """The folder where a trainer puts question sets that add to or replace the shipped ones."""
+    return config_dir() / "leidraad"
+
+
+def shipped_leidraad_dir() -> Path:
+    """The question sets that come with bobtui: inside the wheel, or the repository's folder."""
+    package_dir = Path(__file__).resolve().parent.parent
+    in_wheel = package_dir / "leidraad"
+    if in_wheel.is_dir():
+        return in_wheel
+    return package_dir.parent.parent / "leidraad"
+
+
+def default_store_path() -> Path:
+    return data_dir() / "bobtui.sqlite3"
+
+
+def demo_store_path() -> Path:
+    """The demo case lives in a store of its own, never mixed with real meetings."""
+    return data_dir() / "demo" / "bobtui-demo.sqlite3"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+    return path

@@ -1,0 +1,170 @@
+"""Plain, immutable records that the core hands to its callers (UI, CLI, summary).
+
+They mirror the store's tables but import nothing of SQLModel, so screens never hold a database
+object and these modules stay cheap to import.
+"""
+
+import enum
+import types
+import typing
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Generic, TypeVar, cast
+
+from bobtui.core.vocabulary import (
+    ChainCarePhase,
+    DecisionStatus,
+    Domain,
+    JudgementKind,
+    Likelihood,
+    MeetingStatus,
+    NoteKind,
+    Phase,
+    Presence,
+    Priority,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """A write's result: the stored record and warnings to show (e.g. a BSN-like number)."""
+
+    item: T
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    id: int
+    case_code: str
+    leidraad_id: str
+    leidraad_version: str
+    meeting_type: str
+    held_on: date
+    location: str
+    reason: str
+    status: MeetingStatus
+    current_phase: Phase | None
+    current_question_id: str | None
+    chain_care_phase: ChainCarePhase | None
+    evaluation_date: date | None
+    next_meeting_on: date | None
+    client_informed_by: str | None
+    created_at: datetime
+    started_at: datetime | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    id: int
+    meeting_id: int
+    position: int
+    name: str
+    organisation: str
+    role: str
+    domain: Domain | None
+    presence: Presence
+    is_client: bool
+    is_ervaringsdeskundige: bool
+    speaks_for_child: bool
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    id: int
+    meeting_id: int
+    kind: NoteKind
+    text: str
+    phase: Phase
+    question_id: str | None
+    participant_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SafetyScoreRecord:
+    id: int
+    meeting_id: int
+    participant_id: int | None
+    respondent: str
+    score: int
+    what_would_raise_it: str
+    question_id: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class JudgementRecord:
+    id: int
+    meeting_id: int
+    kind: JudgementKind
+    text: str
+    likelihood: Likelihood | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    id: int
+    meeting_id: int
+    action: str
+    owner_person: str
+    owner_organisation: str
+    owner_participant_id: int | None
+    deadline: date
+    priority: Priority
+    chain_care_phase: ChainCarePhase | None
+    status: DecisionStatus
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StatusChangeRecord:
+    id: int
+    decision_id: int
+    meeting_id: int | None
+    status: DecisionStatus
+    reason: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
+class MeetingListRow:
+    """One line of the meeting list: enough to find a meeting, no case content."""
+
+    id: int
+    case_code: str
+    held_on: date
+    leidraad_id: str
+    status: MeetingStatus
+    open_actions: int
+
+
+@cache
+def _enum_fields(record_type: Any) -> dict[str, type[enum.Enum]]:
+    """The fields of a record whose type is an enum (or an optional enum), by name."""
+    result: dict[str, type[enum.Enum]] = {}
+    for name, hint in typing.get_type_hints(record_type).items():
+        candidates = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        for candidate in candidates:
+            if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+                result[name] = candidate
+    return result
+
+
+def to_record(record_type: type[T], row: Any) -> T:
+    """Copy a table row (or any object with the same attributes) into a plain record."""
+    converters = _enum_fields(cast(Any, record_type))
+    values: dict[str, Any] = {}
+    for item in fields(record_type):  # type: ignore[arg-type]
+        value = getattr(row, item.name)
+        if value is not None and item.name in converters:
+            value = converters[item.name](value)
+        values[item.name] = value
+    return record_type(**values)

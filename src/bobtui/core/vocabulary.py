@@ -1,0 +1,108 @@
+"""The closed vocabularies of the domain, with their Dutch labels for the interface."""
+
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    """The three BOB phases, in the order a meeting goes through them."""
+
+    BEELDVORMING = "beeldvorming"
+    OORDEELSVORMING = "oordeelsvorming"
+    BESLUITVORMING = "besluitvorming"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
+
+
+class NoteKind(StrEnum):
+    FEIT = "feit"
+    AANNAME = "aanname"
+    ZORG = "zorg"
+    KRACHT = "kracht"
+    INFORMATIEGAT = "informatiegat"
+
+    @property
+    def label(self) -> str:
+        return NOTE_KIND_LABELS[self]
+
+
+NOTE_KIND_LABELS = {
+    NoteKind.FEIT: "Feiten",
+    NoteKind.AANNAME: "Aannames",
+    NoteKind.ZORG: "Zorgen",
+    NoteKind.KRACHT: "Krachten",
+    NoteKind.INFORMATIEGAT: "Informatiegaten",
+}
+
+
+class Audience(StrEnum):
+    """Who a question is addressed to."""
+
+    IEDEREEN = "iedereen"
+    CLIENT = "client"
+    KINDPERSPECTIEF = "kindperspectief"
+    PARTNER = "partner"
+
+
+class Domain(StrEnum):
+    ZORG = "zorg"
+    STRAF = "straf"
+    BESTUUR = "bestuur"
+
+
+class Presence(StrEnum):
+    AANWEZIG = "aanwezig"
+    AFWEZIG = "afwezig"
+    VERTEGENWOORDIGD = "vertegenwoordigd"
+
+
+class MeetingStatus(StrEnum):
+    GEPLAND = "gepland"
+    LOPEND = "lopend"
+    GESLOTEN = "gesloten"
+
+
+class JudgementKind(StrEnum):
+    KERNPROBLEEM = "kernprobleem"
+    RISICO = "risico"
+    DILEMMA = "dilemma"
+
+
+class Likelihood(StrEnum):
+    LAAG = "laag"
+    MIDDEL = "middel"
+    HOOG = "hoog"
+
+
+class Priority(StrEnum):
+    HOOG = "hoog"
+    MIDDEL = "middel"
+    LAAG = "laag"
+
+
+class ChainCarePhase(StrEnum):
+    """Gefaseerde ketenzorg."""
+
+    VEILIGHEID = "veiligheid"
+    RISICOGESTUURDE_ZORG = "risicogestuurde_zorg"
+    HERSTEL = "herstel"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class DecisionStatus(StrEnum):
+    OPEN = "open"
+    GEDAAN = "gedaan"
+    VERVALLEN = "vervallen"
+
+
+class Coverage(StrEnum):
+    NOG_NIET = "nog_niet"
+    BESPROKEN = "besproken"
+    OVERGESLAGEN = "overgeslagen"
