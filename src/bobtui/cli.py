@@ -64,6 +64,10 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _leidraad(args: argparse.Namespace) -> int:
+    return (_leidraad_check if args.leidraad_command == "check" else _leidraad_list)(args)
+
+
 def _leidraad_list(args: argparse.Namespace) -> int:
     from bobtui.core.leidraad import default_catalog
 
@@ -99,6 +103,36 @@ def _leidraad_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_app(args: argparse.Namespace) -> int:
+    from bobtui.app import BobApp, StoreChoice
+
+    demo = args.command == "demo"
+    choice = StoreChoice(url=args.database, demo=demo, reset_demo=demo and args.reset)
+    BobApp(choice).run()
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from bobtui.core.export import render, write_private
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.meetings import find_meeting_id, open_meeting
+    from bobtui.core.store import open_store
+    from bobtui.core.summary import build_summary
+
+    store = open_store(args.database)
+    try:
+        session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
+        text = render(build_summary(session), args.format)
+    finally:
+        store.dispose()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_private(args.out, text)
+        print(f"Verslag geschreven naar {args.out}.", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.data_dir:
@@ -109,9 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bobtui.core.errors import BobError
 
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
-        "leidraad": lambda a: (_leidraad_list if a.leidraad_command == "list" else _leidraad_check)(
-            a
-        ),
+        None: _run_app,
+        "app": _run_app,
+        "demo": _run_app,
+        "export": _export,
+        "leidraad": _leidraad,
     }
     try:
         return handlers[args.command](args)

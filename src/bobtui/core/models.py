@@ -6,6 +6,7 @@ Times are timezone-aware and stored in UTC; dates are calendar dates.
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 # An explicit naming convention gives constraints stable names across SQLite and PostgreSQL,
@@ -117,6 +118,9 @@ class Judgement(SQLModel, table=True):
 
 
 class Decision(SQLModel, table=True):
+    # Open actions are listed by deadline across all meetings.
+    __table_args__ = (Index("ix_decision_status_deadline", "status", "deadline"),)
+
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     action: str
@@ -128,7 +132,7 @@ class Decision(SQLModel, table=True):
     deadline: date
     priority: str = Field(default="middel", max_length=16)
     chain_care_phase: str | None = Field(default=None, max_length=32)
-    status: str = Field(default="open", max_length=16, index=True)
+    status: str = Field(default="open", max_length=16)
     created_at: datetime
     updated_at: datetime
 

@@ -53,7 +53,13 @@ def create_store_engine(url: str) -> Engine:
         ) from None
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
-        _prepare_sqlite_file(Path(parsed.database).expanduser())
+        path = Path(parsed.database).expanduser()
+        try:
+            _prepare_sqlite_file(path)
+        except OSError as error:
+            raise StoreError(
+                f"De opslag kan niet worden aangemaakt in {path.parent} ({error.strerror})."
+            ) from None
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:

@@ -1,4 +1,4 @@
-"""Make the event log append-only and index open decisions by deadline.
+"""Make the event log append-only; index decisions by status and deadline.
 
 Revision ID: 0002
 Revises: 0001
@@ -16,7 +16,9 @@ _MESSAGE = "het gebeurtenissenlogboek kan alleen worden aangevuld"
 
 
 def upgrade() -> None:
-    op.create_index("ix_decision_status_deadline", "decision", ["status", "deadline"])
+    with op.batch_alter_table("decision") as batch:
+        batch.drop_index("ix_decision_status")
+        batch.create_index("ix_decision_status_deadline", ["status", "deadline"])
     if op.get_context().dialect.name == "postgresql":
         op.execute(
             f"""
@@ -43,4 +45,6 @@ def downgrade() -> None:
     else:
         for verb in ("update", "delete"):
             op.execute(f"DROP TRIGGER meetingevent_no_{verb}")
-    op.drop_index("ix_decision_status_deadline", "decision")
+    with op.batch_alter_table("decision") as batch:
+        batch.drop_index("ix_decision_status_deadline")
+        batch.create_index("ix_decision_status", ["status"])

@@ -1,0 +1,187 @@
+"""A clearly fictional demo case: a family in a domestic-violence casusoverleg.
+
+It lives in its own store (``paths.demo_store_path``), never among real meetings. The latest
+meeting is half-way through beeldvorming, with an earlier meeting whose open actions were
+reviewed first.
+"""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from bobtui.core.errors import NotFound
+from bobtui.core.leidraad import Catalog, QuestionSet
+from bobtui.core.meetings import find_meeting_id
+from bobtui.core.paths import demo_store_path
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import Store, open_store, sqlite_url
+from bobtui.core.vocabulary import (
+    ChainCarePhase,
+    DecisionStatus,
+    Domain,
+    JudgementKind,
+    Likelihood,
+    NoteKind,
+    Phase,
+    Presence,
+    Priority,
+)
+
+DEMO_LEIDRAAD = "huiselijk-geweld-kindveiligheid"
+DEMO_CASE_CODE = "DEMO-HG-0001"
+
+
+class _StepClock:
+    """A clock the demo moves by hand, so its meetings have a believable timeline."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+_ROSTER = [
+    # name or role label, organisation, role, domain, flags
+    ("Moeder (fictief)", "", "ouder", None, {"is_client": True}),
+    ("Vader (fictief)", "", "ouder", None, {"is_client": True}),
+    ("R. Jansen", "Wijkteam Oost", "casusregisseur", Domain.ZORG, {}),
+    ("M. de Boer", "Veilig Thuis", "aandachtsfunctionaris", Domain.ZORG, {}),
+    ("Wijkagent Oost", "Politie", "wijkagent", Domain.STRAF, {}),
+    ("K. Visser", "Reclassering Nederland", "reclasseringswerker", Domain.STRAF, {}),
+    ("S. Bakker", "Jeugd-GGZ", "behandelaar", Domain.ZORG, {"speaks_for_child": True}),
+    ("A. Smit", "Gemeente", "beleidsadviseur veiligheid", Domain.BESTUUR, {}),
+]
+
+_EARLIER_NOTES = [
+    (NoteKind.FEIT, "Drie politiemeldingen van ruzie met geweld in het afgelopen halfjaar."),
+    (NoteKind.ZORG, "De oudste (fictief, 9 jaar) is stil op school en komt vaak te laat."),
+    (NoteKind.KRACHT, "Moeder zoekt zelf hulp en houdt contact met het wijkteam."),
+]
+
+# (question position in beeldvorming, note kind, text, roster position or None)
+_CURRENT_NOTES = [
+    (0, NoteKind.FEIT, "Vorige week opnieuw een melding: vader was onder invloed en dreigde.", 4),
+    (0, NoteKind.ZORG, "De kinderen waren thuis tijdens het incident.", 3),
+    (0, NoteKind.AANNAME, "Het lijkt erop dat de spanning oploopt rond geldzorgen.", 2),
+    (1, NoteKind.FEIT, "De jongste (fictief, 4 jaar) gaat drie dagen naar de opvang.", 2),
+    (1, NoteKind.ZORG, "De oudste slaapt slecht en wil niet alleen thuis zijn.", 6),
+    (1, NoteKind.INFORMATIEGAT, "Niemand heeft de jongste zelf gesproken.", None),
+    (2, NoteKind.KRACHT, "Moeder wil dat de kinderen veilig zijn en werkt mee.", 0),
+    (2, NoteKind.FEIT, "Vader zegt dat hij de training wil afmaken.", 1),
+    (3, NoteKind.ZORG, "Geweld neemt in ernst toe volgens de meldingen.", 3),
+]
+
+
+def _add_roster(session: MeetingSession) -> None:
+    for name, organisation, role, domain, flags in _ROSTER:
+        session.add_participant(
+            name,
+            organisation=organisation,
+            role=role,
+            domain=domain,
+            presence=Presence.AANWEZIG,
+            **flags,
+        )
+
+
+def build_demo(store: Store, question_set: QuestionSet, today: date) -> int:
+    """Fill ``store`` with the demo case; return the id of the meeting in progress."""
+    earlier_day = today - timedelta(days=21)
+    clock = _StepClock(datetime.combine(earlier_day, time(9, 0), tzinfo=UTC))
+    earlier = MeetingSession.create(
+        store,
+        question_set,
+        case_code=DEMO_CASE_CODE,
+        held_on=earlier_day,
+        location="Zorg- en Veiligheidshuis (fictief)",
+        reason="Fictieve oefencasus: herhaald huiselijk geweld in een gezin met twee kinderen.",
+        clock=clock,
+    ).item
+    _add_roster(earlier)
+    earlier.start()
+    for kind, text in _EARLIER_NOTES:
+        clock.advance(6)
+        earlier.record_note(kind, text)
+    clock.advance(10)
+    earlier.next_phase()
+    earlier.record_judgement(
+        JudgementKind.RISICO,
+        "Herhaling van geweld waar de kinderen bij zijn.",
+        likelihood=Likelihood.HOOG,
+    )
+    earlier.set_chain_care_phase(ChainCarePhase.VEILIGHEID)
+    clock.advance(15)
+    earlier.next_phase()
+    plan = earlier.record_decision(
+        "Veiligheidsplan opstellen met beide ouders",
+        owner_person="M. de Boer",
+        owner_organisation="Veilig Thuis",
+        deadline=earlier_day + timedelta(days=14),
+        priority=Priority.HOOG,
+        chain_care_phase=ChainCarePhase.VEILIGHEID,
+    ).item
+    training = earlier.record_decision(
+        "Vader aanmelden voor een agressieregulatietraining",
+        owner_person="K. Visser",
+        owner_organisation="Reclassering Nederland",
+        deadline=earlier_day + timedelta(days=28),
+        chain_care_phase=ChainCarePhase.RISICOGESTUURDE_ZORG,
+    ).item
+    earlier.set_evaluation(
+        evaluation_date=today, next_meeting_on=today, client_informed_by="R. Jansen (wijkteam)"
+    )
+    clock.advance(20)
+    earlier.close()
+
+    clock.now = datetime.now(UTC) - timedelta(minutes=40)
+    current = MeetingSession.create(
+        store,
+        question_set,
+        case_code=DEMO_CASE_CODE,
+        held_on=today,
+        location="Zorg- en Veiligheidshuis (fictief)",
+        reason="Fictieve oefencasus: evaluatie na drie weken en een nieuwe melding.",
+        clock=clock,
+    ).item
+    _add_roster(current)
+    participants = current.participants()
+    clock.advance(2)
+    current.review_carried_over(plan.id, DecisionStatus.GEDAAN, "Plan besproken met beide ouders.")
+    current.review_carried_over(training.id, DecisionStatus.OPEN, "Wachtlijst; loopt door.")
+    clock.advance(3)
+    current.start()
+    questions = list(question_set.phase(Phase.BEELDVORMING).questions())
+    on_question = questions[0].id
+    for position, kind, text, speaker in _CURRENT_NOTES:
+        if questions[position].id != on_question:
+            clock.advance(2)
+            on_question = current.go_to_question(questions[position].id).question.id
+        clock.advance(2)
+        current.record_note(
+            kind, text, participant_id=participants[speaker].id if speaker is not None else None
+        )
+    clock.advance(2)
+    current.record_safety_score(
+        "Moeder (fictief)", 4, "Als vader in de training zit.", participant_id=participants[0].id
+    )
+    current.record_safety_score(
+        "Veilig Thuis", 3, "Een ondertekend veiligheidsplan.", participant_id=participants[3].id
+    )
+    current.suspend()
+    return current.meeting_id
+
+
+def open_demo(catalog: Catalog, *, reset: bool = False) -> tuple[Store, int]:
+    """Open the demo store, creating (or with ``reset`` re-creating) the demo case."""
+    path = demo_store_path()
+    if reset:
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    store = open_store(sqlite_url(path))
+    try:
+        return store, find_meeting_id(store, DEMO_CASE_CODE)
+    except NotFound:
+        pass
+    return store, build_demo(store, catalog.get(DEMO_LEIDRAAD), date.today())

@@ -1,0 +1,96 @@
+"""Store-wide questions about meetings: the list, finding one by id or case code, deleting."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from bobtui.core.errors import NotFound
+from bobtui.core.leidraad import Catalog
+from bobtui.core.models import Decision, Meeting, MeetingEvent
+from bobtui.core.records import MeetingListRow
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import Store
+from bobtui.core.vocabulary import DecisionStatus, MeetingStatus
+
+
+def list_meetings(
+    store: Store, *, search: str = "", limit: int = 100, offset: int = 0
+) -> list[MeetingListRow]:
+    """Meetings newest first, one page at a time; ``search`` filters on the case code."""
+    open_actions = (
+        select(func.count())
+        .where(Decision.meeting_id == Meeting.id, Decision.status == DecisionStatus.OPEN)
+        .scalar_subquery()
+    )
+    # More columns than sqlmodel's typed select() takes, so SQLAlchemy's own select.
+    statement = sa_select(
+        col(Meeting.id),
+        col(Meeting.case_code),
+        col(Meeting.held_on),
+        col(Meeting.leidraad_id),
+        col(Meeting.status),
+        open_actions,
+    )
+    if search:
+        statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
+    statement = statement.order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
+    with Session(store.engine) as db:
+        rows = db.connection().execute(statement.limit(limit).offset(offset)).all()
+    return [
+        MeetingListRow(id, code, held_on, leidraad, MeetingStatus(status), count)
+        for id, code, held_on, leidraad, status, count in rows
+    ]
+
+
+def count_meetings(store: Store, *, search: str = "") -> int:
+    statement = select(func.count()).select_from(Meeting)
+    if search:
+        statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
+    with Session(store.engine) as db:
+        return db.exec(statement).one()
+
+
+def find_meeting_id(store: Store, reference: str) -> int:
+    """A meeting by its number, or the newest meeting of a case code."""
+    with Session(store.engine) as db:
+        if reference.isdigit() and db.get(Meeting, int(reference)) is not None:
+            return int(reference)
+        found = db.exec(
+            select(Meeting.id)
+            .where(Meeting.case_code == reference.strip())
+            .order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
+        ).first()
+    if found is None:
+        raise NotFound(f"Er is geen overleg met nummer of casuscode '{reference}'.")
+    return found
+
+
+def open_meeting(store: Store, meeting_id: int, catalog: Catalog) -> MeetingSession:
+    """Open a meeting with the question set it was held with."""
+    with Session(store.engine) as db:
+        meeting = db.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+        leidraad_id = meeting.leidraad_id
+    return MeetingSession.open(store, meeting_id, catalog.get(leidraad_id))
+
+
+def delete_meeting(store: Store, meeting_id: int) -> None:
+    """Delete a meeting and everything recorded in it; the event log keeps that it happened."""
+    with Session(store.engine) as db:
+        meeting = db.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+        db.delete(meeting)
+        db.add(
+            MeetingEvent(
+                meeting_id=meeting_id,
+                at=datetime.now(UTC),
+                action="meeting.deleted",
+                entity="meeting",
+                entity_id=meeting_id,
+            )
+        )
+        db.commit()

@@ -1,0 +1,1 @@
+"""Textual screens: one per module, its styles in the .tcss file beside it."""

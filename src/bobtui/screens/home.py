@@ -1,0 +1,144 @@
+"""Home: the meetings in the store, newest first, with a filter on the case code."""
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+if TYPE_CHECKING:
+    from bobtui.core.leidraad import Catalog
+    from bobtui.core.records import MeetingListRow
+    from bobtui.core.store import Store
+
+PAGE_SIZE = 200
+_STATUS_LABELS = {"gepland": "gepland", "lopend": "loopt", "gesloten": "gesloten"}
+
+
+class HomeScreen(Screen[None]):
+    """Lists meetings; the store opens in a worker so the first frame is not kept waiting."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Zoeken", id="home.filter"),
+        Binding("s", "show_summary", "Verslag", id="home.summary"),
+        Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
+    ]
+
+    def __init__(self, url: str | None, demo: bool, reset_demo: bool) -> None:
+        super().__init__()
+        self._url = url
+        self._demo = demo
+        self._reset_demo = reset_demo
+        self.store: Store | None = None
+        self.catalog: Catalog | None = None
+        self._highlight: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            if self._demo:
+                yield Static(
+                    "DEMO — een fictieve casus om mee te oefenen; niet voor echte gegevens.",
+                    id="demo-banner",
+                )
+            yield Input(placeholder="Zoek op casuscode…", id="filter")
+            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            yield Static("Opslag openen…", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Nr", "Casuscode", "Datum", "Leidraad", "Status", "Open acties")
+        table.focus()
+        self.open_store()
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_store(self) -> None:
+        from bobtui.core.errors import BobError
+        from bobtui.core.leidraad import default_catalog
+        from bobtui.core.store import open_store
+
+        try:
+            catalog = default_catalog()
+            if self._demo:
+                from bobtui.core.demo import open_demo
+
+                store, meeting_id = open_demo(catalog, reset=self._reset_demo)
+                self._highlight = meeting_id
+            else:
+                store = open_store(self._url)
+        except BobError as error:
+            self.app.call_from_thread(self._show_status, str(error))
+            return
+        self.store, self.catalog = store, catalog
+        for warning in catalog.warnings:
+            self.app.call_from_thread(self.notify, warning, severity="warning", timeout=10)
+        self.load_meetings("")
+
+    @work(thread=True, exclusive=True, group="list")
+    def load_meetings(self, search: str) -> None:
+        from bobtui.core.meetings import count_meetings, list_meetings
+
+        if self.store is None:
+            return
+        rows = list_meetings(self.store, search=search, limit=PAGE_SIZE)
+        total = count_meetings(self.store, search=search)
+        self.app.call_from_thread(self._fill_table, rows, total)
+
+    def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        table.add_rows(
+            [
+                (
+                    str(row.id),
+                    row.case_code,
+                    row.held_on.strftime("%d-%m-%Y"),
+                    row.leidraad_id,
+                    _STATUS_LABELS[row.status.value],
+                    str(row.open_actions),
+                )
+                for row in rows
+            ]
+        )
+        if self._highlight is not None:
+            ids = [row.id for row in rows]
+            if self._highlight in ids:
+                table.move_cursor(row=ids.index(self._highlight))
+        shown = f"{len(rows)} van {total}" if total > len(rows) else str(total)
+        self._show_status(f"{shown} overleg(gen). / zoeken · s verslag · ctrl+q afsluiten")
+
+    def _show_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.load_meetings(event.value)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def _selected_meeting_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return int(table.get_row_at(table.cursor_row)[0])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_summary":
+            return self.store is not None and self.query_one(DataTable).row_count > 0
+        return True
+
+    def action_show_summary(self) -> None:
+        meeting_id = self._selected_meeting_id()
+        if meeting_id is not None and self.store is not None and self.catalog is not None:
+            from bobtui.screens.summary import SummaryScreen
+
+            self.app.push_screen(SummaryScreen(self.store, self.catalog, meeting_id))

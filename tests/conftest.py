@@ -1,0 +1,77 @@
+"""Shared fixtures: every test runs with private, temporary data and config folders."""
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bobtui.core.leidraad import QuestionSet, load_question_set
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import Store, open_store, sqlite_url
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_EXAMPLE = ROOT / "docs" / "leidraad.md"
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOBTUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BOBTUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("BOBTUI_DATABASE_URL", raising=False)
+
+
+def docs_example_text() -> str:
+    """The complete example of docs/leidraad.md, so the documentation is tested too."""
+    match = re.search(r"```toml\n(.*?)```", DOCS_EXAMPLE.read_text(encoding="utf-8"), re.S)
+    assert match, "docs/leidraad.md has no TOML example"
+    return match.group(1)
+
+
+@pytest.fixture
+def example_path(tmp_path: Path) -> Path:
+    path = tmp_path / "voorbeeld-kort.toml"
+    path.write_text(docs_example_text(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def example_set(example_path: Path) -> QuestionSet:
+    return load_question_set(example_path)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(sqlite_url(tmp_path / "store" / "bobtui.sqlite3"))
+    yield opened
+    opened.dispose()
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone().date()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def session(store: Store, example_set: QuestionSet, clock: FakeClock) -> MeetingSession:
+    return MeetingSession.create(
+        store, example_set, case_code="ZVH-TEST-001", held_on=clock.today, clock=clock
+    ).item

@@ -1,0 +1,318 @@
+"""MeetingSession on a real SQLite file: rules, navigation, time, carry-over, closing."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from bobtui.core.bsn import BSN_WARNING
+from bobtui.core.errors import NotFound, RuleViolation
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import Store
+from bobtui.core.vocabulary import (
+    ChainCarePhase,
+    Coverage,
+    DecisionStatus,
+    JudgementKind,
+    Likelihood,
+    NoteKind,
+    Phase,
+    Presence,
+)
+from tests.conftest import FakeClock
+
+
+def decide(session: MeetingSession, clock: FakeClock, action: str = "Veiligheidsplan maken"):
+    return session.record_decision(
+        action,
+        owner_person="M. de Boer",
+        owner_organisation="Veilig Thuis",
+        deadline=clock.today + timedelta(days=14),
+    ).item
+
+
+def test_roster_edit_and_flags(session: MeetingSession) -> None:
+    mother = session.add_participant("Moeder", is_client=True).item
+    session.add_participant("Jeugd-GGZ", organisation="Jeugd-GGZ", speaks_for_child=True)
+    session.update_participant(mother.id, presence=Presence.AFWEZIG)
+    roster = session.participants()
+    assert [p.name for p in roster] == ["Moeder", "Jeugd-GGZ"]
+    assert roster[0].presence is Presence.AFWEZIG and roster[0].is_client
+    assert roster[1].speaks_for_child
+    session.remove_participant(mother.id)
+    assert [p.name for p in session.participants()] == ["Jeugd-GGZ"]
+    with pytest.raises(RuleViolation, match="naam of rol"):
+        session.add_participant("  ")
+
+
+def test_nothing_is_recorded_before_the_start(session: MeetingSession) -> None:
+    with pytest.raises(RuleViolation, match="nog niet gestart"):
+        session.record_note(NoteKind.FEIT, "te vroeg")
+
+
+def test_notes_are_recorded_edited_and_deleted(session: MeetingSession) -> None:
+    session.start()
+    speaker = session.add_participant("Wijkagent", organisation="Politie").item
+    note = session.record_note(NoteKind.FEIT, "  Drie meldingen  ", participant_id=speaker.id).item
+    assert (note.text, note.phase, note.question_id) == (
+        "Drie meldingen",
+        Phase.BEELDVORMING,
+        "vb-aanleiding",
+    )
+    session.edit_note(note.id, text="Vier meldingen", kind=NoteKind.AANNAME)
+    (edited,) = session.notes()
+    assert (edited.text, edited.kind, edited.participant_id) == (
+        "Vier meldingen",
+        NoteKind.AANNAME,
+        speaker.id,
+    )
+    with pytest.raises(RuleViolation, match="leeg"):
+        session.record_note(NoteKind.ZORG, "   ")
+    session.delete_note(note.id)
+    assert session.notes() == []
+    with pytest.raises(NotFound):
+        session.delete_note(note.id)
+
+
+def test_bsn_like_text_gives_a_warning_but_is_kept(session: MeetingSession) -> None:
+    session.start()
+    saved = session.record_note(NoteKind.FEIT, "BSN 111222333 genoemd")
+    assert saved.warnings == (BSN_WARNING,)
+    assert session.record_note(NoteKind.FEIT, "niets bijzonders").warnings == ()
+
+
+def test_bsn_like_case_code_warns(store: Store, example_set: QuestionSet, clock: FakeClock) -> None:
+    saved = MeetingSession.create(store, example_set, case_code="111222333", held_on=clock.today)
+    assert saved.warnings == (BSN_WARNING,)
+
+
+def test_navigation_and_coverage(session: MeetingSession) -> None:
+    position = session.start()
+    assert (position.phase, position.question.id) == (Phase.BEELDVORMING, "vb-aanleiding")
+    assert session.next_question().question.id == "vb-eigen-kijk"  # type: ignore[union-attr]
+    assert session.next_question().question.id == "vb-vt-informatie"  # type: ignore[union-attr]
+    assert session.next_question() is None  # last question of the phase
+    assert session.previous_question().question.id == "vb-eigen-kijk"  # type: ignore[union-attr]
+    coverage = session.coverage()
+    assert coverage["vb-aanleiding"] is Coverage.BESPROKEN
+    assert coverage["vb-vt-informatie"] is Coverage.BESPROKEN
+    with pytest.raises(RuleViolation, match="huidige fase"):
+        session.go_to_question("vb-acties")
+
+    session.next_phase()
+    session.go_to_question("vb-ketenfase")  # jumps over vb-risico
+    coverage = session.coverage()
+    assert coverage["vb-kernprobleem"] is Coverage.BESPROKEN
+    assert coverage["vb-risico"] is Coverage.OVERGESLAGEN
+    session.mark_question("vb-risico", Coverage.BESPROKEN)
+    assert session.coverage()["vb-risico"] is Coverage.BESPROKEN
+
+
+def test_leaving_beeldvorming_early_warns(session: MeetingSession, clock: FakeClock) -> None:
+    session.start()
+    warnings = session.leaving_phase_warnings()
+    assert any("kernvra" in w for w in warnings)  # vb-eigen-kijk is a key question
+    assert any("Beeldvorming duurde pas 0 van de 30 minuten" in w for w in warnings)
+    session.next_question()
+    clock.advance(20)
+    assert session.leaving_phase_warnings() == []
+    session.next_phase()
+    assert session.coverage()["vb-vt-informatie"] is Coverage.OVERGESLAGEN
+
+
+def test_time_per_phase_excludes_time_outs(session: MeetingSession, clock: FakeClock) -> None:
+    session.start()
+    clock.advance(10)
+    session.start_time_out()
+    assert session.in_time_out()
+    with pytest.raises(RuleViolation, match="al een time-out"):
+        session.start_time_out()
+    clock.advance(5)
+    session.end_time_out()
+    clock.advance(10)
+    session.next_phase()
+    clock.advance(7)
+    spent = session.time_spent()
+    assert spent[Phase.BEELDVORMING] == timedelta(minutes=20)
+    assert spent[Phase.OORDEELSVORMING] == timedelta(minutes=7)
+    assert session.meeting_clock() == timedelta(minutes=27)
+    assert len(session.time_outs()) == 1
+
+
+def test_suspend_and_resume_keep_the_clock(
+    store: Store, session: MeetingSession, clock: FakeClock
+) -> None:
+    session.start()
+    session.next_question()
+    clock.advance(12)
+    session.suspend()
+    clock.advance(60)  # the app was closed for an hour
+    reopened = MeetingSession.open(store, session.meeting_id, session.question_set, clock)
+    position = reopened.resume()
+    assert position is not None and position.question.id == "vb-eigen-kijk"
+    clock.advance(3)
+    assert reopened.time_spent()[Phase.BEELDVORMING] == timedelta(minutes=15)
+
+
+def test_resume_after_a_crash_stops_the_clock_at_the_last_change(
+    store: Store, session: MeetingSession, clock: FakeClock
+) -> None:
+    session.start()
+    clock.advance(8)
+    session.record_note(NoteKind.FEIT, "laatste notitie voor de crash")
+    clock.advance(90)  # no suspend: the process died
+    reopened = MeetingSession.open(store, session.meeting_id, session.question_set, clock)
+    reopened.resume()
+    assert reopened.time_spent()[Phase.BEELDVORMING] == timedelta(minutes=8)
+
+
+def test_scores_and_judgements(session: MeetingSession) -> None:
+    session.start()
+    session.record_safety_score("Moeder", 4, "Als vader in therapie gaat")
+    for bad in (11, -1):
+        with pytest.raises(RuleViolation, match="0 tot en met 10"):
+            session.record_safety_score("Moeder", bad)
+    risk = session.record_judgement(
+        JudgementKind.RISICO, "Herhaling", likelihood=Likelihood.HOOG
+    ).item
+    with pytest.raises(RuleViolation, match="Alleen een risico"):
+        session.record_judgement(JudgementKind.DILEMMA, "Zorg of straf", likelihood=Likelihood.LAAG)
+    session.edit_judgement(risk.id, text="Herhaling met escalatie")
+    assert [j.text for j in session.judgements()] == ["Herhaling met escalatie"]
+    session.set_chain_care_phase(ChainCarePhase.VEILIGHEID)
+    assert session.meeting().chain_care_phase is ChainCarePhase.VEILIGHEID
+    assert [s.score for s in session.safety_scores()] == [4]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"action": ""}, "Een besluit heeft een actie nodig."),
+        ({"owner_person": ""}, "Een besluit heeft een eigenaar \\(persoon\\) nodig."),
+        ({"owner_organisation": " "}, "de organisatie van de eigenaar nodig"),
+        ({"deadline": None}, "een deadline nodig"),
+        ({"deadline": "past"}, "ligt in het verleden"),
+        (
+            {"action": "", "owner_person": "", "deadline": None},
+            "een actie, een eigenaar \\(persoon\\) en een deadline nodig",
+        ),
+    ],
+)
+def test_decision_rules(
+    session: MeetingSession, clock: FakeClock, fields: dict, message: str
+) -> None:
+    session.start()
+    values = {
+        "action": "Plan",
+        "owner_person": "Jan",
+        "owner_organisation": "Politie",
+        "deadline": clock.today,
+    }
+    values.update(fields)
+    if values["deadline"] == "past":
+        values["deadline"] = clock.today - timedelta(days=1)
+    with pytest.raises(RuleViolation, match=message):
+        session.record_decision(values.pop("action"), **values)
+    assert session.decisions() == []
+
+
+def test_decision_edit_keeps_rules_and_status_has_history(
+    session: MeetingSession, clock: FakeClock
+) -> None:
+    session.start()
+    decision = decide(session, clock)
+    with pytest.raises(RuleViolation, match="eigenaar"):
+        session.edit_decision(decision.id, owner_person="")
+    session.edit_decision(decision.id, deadline=clock.today + timedelta(days=30))
+    session.set_decision_status(decision.id, DecisionStatus.GEDAAN, "klaar")
+    history = session.status_history(decision.id)
+    assert [h.status for h in history] == [DecisionStatus.OPEN, DecisionStatus.GEDAAN]
+    assert session.decisions()[0].deadline == clock.today + timedelta(days=30)
+
+
+def test_close_needs_owned_decisions_and_an_evaluation_date(
+    session: MeetingSession, clock: FakeClock
+) -> None:
+    session.start()
+    decide(session, clock)
+    with pytest.raises(RuleViolation, match="geen evaluatiedatum"):
+        session.close()
+    with pytest.raises(RuleViolation, match="verleden"):
+        session.set_evaluation(evaluation_date=clock.today - timedelta(days=1))
+    session.set_evaluation(
+        evaluation_date=clock.today + timedelta(days=42), client_informed_by="Wijkteam"
+    )
+    closed = session.close()
+    assert closed.status.value == "gesloten" and closed.closed_at == clock.now
+    with pytest.raises(RuleViolation, match="gesloten"):
+        session.record_note(NoteKind.FEIT, "te laat")
+
+
+def test_open_actions_are_reviewed_first_at_the_next_meeting(
+    store: Store, session: MeetingSession, example_set: QuestionSet, clock: FakeClock
+) -> None:
+    session.start()
+    first = decide(session, clock, "Veiligheidsplan maken")
+    second = decide(session, clock, "Vader aanmelden voor training")
+    done_already = decide(session, clock, "School informeren")
+    session.set_decision_status(done_already.id, DecisionStatus.GEDAAN)
+    session.set_evaluation(evaluation_date=clock.today + timedelta(days=21))
+    session.close()
+
+    clock.advance(60 * 24 * 21)
+    follow_up = MeetingSession.create(
+        store, example_set, case_code="ZVH-TEST-001", held_on=clock.today, clock=clock
+    ).item
+    other_case = MeetingSession.create(
+        store, example_set, case_code="ANDERE-ZAAK", held_on=clock.today, clock=clock
+    ).item
+    assert other_case.carried_over() == []
+    carried = follow_up.carried_over()
+    assert [c.decision.action for c in carried] == [
+        "Veiligheidsplan maken",
+        "Vader aanmelden voor training",
+    ]
+    with pytest.raises(RuleViolation, match="Bespreek eerst de 2 open actie"):
+        follow_up.start()
+    follow_up.review_carried_over(first.id, DecisionStatus.GEDAAN, "plan getekend")
+    follow_up.review_carried_over(second.id, DecisionStatus.OPEN, "wachtlijst")
+    follow_up.start()
+
+    history = follow_up.status_history(first.id)
+    assert history[-1].meeting_id == follow_up.meeting_id and history[-1].reason == "plan getekend"
+    assert session.decisions()[0].status is DecisionStatus.GEDAAN  # recorded on the original
+    assert [c.review is not None for c in follow_up.carried_over()] == [True, True]
+    with pytest.raises(NotFound):
+        follow_up.review_carried_over(done_already.id, DecisionStatus.OPEN)
+
+
+def test_every_change_is_in_the_event_log_without_text(
+    store: Store, session: MeetingSession, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "Geheime casustekst over het gezin"
+    with caplog.at_level(logging.DEBUG):
+        session.start()
+        note = session.record_note(NoteKind.ZORG, secret).item
+        session.edit_note(note.id, text=secret + " (aangepast)")
+        session.delete_note(note.id)
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT action, entity, entity_id FROM meetingevent ORDER BY id")
+        ).all()
+        everything = " ".join(
+            str(value)
+            for row in connection.execute(text("SELECT * FROM meetingevent"))
+            for value in row
+        )
+    assert [r.action for r in rows] == [
+        "meeting.created",
+        "meeting.started",
+        "note.recorded",
+        "note.edited",
+        "note.deleted",
+    ]
+    assert rows[-1].entity_id == note.id
+    assert "Geheime" not in everything
+    assert all("Geheime" not in record.getMessage() for record in caplog.records)

@@ -1,0 +1,116 @@
+"""The store on real SQLite files: private files, durability settings, migrations."""
+
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from bobtui.core.errors import StoreError
+from bobtui.core.store import Store, create_store_engine, migrate, open_store, sqlite_url
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_default_store_is_private_and_durable(tmp_path: Path) -> None:
+    store = open_store()
+    path = tmp_path / "data" / "bobtui.sqlite3"
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert mode(path.parent) == 0o700
+    assert mode(path) == 0o600
+    wal = path.with_name(path.name + "-wal")
+    assert wal.exists() and mode(wal) == 0o600
+    store.dispose()
+
+
+def test_database_url_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "elders" / "team.sqlite3"
+    monkeypatch.setenv("BOBTUI_DATABASE_URL", sqlite_url(target))
+    open_store().dispose()
+    assert target.exists()
+    assert not (tmp_path / "data" / "bobtui.sqlite3").exists()
+
+
+def test_importing_the_core_creates_no_engine_or_file(tmp_path: Path) -> None:
+    code = (
+        "import gc, sqlalchemy\n"
+        "import bobtui.core.store, bobtui.core.session, bobtui.core.meetings, bobtui.core.demo\n"
+        "engines = [o for o in gc.get_objects() if isinstance(o, sqlalchemy.Engine)]\n"
+        "assert engines == [], engines\n"
+    )
+    env = {"BOBTUI_DATA_DIR": str(tmp_path / "d"), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    assert not (tmp_path / "d").exists()
+
+
+def test_migrations_match_the_models(store: Store) -> None:
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+
+
+def test_older_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "old.sqlite3")
+    engine = create_store_engine(url)
+    migrate(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO meeting (case_code, leidraad_id, leidraad_version, meeting_type,"
+                " held_on, location, reason, status, created_at)"
+                " VALUES ('OUD-1', 'x', '1', 'casusoverleg', '2026-01-05', '', '', 'gesloten',"
+                " '2026-01-05 09:00:00')"
+            )
+        )
+    engine.dispose()
+
+    store = open_store(url)
+    with store.engine.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        )
+        assert connection.execute(text("SELECT case_code FROM meeting")).scalar() == "OUD-1"
+    store.dispose()
+
+
+def test_newer_store_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    open_store(sqlite_url(path)).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(StoreError, match="nieuwere versie van bobtui"):
+        open_store(sqlite_url(path))
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("geen-url", "database-URL is ongeldig"),
+        ("nosuchdb://x/y", "Onbekend databasetype"),
+        ("sqlite:////proc/geen/toegang/x.sqlite3", "kan niet"),
+    ],
+)
+def test_bad_urls_are_one_sentence(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(url)
+
+
+def test_event_log_is_append_only(store: Store) -> None:
+    with store.engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO meetingevent (at, action, entity) VALUES ('2026-01-01', 'x', 'y')")
+        )
+    for statement in ("UPDATE meetingevent SET action = 'z'", "DELETE FROM meetingevent"):
+        with pytest.raises(Exception, match="alleen worden aangevuld"), store.engine.begin() as c:
+            c.execute(text(statement))
