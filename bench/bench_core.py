@@ -1,0 +1,177 @@
+"""Core speed figures, each measured side by side with its baseline in the same run.
+
+    make bench            (or: .venv/bin/python bench/bench_core.py)
+
+1. Autosave: one note through MeetingSession.record_note (commit included), 2,000 times, next
+   to a raw sqlite3 INSERT + COMMIT with the same pragmas (WAL, synchronous=FULL).
+2. Summary: build and render a 1,000-note, 100-decision meeting to Markdown and JSON.
+3. Import: the core's modules in a fresh interpreter against ``python -c pass``.
+"""
+
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NOTES = 2_000
+SUMMARY_NOTES = 1_000
+SUMMARY_DECISIONS = 100
+IMPORT_RUNS = 15
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def row(label: str, values_ms: list[float]) -> str:
+    return (
+        f"  {label:<34} p50 {percentile(values_ms, 0.5):7.3f} ms   "
+        f"p95 {percentile(values_ms, 0.95):7.3f} ms   max {max(values_ms):7.3f} ms"
+    )
+
+
+def raw_sqlite_inserts(path: Path, count: int) -> list[float]:
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute(
+        "CREATE TABLE note (id INTEGER PRIMARY KEY, meeting_id INTEGER, kind TEXT, text TEXT,"
+        " phase TEXT, question_id TEXT, created_at TEXT, updated_at TEXT)"
+    )
+    timings = []
+    for number in range(count):
+        start = time.perf_counter()
+        connection.execute("BEGIN")
+        connection.execute(
+            "INSERT INTO note (meeting_id, kind, text, phase, question_id, created_at, updated_at)"
+            " VALUES (1, 'feit', ?, 'beeldvorming', 'q', datetime('now'), datetime('now'))",
+            (f"notitie {number}",),
+        )
+        connection.execute("COMMIT")
+        timings.append((time.perf_counter() - start) * 1000)
+    connection.close()
+    return timings
+
+
+def bench_autosave(folder: Path) -> None:
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.session import MeetingSession
+    from bobtui.core.store import open_store, sqlite_url
+    from bobtui.core.vocabulary import NoteKind
+
+    store = open_store(sqlite_url(folder / "bench.sqlite3"))
+    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
+    session = MeetingSession.create(
+        store, question_set, case_code="BENCH", held_on=date.today()
+    ).item
+    session.start()
+    service, raw = [], []
+    # Interleave in blocks so drift of the machine hits both alike.
+    for block in range(NOTES // 100):
+        for number in range(100):
+            start = time.perf_counter()
+            session.record_note(NoteKind.FEIT, f"notitie {block}-{number}")
+            service.append((time.perf_counter() - start) * 1000)
+        raw += raw_sqlite_inserts(folder / f"raw-{block}.sqlite3", 100)
+    store.dispose()
+    print(f"Autosave of one note, {NOTES} notes, SQLite WAL + synchronous=FULL:")
+    print(row("MeetingSession.record_note", service))
+    print(row("raw sqlite3 insert + commit", raw))
+    ratio = percentile(service, 0.95) / percentile(raw, 0.95)
+    print(f"  ratio p95: {ratio:.2f}x   (target: record_note p95 <= 2 ms)")
+
+
+def bench_summary(folder: Path) -> None:
+    from bobtui.core.export import render
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.session import MeetingSession
+    from bobtui.core.store import open_store, sqlite_url
+    from bobtui.core.summary import build_summary
+    from bobtui.core.vocabulary import NoteKind
+
+    store = open_store(sqlite_url(folder / "summary.sqlite3"))
+    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
+    session = MeetingSession.create(
+        store, question_set, case_code="BENCH-SUM", held_on=date.today()
+    ).item
+    people = [
+        session.add_participant(f"Deelnemer {i}", organisation=f"Org {i}").item for i in range(8)
+    ]
+    session.start()
+    kinds = list(NoteKind)
+    for number in range(SUMMARY_NOTES):
+        if number == SUMMARY_NOTES // 2:
+            session.next_phase()
+        session.record_note(
+            kinds[number % 5],
+            f"Notitie {number} met wat tekst erbij.",
+            participant_id=people[number % 8].id,
+        )
+    session.next_phase()
+    for number in range(SUMMARY_DECISIONS):
+        session.record_decision(
+            f"Actie {number}",
+            owner_person="Jan",
+            owner_organisation="Wijkteam",
+            deadline=date.today() + timedelta(days=number % 30),
+        )
+    timings = {"build": [], "markdown": [], "json": [], "total": []}
+    for _ in range(7):
+        start = time.perf_counter()
+        summary = build_summary(session)
+        built = time.perf_counter()
+        render(summary, "md")
+        markdown = time.perf_counter()
+        render(summary, "json")
+        done = time.perf_counter()
+        timings["build"].append((built - start) * 1000)
+        timings["markdown"].append((markdown - built) * 1000)
+        timings["json"].append((done - markdown) * 1000)
+        timings["total"].append((done - start) * 1000)
+    store.dispose()
+    print(f"\nSummary of {SUMMARY_NOTES} notes and {SUMMARY_DECISIONS} decisions (7 runs, median):")
+    for name, values in timings.items():
+        print(f"  {name:<10} {statistics.median(values):8.1f} ms")
+    print("  (target: total <= 300 ms)")
+
+
+def bench_imports() -> None:
+    cases = {
+        "python -c pass": "pass",
+        "core (summary, export, bsn, paths)": "import bobtui.core.summary, bobtui.core.export, "
+        "bobtui.core.bsn, bobtui.core.paths, bobtui.core.records",
+        "  + leidraad (pydantic)": "import bobtui.core.summary, bobtui.core.leidraad",
+        "  + store and session (SQLModel)": "import bobtui.core.session, bobtui.core.summary",
+    }
+    results: dict[str, list[float]] = {label: [] for label in cases}
+    for _ in range(IMPORT_RUNS):  # alternate so machine drift hits every case alike
+        for label, code in cases.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            results[label].append(time.perf_counter() - start)
+    bare = statistics.median(results["python -c pass"])
+    print(f"\nImport time in a fresh interpreter ({IMPORT_RUNS} runs each, interleaved, median):")
+    for label, values in results.items():
+        median = statistics.median(values)
+        extra = "" if label == "python -c pass" else f"   +{(median - bare) * 1000:6.0f} ms"
+        print(f"  {label:<36} {median * 1000:7.0f} ms{extra}")
+    print("  (target: core <= 150 ms above bare Python; the store is imported only where used)")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        bench_autosave(Path(folder))
+        bench_summary(Path(folder))
+    bench_imports()
+
+
+if __name__ == "__main__":
+    main()

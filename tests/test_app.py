@@ -1,0 +1,76 @@
+"""The app, driven headlessly with Textual's Pilot."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Markdown, Static
+
+from bobtui.app import BobApp, StoreChoice
+from bobtui.core.demo import DEMO_CASE_CODE
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.meetings import list_meetings
+from bobtui.core.paths import demo_store_path, user_leidraad_dir
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import open_store, sqlite_url
+from bobtui.screens.summary import SummaryScreen
+from tests.conftest import docs_example_text
+
+
+async def wait_for_rows(pilot, table: DataTable, rows: int) -> None:
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if table.row_count == rows:
+            return
+    raise AssertionError(f"table has {table.row_count} rows, expected {rows}")
+
+
+@pytest.fixture
+def url(tmp_path: Path, example_set: QuestionSet) -> str:
+    folder = user_leidraad_dir()
+    folder.mkdir(parents=True)
+    (folder / "voorbeeld-kort.toml").write_text(docs_example_text(), encoding="utf-8")
+    url = sqlite_url(tmp_path / "app.sqlite3")
+    store = open_store(url)
+    for number, code in enumerate(["ZVH-A", "ZVH-B", "PGA-C"]):
+        MeetingSession.create(
+            store, example_set, case_code=code, held_on=date(2026, 1, 1) + timedelta(days=number)
+        )
+    store.dispose()
+    return url
+
+
+async def test_home_lists_meetings_newest_first_and_filters(url: str) -> None:
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for_rows(pilot, table, 3)
+        assert [table.get_row_at(i)[1] for i in range(3)] == ["PGA-C", "ZVH-B", "ZVH-A"]
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press("Z", "V", "H")
+        await wait_for_rows(pilot, table, 2)
+        await pilot.press("escape", "s")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SummaryScreen)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            text = app.screen.query_one(Markdown).source
+            if "Verslag casusoverleg" in text:
+                break
+        assert "# Verslag casusoverleg ZVH-B" in text
+
+
+async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
+    app = BobApp(StoreChoice(demo=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for_rows(pilot, table, 2)
+        assert "DEMO" in str(app.screen.query_one("#demo-banner", Static).render())
+        row = table.get_row_at(table.cursor_row)
+        assert row[1] == DEMO_CASE_CODE and row[4] == "loopt"
+    assert demo_store_path().exists()
+    assert not (tmp_path / "data" / "bobtui.sqlite3").exists()  # never mixed with real meetings
+    store = open_store(sqlite_url(demo_store_path()))
+    assert [m.status.value for m in list_meetings(store)] == ["lopend", "gesloten"]
+    store.dispose()

@@ -1,0 +1,148 @@
+"""The bobtui command, run as a user would: through a subprocess."""
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from bobtui import __version__
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.paths import user_leidraad_dir
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.vocabulary import NoteKind
+from tests.conftest import docs_example_text
+
+
+def bobtui(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bobtui", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def assert_one_sentence_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("bobtui: ") and fragment in lines[0], lines[0]
+
+
+@pytest.fixture
+def database(tmp_path: Path, example_set: QuestionSet) -> str:
+    """A store with one meeting on the docs' example set, which the CLI finds in the user folder."""
+    folder = user_leidraad_dir()
+    folder.mkdir(parents=True)
+    (folder / "voorbeeld-kort.toml").write_text(docs_example_text(), encoding="utf-8")
+    url = sqlite_url(tmp_path / "cli.sqlite3")
+    store = open_store(url)
+    session = MeetingSession.create(
+        store, example_set, case_code="CLI-42", held_on=date.today()
+    ).item
+    session.add_participant("Moeder", is_client=True)
+    session.start()
+    session.record_note(NoteKind.FEIT, "Een feit voor de export")
+    session.next_phase()
+    session.next_phase()
+    session.record_decision(
+        "Plan maken",
+        owner_person="Jan",
+        owner_organisation="Wijkteam",
+        deadline=date.today() + timedelta(days=3),
+    )
+    store.dispose()
+    return url
+
+
+def test_version_and_help() -> None:
+    assert bobtui("--version").stdout.strip() == f"bobtui {__version__}"
+    result = bobtui("--help")
+    assert result.returncode == 0
+    for word in ("demo", "leidraad", "export", "--data-dir", "--database"):
+        assert word in result.stdout
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = bobtui("vergadering")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_leidraad_list_and_check_shipped() -> None:
+    listing = bobtui("leidraad", "list")
+    assert listing.returncode == 0
+    for set_id in ("huiselijk-geweld-kindveiligheid", "pga-veelplegers", "ccv-quickscan"):
+        assert set_id in listing.stdout
+    assert "[meegeleverd]" in listing.stdout
+    check = bobtui("leidraad", "check")
+    assert check.returncode == 0 and "In orde" in check.stdout
+
+
+def test_leidraad_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.toml"
+    broken.write_text(docs_example_text().replace("timebox_minutes = 30", "timebox_minutes = 0"))
+    result = bobtui("leidraad", "check", str(broken))
+    assert result.returncode == 1
+    assert f"{broken}:9: phases[0].timebox_minutes: moet groter zijn dan 0" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_leidraad_list_names_a_user_override_and_skips_a_broken_file() -> None:
+    folder = user_leidraad_dir()
+    folder.mkdir(parents=True)
+    (folder / "kapot.toml").write_text("id = ")
+    result = bobtui("leidraad", "list")
+    assert result.returncode == 0
+    assert "waarschuwing: overgeslagen:" in result.stderr and "kapot.toml" in result.stderr
+
+
+def test_export_markdown_and_json(tmp_path: Path, database: str) -> None:
+    markdown = bobtui("--database", database, "export", "CLI-42")
+    assert markdown.returncode == 0, markdown.stderr
+    assert markdown.stdout.startswith("# Verslag casusoverleg CLI-42")
+    assert (
+        "Een feit voor de export" in markdown.stdout
+        and "| Plan maken | Jan | Wijkteam |" in markdown.stdout
+    )
+
+    out = tmp_path / "verslag.json"
+    result = bobtui("--database", database, "export", "1", "--format", "json", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text())["case_code"] == "CLI-42"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_export_errors_are_one_sentence(tmp_path: Path, database: str) -> None:
+    assert_one_sentence_error(bobtui("--database", database, "export", "ONBEKEND"), "geen overleg")
+    assert_one_sentence_error(
+        bobtui(
+            "--database", database, "export", "CLI-42", "--out", str(tmp_path / "nergens" / "x.md")
+        ),
+        "bestaat niet",
+    )
+    assert_one_sentence_error(
+        bobtui("--database", "nosuchdb://x", "export", "1"), "Onbekend databasetype"
+    )
+
+
+def test_newer_store_is_refused(tmp_path: Path, database: str) -> None:
+    with sqlite3.connect(database.removeprefix("sqlite:///")) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    assert_one_sentence_error(bobtui("--database", database, "export", "1"), "nieuwere versie")
+
+
+def test_data_dir_flag_moves_the_store(tmp_path: Path) -> None:
+    target = tmp_path / "eigen-map"
+    result = bobtui("--data-dir", str(target), "export", "1")
+    assert_one_sentence_error(result, "geen overleg")
+    assert (target / "bobtui.sqlite3").exists()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700
