@@ -27,8 +27,8 @@ run: $(RUN_STAMP)
 test: lint typecheck pytest
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
@@ -39,6 +39,10 @@ pytest: $(DEV_STAMP)
 ## Speed figures, measured side by side against a baseline in one run.
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_core.py
+
+## Pictures of every screen, from the demo case, for the README.
+screens: $(DEV_STAMP)
+	$(BIN)/python tools/screens.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist

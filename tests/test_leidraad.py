@@ -87,7 +87,8 @@ EXAMPLE = docs_example_text()
         ),
         (
             lambda t: t.replace('note_kinds = ["feit", "zorg"]', 'note_kinds = ["feit", "mening"]'),
-            r":21: phases\[0\]\.themes\[0\]\.questions\[0\]\.note_kinds\[1\]: onbekende waarde 'mening'",
+            r":21: phases\[0\]\.themes\[0\]\.questions\[0\]\.note_kinds\[1\]: "
+            r"onbekende waarde 'mening'",
         ),
         (
             lambda t: t.replace('audience = "client"', 'audience = "buurman"'),

@@ -181,9 +181,16 @@ def test_scores_and_judgements(session: MeetingSession) -> None:
         session.record_judgement(JudgementKind.DILEMMA, "Zorg of straf", likelihood=Likelihood.LAAG)
     session.edit_judgement(risk.id, text="Herhaling met escalatie")
     assert [j.text for j in session.judgements()] == ["Herhaling met escalatie"]
+    score = session.safety_scores()[0]
+    with pytest.raises(RuleViolation, match="0 tot en met 10"):
+        session.edit_safety_score(score.id, score=12)
+    session.edit_safety_score(score.id, score=5)
     session.set_chain_care_phase(ChainCarePhase.VEILIGHEID)
     assert session.meeting().chain_care_phase is ChainCarePhase.VEILIGHEID
-    assert [s.score for s in session.safety_scores()] == [4]
+    assert [s.score for s in session.safety_scores()] == [5]
+    session.delete_safety_score(score.id)
+    session.delete_judgement(risk.id)
+    assert session.safety_scores() == [] and session.judgements() == []
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,13 @@ def _required(value: str | None) -> str:
     return (value or "").strip()
 
 
+def _check_score(respondent: str, score: int) -> None:
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+        raise RuleViolation("Een veiligheidsscore is een geheel getal van 0 tot en met 10.")
+    if not _required(respondent):
+        raise RuleViolation("Vermeld wie de veiligheidsscore geeft.")
+
+
 @dataclass(frozen=True)
 class Position:
     """Where the meeting is: the phase and the question on screen."""
@@ -672,10 +679,7 @@ class MeetingSession:
         participant_id: int | None = None,
     ) -> Saved[SafetyScoreRecord]:
         """Record a 0–10 answer to 'how safe is it now?' and what would raise it by one point."""
-        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
-            raise RuleViolation("Een veiligheidsscore is een geheel getal van 0 tot en met 10.")
-        if not _required(respondent):
-            raise RuleViolation("Vermeld wie de veiligheidsscore geeft.")
+        _check_score(respondent, score)
         with self._write("score.recorded", "safety_score") as (db, changed):
             meeting = self._running_meeting(db)
             row = SafetyScore(
@@ -693,6 +697,18 @@ class MeetingSession:
         return Saved(
             to_record(SafetyScoreRecord, row), bsn_warnings(respondent, what_would_raise_it)
         )
+
+    def edit_safety_score(self, score_id: int, **changes: Any) -> Saved[SafetyScoreRecord]:
+        """Change who gave a score, the score, or what would raise it."""
+        current = next((s for s in self.safety_scores() if s.id == score_id), None)
+        if current is None:
+            raise NotFound(f"Veiligheidsscore {score_id} hoort niet bij dit overleg.")
+        _check_score(
+            changes.get("respondent", current.respondent), changes.get("score", current.score)
+        )
+        row = self._update(SafetyScore, score_id, changes, "safety_score", "Veiligheidsscore")
+        texts = [v for v in changes.values() if isinstance(v, str)]
+        return Saved(to_record(SafetyScoreRecord, row), bsn_warnings(*texts))
 
     def delete_safety_score(self, score_id: int) -> None:
         self._delete(SafetyScore, score_id, "safety_score", "Veiligheidsscore")

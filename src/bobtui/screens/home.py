@@ -110,7 +110,8 @@ class HomeScreen(Screen[None]):
             if self._highlight in ids:
                 table.move_cursor(row=ids.index(self._highlight))
         shown = f"{len(rows)} van {total}" if total > len(rows) else str(total)
-        self._show_status(f"{shown} overleg(gen). / zoeken · s verslag · ctrl+q afsluiten")
+        self._show_status(f"{shown} overleg(gen)")
+        self.refresh_bindings()  # the summary key applies once there are rows
 
     def _show_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)

@@ -1,0 +1,42 @@
+"""The core never imports Textual, so the CLI stays fast and the domain testable on its own."""
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "bobtui.core.bsn",
+    "bobtui.core.demo",
+    "bobtui.core.errors",
+    "bobtui.core.export",
+    "bobtui.core.leidraad",
+    "bobtui.core.meetings",
+    "bobtui.core.models",
+    "bobtui.core.paths",
+    "bobtui.core.records",
+    "bobtui.core.session",
+    "bobtui.core.settings",
+    "bobtui.core.store",
+    "bobtui.core.summary",
+    "bobtui.core.vocabulary",
+    "bobtui.cli",
+]
+
+
+def test_core_does_not_import_textual() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_core_module_is_listed() -> None:
+    from pathlib import Path
+
+    import bobtui.core
+
+    folder = Path(bobtui.core.__file__).parent
+    found = {f"bobtui.core.{p.stem}" for p in folder.glob("*.py") if p.stem != "__init__"}
+    assert found == {m for m in CORE_MODULES if m.startswith("bobtui.core.")}

@@ -1,0 +1,46 @@
+"""Regenerate screens/*.svg from the demo case: `make screens`.
+
+Runs the real app headlessly at 120x40 on a fresh demo store in a temporary data folder, so the
+pictures never show anything but the fictional case.
+"""
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+SCREENS = Path(__file__).resolve().parent.parent / "screens"
+SIZE = (120, 40)
+
+
+async def capture() -> None:
+    from textual.widgets import DataTable, Markdown
+
+    from bobtui.app import BobApp, StoreChoice
+
+    app = BobApp(StoreChoice(demo=True, reset_demo=True))
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(DataTable)
+        while table.row_count == 0:
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        app.save_screenshot("home.svg", str(SCREENS))
+        await pilot.press("s")
+        while "Verslag casusoverleg" not in app.screen.query_one(Markdown).source:
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        app.save_screenshot("summary.svg", str(SCREENS))
+
+
+def main() -> None:
+    SCREENS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["BOBTUI_DATA_DIR"] = folder
+        os.environ["BOBTUI_CONFIG_DIR"] = str(Path(folder) / "config")
+        asyncio.run(capture())
+    for path in sorted(SCREENS.glob("*.svg")):
+        print(f"{path.relative_to(SCREENS.parent)}")
+
+
+if __name__ == "__main__":
+    main()
