@@ -34,6 +34,7 @@ typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
 pytest: $(DEV_STAMP)
+	bash tools/ensure-postgres.sh
 	$(BIN)/pytest
 
 ## Speed figures, measured side by side against a baseline in one run.

@@ -1,15 +1,18 @@
 """Shared fixtures: every test runs with private, temporary data and config folders."""
 
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from bobtui.core.leidraad import QuestionSet, load_question_set
 from bobtui.core.session import MeetingSession
 from bobtui.core.store import Store, open_store, sqlite_url
+from tests.postgres import postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_EXAMPLE = ROOT / "docs" / "leidraad.md"
@@ -41,9 +44,30 @@ def example_set(example_path: Path) -> QuestionSet:
     return load_question_set(example_path)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(sqlite_url(tmp_path / "store" / "bobtui.sqlite3"))
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """One throwaway PostgreSQL server for the whole run; each test gets its own database."""
+    with postgres_server() as url:
+        yield url
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated store on a real SQLite file and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        url = sqlite_url(tmp_path / "store" / "bobtui.sqlite3")
+    else:
+        admin_url = request.getfixturevalue("postgres_admin_url")
+        name = f"bobtui_test_{next(_databases)}"
+        admin = create_engine(f"{admin_url}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name}"))
+        admin.dispose()
+        url = f"{admin_url}/{name}"
+    opened = open_store(url)
     yield opened
     opened.dispose()
 
