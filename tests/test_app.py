@@ -8,11 +8,12 @@ from textual.widgets import DataTable, Input, Markdown, Static
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.demo import DEMO_CASE_CODE
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.meetings import list_meetings
+from bobtui.core.leidraad import QuestionSet, default_catalog
+from bobtui.core.meetings import list_meetings, open_meeting
 from bobtui.core.paths import demo_store_path, user_leidraad_dir
 from bobtui.core.session import MeetingSession
 from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.vocabulary import Coverage, Phase
 from bobtui.screens.summary import SummaryScreen
 from tests.conftest import docs_example_text
 
@@ -72,5 +73,13 @@ async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
     assert demo_store_path().exists()
     assert not (tmp_path / "data" / "bobtui.sqlite3").exists()  # never mixed with real meetings
     store = open_store(sqlite_url(demo_store_path()))
-    assert [m.status.value for m in list_meetings(store)] == ["lopend", "gesloten"]
+    meetings = list_meetings(store)
+    assert [m.status.value for m in meetings] == ["lopend", "gesloten"]
+    demo = open_meeting(store, meetings[0].id, default_catalog())
+    position = demo.position()
+    assert position is not None and position.phase is Phase.BEELDVORMING
+    beeld = [q.id for q in demo.question_set.phase(Phase.BEELDVORMING).questions()]
+    discussed = [q for q in beeld if demo.coverage()[q] is Coverage.BESPROKEN]
+    assert 0.25 < len(discussed) / len(beeld) < 0.75, "half-way through beeldvorming"
+    assert len(demo.notes()) >= 10 and len(demo.safety_scores()) == 2
     store.dispose()

@@ -20,7 +20,6 @@ from bobtui.core.vocabulary import (
     JudgementKind,
     Likelihood,
     NoteKind,
-    Phase,
     Presence,
     Priority,
 )
@@ -60,17 +59,77 @@ _EARLIER_NOTES = [
     (NoteKind.KRACHT, "Moeder zoekt zelf hulp en houdt contact met het wijkteam."),
 ]
 
-# (question position in beeldvorming, note kind, text, roster position or None)
-_CURRENT_NOTES = [
-    (0, NoteKind.FEIT, "Vorige week opnieuw een melding: vader was onder invloed en dreigde.", 4),
-    (0, NoteKind.ZORG, "De kinderen waren thuis tijdens het incident.", 3),
-    (0, NoteKind.AANNAME, "Het lijkt erop dat de spanning oploopt rond geldzorgen.", 2),
-    (1, NoteKind.FEIT, "De jongste (fictief, 4 jaar) gaat drie dagen naar de opvang.", 2),
-    (1, NoteKind.ZORG, "De oudste slaapt slecht en wil niet alleen thuis zijn.", 6),
-    (1, NoteKind.INFORMATIEGAT, "Niemand heeft de jongste zelf gesproken.", None),
-    (2, NoteKind.KRACHT, "Moeder wil dat de kinderen veilig zijn en werkt mee.", 0),
-    (2, NoteKind.FEIT, "Vader zegt dat hij de training wil afmaken.", 1),
-    (3, NoteKind.ZORG, "Geweld neemt in ernst toe volgens de meldingen.", 3),
+# The meeting in progress, question by question through beeldvorming:
+# (question id, [(note kind, text, roster position or None)], safety score or None)
+_Note = tuple[NoteKind, str, int | None]
+_Score = tuple[str, int, str, int]
+_CURRENT_MEETING: list[tuple[str, list[_Note], _Score | None]] = [
+    (
+        "hg-b-aanleiding",
+        [
+            (
+                NoteKind.FEIT,
+                "Vorige week opnieuw een melding: vader was onder invloed en dreigde.",
+                4,
+            ),
+            (NoteKind.ZORG, "De kinderen waren thuis tijdens het incident.", 3),
+            (NoteKind.AANNAME, "Het lijkt erop dat de spanning oploopt rond geldzorgen.", 2),
+        ],
+        None,
+    ),
+    (
+        "hg-b-veiligheid-per-kind",
+        [
+            (
+                NoteKind.FEIT,
+                "De jongste (fictief, 4 jaar) gaat drie dagen per week naar de opvang.",
+                2,
+            ),
+            (
+                NoteKind.ZORG,
+                "De oudste (fictief, 9 jaar) slaapt slecht en wil niet alleen thuis zijn.",
+                6,
+            ),
+        ],
+        None,
+    ),
+    (
+        "hg-b-kijk-ouders",
+        [
+            (NoteKind.KRACHT, "Moeder wil dat de kinderen veilig zijn en werkt mee.", 0),
+            (NoteKind.FEIT, "Vader zegt dat hij de training wil afmaken.", 1),
+        ],
+        None,
+    ),
+    (
+        "hg-b-patroon-geweld",
+        [
+            (NoteKind.ZORG, "Het geweld neemt in ernst toe volgens de meldingen.", 3),
+            (NoteKind.FEIT, "Vier meldingen in een jaar, steeds in het weekend.", 4),
+        ],
+        None,
+    ),
+    (
+        "hg-b-achtergrond",
+        [
+            (NoteKind.AANNAME, "Mogelijk drinkt vader meer sinds hij zijn werk kwijt is.", 5),
+        ],
+        None,
+    ),
+    (
+        "hg-b-kind-gesproken",
+        [
+            (
+                NoteKind.FEIT,
+                "De oudste vertelde de behandelaar dat hij bang is als papa boos is.",
+                6,
+            ),
+            (NoteKind.INFORMATIEGAT, "Niemand heeft de jongste zelf gesproken.", None),
+        ],
+        None,
+    ),
+    ("hg-b-cijfer-client", [], ("Moeder (fictief)", 4, "Als vader in de training zit.", 0)),
+    ("hg-b-cijfer-partners", [], ("Veilig Thuis", 3, "Een ondertekend veiligheidsplan.", 3)),
 ]
 
 
@@ -152,23 +211,19 @@ def build_demo(store: Store, question_set: QuestionSet, today: date) -> int:
     current.review_carried_over(training.id, DecisionStatus.OPEN, "Wachtlijst; loopt door.")
     clock.advance(3)
     current.start()
-    questions = list(question_set.phase(Phase.BEELDVORMING).questions())
-    on_question = questions[0].id
-    for position, kind, text, speaker in _CURRENT_NOTES:
-        if questions[position].id != on_question:
+    for question_id, notes, score in _CURRENT_MEETING:
+        clock.advance(1)
+        current.go_to_question(question_id)
+        for kind, text, speaker in notes:
             clock.advance(2)
-            on_question = current.go_to_question(questions[position].id).question.id
-        clock.advance(2)
-        current.record_note(
-            kind, text, participant_id=participants[speaker].id if speaker is not None else None
-        )
-    clock.advance(2)
-    current.record_safety_score(
-        "Moeder (fictief)", 4, "Als vader in de training zit.", participant_id=participants[0].id
-    )
-    current.record_safety_score(
-        "Veilig Thuis", 3, "Een ondertekend veiligheidsplan.", participant_id=participants[3].id
-    )
+            speaker_id = participants[speaker].id if speaker is not None else None
+            current.record_note(kind, text, participant_id=speaker_id)
+        if score is not None:
+            respondent, value, raise_it, speaker = score
+            clock.advance(2)
+            current.record_safety_score(
+                respondent, value, raise_it, participant_id=participants[speaker].id
+            )
     current.suspend()
     return current.meeting_id
 
