@@ -7,11 +7,11 @@ process loses nothing that was entered. Each change is also appended to the even
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import func, or_
+from sqlalchemy import bindparam, func, insert, or_
 from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.bsn import bsn_warnings
@@ -58,6 +58,14 @@ from bobtui.core.vocabulary import (
 )
 
 Clock = Callable[[], datetime]
+
+# Statements built once: constructing a statement costs more than running it on SQLite.
+_INSERT_EVENT = insert(MeetingEvent)
+_INSERT_NOTE = insert(Note).returning(col(Note.id))
+_NOTE_COLUMNS = [name for name in Note.model_fields if name != "id"]
+_MEETING_STATE = select(Meeting.status, Meeting.current_phase, Meeting.current_question_id).where(
+    col(Meeting.id) == bindparam("meeting_id")
+)
 R = TypeVar("R")
 _Row = TypeVar("_Row", bound=SQLModel)
 
@@ -68,6 +76,14 @@ def utc_now() -> datetime:
 
 def _required(value: str | None) -> str:
     return (value or "").strip()
+
+
+def _check_status(status: str, *, running: bool) -> None:
+    """Refuse changes to a closed meeting, and recording in one that has not started."""
+    if status == MeetingStatus.GESLOTEN:
+        raise RuleViolation("Dit overleg is gesloten; er kan niets meer worden gewijzigd.")
+    if running and status != MeetingStatus.LOPEND:
+        raise RuleViolation("Het overleg is nog niet gestart.")
 
 
 def _check_score(respondent: str, score: int) -> None:
@@ -179,14 +195,15 @@ class MeetingSession:
         with Session(self.store.engine, expire_on_commit=False) as db:
             yield db, changed
             db.flush()
-            db.add(
-                MeetingEvent(
-                    meeting_id=self.meeting_id,
-                    at=self._clock(),
-                    action=action,
-                    entity=entity,
-                    entity_id=changed[0] if changed else None,
-                )
+            db.connection().execute(
+                _INSERT_EVENT,
+                {
+                    "meeting_id": self.meeting_id,
+                    "at": self._clock(),
+                    "action": action,
+                    "entity": entity,
+                    "entity_id": changed[0] if changed else None,
+                },
             )
             db.commit()
 
@@ -198,14 +215,12 @@ class MeetingSession:
 
     def _editable_meeting(self, db: Session) -> Meeting:
         meeting = self._meeting(db)
-        if meeting.status == MeetingStatus.GESLOTEN:
-            raise RuleViolation("Dit overleg is gesloten; er kan niets meer worden gewijzigd.")
+        _check_status(meeting.status, running=False)
         return meeting
 
     def _running_meeting(self, db: Session) -> Meeting:
-        meeting = self._editable_meeting(db)
-        if meeting.status != MeetingStatus.LOPEND:
-            raise RuleViolation("Het overleg is nog niet gestart.")
+        meeting = self._meeting(db)
+        _check_status(meeting.status, running=True)
         return meeting
 
     def meeting(self) -> MeetingRecord:
@@ -633,25 +648,33 @@ class MeetingSession:
         """Save a note on the current (or given) question; committed when this returns."""
         if not _required(text):
             raise RuleViolation("Een notitie mag niet leeg zijn.")
+        # The autosave hot path: prepared Core statements, no ORM unit of work (make bench).
         with self._write("note.recorded", "note") as (db, changed):
-            meeting = self._running_meeting(db)
-            question = question_id or meeting.current_question_id
-            phase = self.question_set.phase_of(question) if question else meeting.current_phase
+            connection = db.connection()
+            state = connection.execute(_MEETING_STATE, {"meeting_id": self.meeting_id}).first()
+            if state is None:
+                raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
+            _check_status(state.status, running=True)
+            question = question_id or state.current_question_id
+            phase = self.question_set.phase_of(question) if question else state.current_phase
             now = self._clock()
-            note = Note(
+            note = NoteRecord(
+                id=0,  # assigned by the database below
                 meeting_id=self.meeting_id,
                 kind=NoteKind(kind),
                 text=text.strip(),
-                phase=phase or "",
+                phase=Phase(phase),
                 question_id=question,
                 participant_id=participant_id,
                 created_at=now,
                 updated_at=now,
             )
-            db.add(note)
-            db.flush()
+            values = {name: getattr(note, name) for name in _NOTE_COLUMNS}
+            note_id = connection.execute(_INSERT_NOTE, values).scalar_one()
+            assert note_id is not None
+            note = replace(note, id=note_id)
             changed.append(note.id)
-        return Saved(to_record(NoteRecord, note), bsn_warnings(text))
+        return Saved(note, bsn_warnings(text))
 
     def edit_note(self, note_id: int, **changes: Any) -> Saved[NoteRecord]:
         """Change a note's text, kind or speaker."""
