@@ -16,6 +16,11 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bobtui.core.session import MeetingSession
+    from bobtui.core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -61,17 +66,23 @@ def raw_sqlite_inserts(path: Path, count: int) -> list[float]:
     return timings
 
 
-def bench_autosave(folder: Path) -> None:
+def planned_meeting(path: Path) -> "tuple[Store, MeetingSession]":
+    """A new store at ``path`` with one planned meeting on the richest shipped leidraad."""
     from bobtui.core.leidraad import default_catalog
     from bobtui.core.session import MeetingSession
     from bobtui.core.store import open_store, sqlite_url
+
+    store = open_store(sqlite_url(path))
+    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
+    return store, MeetingSession.create(
+        store, question_set, case_code=path.stem.upper(), held_on=date.today()
+    ).item
+
+
+def bench_autosave(folder: Path) -> None:
     from bobtui.core.vocabulary import NoteKind
 
-    store = open_store(sqlite_url(folder / "bench.sqlite3"))
-    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
-    session = MeetingSession.create(
-        store, question_set, case_code="BENCH", held_on=date.today()
-    ).item
+    store, session = planned_meeting(folder / "autosave.sqlite3")
     session.start()
     service, raw = [], []
     # Interleave in blocks so drift of the machine hits both alike.
@@ -91,17 +102,10 @@ def bench_autosave(folder: Path) -> None:
 
 def bench_summary(folder: Path) -> None:
     from bobtui.core.export import render
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.session import MeetingSession
-    from bobtui.core.store import open_store, sqlite_url
     from bobtui.core.summary import build_summary
     from bobtui.core.vocabulary import NoteKind
 
-    store = open_store(sqlite_url(folder / "summary.sqlite3"))
-    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
-    session = MeetingSession.create(
-        store, question_set, case_code="BENCH-SUM", held_on=date.today()
-    ).item
+    store, session = planned_meeting(folder / "summary.sqlite3")
     people = [
         session.add_participant(f"Deelnemer {i}", organisation=f"Org {i}").item for i in range(8)
     ]

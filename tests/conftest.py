@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bobtui.core.leidraad import QuestionSet, load_question_set
+from bobtui.core.paths import user_leidraad_dir
 from bobtui.core.session import MeetingSession
 from bobtui.core.store import Store, open_store, sqlite_url
 from tests.postgres import postgres_server
@@ -42,6 +43,15 @@ def example_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def example_set(example_path: Path) -> QuestionSet:
     return load_question_set(example_path)
+
+
+@pytest.fixture
+def example_as_user_set(example_set: QuestionSet) -> QuestionSet:
+    """The docs' example installed in the user's leidraad folder, where the app and CLI look."""
+    folder = user_leidraad_dir()
+    folder.mkdir(parents=True)
+    (folder / "voorbeeld-kort.toml").write_text(docs_example_text(), encoding="utf-8")
+    return example_set
 
 
 @pytest.fixture(scope="session")

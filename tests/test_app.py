@@ -10,12 +10,11 @@ from bobtui.app import BobApp, StoreChoice
 from bobtui.core.demo import DEMO_CASE_CODE
 from bobtui.core.leidraad import QuestionSet, default_catalog
 from bobtui.core.meetings import list_meetings, open_meeting
-from bobtui.core.paths import demo_store_path, user_leidraad_dir
+from bobtui.core.paths import demo_store_path
 from bobtui.core.session import MeetingSession
 from bobtui.core.store import open_store, sqlite_url
 from bobtui.core.vocabulary import Coverage, Phase
 from bobtui.screens.summary import SummaryScreen
-from tests.conftest import docs_example_text
 
 
 async def wait_for_rows(pilot, table: DataTable, rows: int) -> None:
@@ -27,15 +26,15 @@ async def wait_for_rows(pilot, table: DataTable, rows: int) -> None:
 
 
 @pytest.fixture
-def url(tmp_path: Path, example_set: QuestionSet) -> str:
-    folder = user_leidraad_dir()
-    folder.mkdir(parents=True)
-    (folder / "voorbeeld-kort.toml").write_text(docs_example_text(), encoding="utf-8")
+def url(tmp_path: Path, example_as_user_set: QuestionSet) -> str:
     url = sqlite_url(tmp_path / "app.sqlite3")
     store = open_store(url)
     for number, code in enumerate(["ZVH-A", "ZVH-B", "PGA-C"]):
         MeetingSession.create(
-            store, example_set, case_code=code, held_on=date(2026, 1, 1) + timedelta(days=number)
+            store,
+            example_as_user_set,
+            case_code=code,
+            held_on=date(2026, 1, 1) + timedelta(days=number),
         )
     store.dispose()
     return url

@@ -39,15 +39,12 @@ def assert_one_sentence_error(result: subprocess.CompletedProcess[str], fragment
 
 
 @pytest.fixture
-def database(tmp_path: Path, example_set: QuestionSet) -> str:
+def database(tmp_path: Path, example_as_user_set: QuestionSet) -> str:
     """A store with one meeting on the docs' example set, which the CLI finds in the user folder."""
-    folder = user_leidraad_dir()
-    folder.mkdir(parents=True)
-    (folder / "voorbeeld-kort.toml").write_text(docs_example_text(), encoding="utf-8")
     url = sqlite_url(tmp_path / "cli.sqlite3")
     store = open_store(url)
     session = MeetingSession.create(
-        store, example_set, case_code="CLI-42", held_on=date.today()
+        store, example_as_user_set, case_code="CLI-42", held_on=date.today()
     ).item
     session.add_participant("Moeder", is_client=True)
     session.start()

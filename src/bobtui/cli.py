@@ -156,3 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        # A bug, not a user error. Its message may quote case data (SQL parameters, note text),
+        # so only its kind is shown unless the user asks for the details.
+        if os.environ.get("BOBTUI_DEBUG"):
+            raise
+        print(
+            f"bobtui: onverwachte fout ({type(error).__name__}); zet BOBTUI_DEBUG=1 voor details.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR

@@ -291,14 +291,10 @@ class MeetingSession:
 
     def update_participant(self, participant_id: int, **changes: Any) -> Saved[ParticipantRecord]:
         """Change roster fields (name, organisation, role, domain, presence, flags)."""
-        row = self._update(Participant, participant_id, changes, "participant", "Deelnemer")
-        return Saved(
-            to_record(ParticipantRecord, row),
-            bsn_warnings(*(v for v in changes.values() if isinstance(v, str))),
-        )
+        return self._update(Participant, ParticipantRecord, participant_id, changes, "Deelnemer")
 
     def remove_participant(self, participant_id: int) -> None:
-        self._delete(Participant, participant_id, "participant", "Deelnemer")
+        self._delete(Participant, participant_id, "Deelnemer")
 
     def participants(self) -> list[ParticipantRecord]:
         return self._list(ParticipantRecord, Participant, col(Participant.position))
@@ -312,8 +308,15 @@ class MeetingSession:
         return row
 
     def _update(
-        self, table: type[_Row], row_id: int, changes: dict[str, Any], entity: str, label: str
-    ) -> _Row:
+        self,
+        table: type[SQLModel],
+        record: type[R],
+        row_id: int,
+        changes: dict[str, Any],
+        label: str,
+    ) -> Saved[R]:
+        """Apply ``changes`` to one record of this meeting; new text is checked for BSNs."""
+        entity = str(table.__tablename__)
         with self._write(f"{entity}.edited", entity) as (db, changed):
             self._editable_meeting(db)
             row = self._own_row(db, table, row_id, label)
@@ -324,9 +327,11 @@ class MeetingSession:
             if "updated_at" in type(row).model_fields:
                 row.updated_at = self._clock()
             changed.append(row_id)
-        return row
+        texts = [value for value in changes.values() if isinstance(value, str)]
+        return Saved(to_record(record, row), bsn_warnings(*texts))
 
-    def _delete(self, table: type[SQLModel], row_id: int, entity: str, label: str) -> None:
+    def _delete(self, table: type[SQLModel], row_id: int, label: str) -> None:
+        entity = str(table.__tablename__)
         with self._write(f"{entity}.deleted", entity) as (db, changed):
             self._editable_meeting(db)
             db.delete(self._own_row(db, table, row_id, label))
@@ -682,11 +687,10 @@ class MeetingSession:
             raise RuleViolation("Een notitie mag niet leeg zijn.")
         if "kind" in changes:
             changes["kind"] = NoteKind(changes["kind"])
-        note = self._update(Note, note_id, changes, "note", "Notitie")
-        return Saved(to_record(NoteRecord, note), bsn_warnings(changes.get("text")))
+        return self._update(Note, NoteRecord, note_id, changes, "Notitie")
 
     def delete_note(self, note_id: int) -> None:
-        self._delete(Note, note_id, "note", "Notitie")
+        self._delete(Note, note_id, "Notitie")
 
     def notes(self) -> list[NoteRecord]:
         return self._list(NoteRecord, Note, col(Note.created_at))
@@ -703,7 +707,7 @@ class MeetingSession:
     ) -> Saved[SafetyScoreRecord]:
         """Record a 0–10 answer to 'how safe is it now?' and what would raise it by one point."""
         _check_score(respondent, score)
-        with self._write("score.recorded", "safety_score") as (db, changed):
+        with self._write("safetyscore.recorded", "safetyscore") as (db, changed):
             meeting = self._running_meeting(db)
             row = SafetyScore(
                 meeting_id=self.meeting_id,
@@ -729,12 +733,10 @@ class MeetingSession:
         _check_score(
             changes.get("respondent", current.respondent), changes.get("score", current.score)
         )
-        row = self._update(SafetyScore, score_id, changes, "safety_score", "Veiligheidsscore")
-        texts = [v for v in changes.values() if isinstance(v, str)]
-        return Saved(to_record(SafetyScoreRecord, row), bsn_warnings(*texts))
+        return self._update(SafetyScore, SafetyScoreRecord, score_id, changes, "Veiligheidsscore")
 
     def delete_safety_score(self, score_id: int) -> None:
-        self._delete(SafetyScore, score_id, "safety_score", "Veiligheidsscore")
+        self._delete(SafetyScore, score_id, "Veiligheidsscore")
 
     def safety_scores(self) -> list[SafetyScoreRecord]:
         return self._list(SafetyScoreRecord, SafetyScore, col(SafetyScore.created_at))
@@ -762,11 +764,10 @@ class MeetingSession:
         return Saved(to_record(JudgementRecord, row), bsn_warnings(text))
 
     def edit_judgement(self, judgement_id: int, **changes: Any) -> Saved[JudgementRecord]:
-        row = self._update(Judgement, judgement_id, changes, "judgement", "Oordeel")
-        return Saved(to_record(JudgementRecord, row), bsn_warnings(changes.get("text")))
+        return self._update(Judgement, JudgementRecord, judgement_id, changes, "Oordeel")
 
     def delete_judgement(self, judgement_id: int) -> None:
-        self._delete(Judgement, judgement_id, "judgement", "Oordeel")
+        self._delete(Judgement, judgement_id, "Oordeel")
 
     def judgements(self) -> list[JudgementRecord]:
         return self._list(JudgementRecord, Judgement, col(Judgement.created_at))
@@ -860,12 +861,10 @@ class MeetingSession:
             changes.get("owner_organisation", current.owner_organisation),
             changes.get("deadline", current.deadline),
         )
-        row = self._update(Decision, decision_id, changes, "decision", "Besluit")
-        texts = [v for v in changes.values() if isinstance(v, str)]
-        return Saved(to_record(DecisionRecord, row), bsn_warnings(*texts))
+        return self._update(Decision, DecisionRecord, decision_id, changes, "Besluit")
 
     def delete_decision(self, decision_id: int) -> None:
-        self._delete(Decision, decision_id, "decision", "Besluit")
+        self._delete(Decision, decision_id, "Besluit")
 
     def decisions(self) -> list[DecisionRecord]:
         return self._list(DecisionRecord, Decision, col(Decision.created_at))
