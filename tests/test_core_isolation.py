@@ -14,6 +14,11 @@ CORE_MODULES = [
     "bobtui.core.paths",
     "bobtui.core.records",
     "bobtui.core.session",
+    "bobtui.core.session._base",
+    "bobtui.core.session.clock",
+    "bobtui.core.session.decisions",
+    "bobtui.core.session.meeting",
+    "bobtui.core.session.navigation",
     "bobtui.core.settings",
     "bobtui.core.store",
     "bobtui.core.summary",
@@ -33,10 +38,13 @@ def test_core_does_not_import_textual() -> None:
 
 
 def test_every_core_module_is_listed() -> None:
-    from pathlib import Path
+    import pkgutil
 
     import bobtui.core
 
-    folder = Path(bobtui.core.__file__).parent
-    found = {f"bobtui.core.{p.stem}" for p in folder.glob("*.py") if p.stem != "__init__"}
+    found = {
+        module.name
+        for module in pkgutil.walk_packages(bobtui.core.__path__, "bobtui.core.")
+        if ".migrations" not in module.name
+    }
     assert found == {m for m in CORE_MODULES if m.startswith("bobtui.core.")}

@@ -1,0 +1,146 @@
+"""Plumbing shared by every part of the meeting session: one committed transaction per call.
+
+Every public method that changes something has committed before it returns, so a killed
+process loses nothing that was entered. Each change is also appended to the event log
+(what, which record, when; never the text). Callers get plain records, never table rows.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import insert
+from sqlmodel import Session, SQLModel, select
+
+from bobtui.core.bsn import bsn_warnings
+from bobtui.core.errors import NotFound, RuleViolation
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.models import Meeting, MeetingEvent
+from bobtui.core.records import MeetingRecord, Saved, to_record
+from bobtui.core.store import Store
+from bobtui.core.vocabulary import MeetingStatus
+
+Clock = Callable[[], datetime]
+R = TypeVar("R")
+
+# Built once: constructing a statement costs more than running it on SQLite.
+_INSERT_EVENT = insert(MeetingEvent)
+
+_Row = TypeVar("_Row", bound=SQLModel)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _required(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _check_status(status: str, *, running: bool) -> None:
+    """Refuse changes to a closed meeting, and recording in one that has not started."""
+    if status == MeetingStatus.GESLOTEN:
+        raise RuleViolation("Dit overleg is gesloten; er kan niets meer worden gewijzigd.")
+    if running and status != MeetingStatus.LOPEND:
+        raise RuleViolation("Het overleg is nog niet gestart.")
+
+
+class SessionBase:
+    """State and transaction plumbing of a meeting session."""
+
+    def __init__(
+        self, store: Store, meeting_id: int, question_set: QuestionSet, clock: Clock = utc_now
+    ) -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.question_set = question_set
+        self._clock = clock
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str, entity: str) -> Iterator[tuple[Session, list[int | None]]]:
+        """A transaction that logs ``action`` and commits before the caller's method returns.
+
+        The caller appends the id of the record it changed to the yielded list.
+        """
+        changed: list[int | None] = []
+        with Session(self.store.engine, expire_on_commit=False) as db:
+            yield db, changed
+            db.flush()
+            db.connection().execute(
+                _INSERT_EVENT,
+                {
+                    "meeting_id": self.meeting_id,
+                    "at": self._clock(),
+                    "action": action,
+                    "entity": entity,
+                    "entity_id": changed[0] if changed else None,
+                },
+            )
+            db.commit()
+
+    def _meeting(self, db: Session) -> Meeting:
+        meeting = db.get(Meeting, self.meeting_id)
+        if meeting is None:
+            raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
+        return meeting
+
+    def _editable_meeting(self, db: Session) -> Meeting:
+        meeting = self._meeting(db)
+        _check_status(meeting.status, running=False)
+        return meeting
+
+    def _running_meeting(self, db: Session) -> Meeting:
+        meeting = self._meeting(db)
+        _check_status(meeting.status, running=True)
+        return meeting
+
+    def meeting(self) -> MeetingRecord:
+        with Session(self.store.engine) as db:
+            return to_record(MeetingRecord, self._meeting(db))
+
+    # --- generic edit, delete and list -----------------------------------------------------
+
+    def _own_row(self, db: Session, table: type[_Row], row_id: int, label: str) -> _Row:
+        row = db.get(table, row_id)
+        if row is None or getattr(row, "meeting_id", None) != self.meeting_id:
+            raise NotFound(f"{label} {row_id} hoort niet bij dit overleg.")
+        return row
+
+    def _update(
+        self,
+        table: type[SQLModel],
+        record: type[R],
+        row_id: int,
+        changes: dict[str, Any],
+        label: str,
+    ) -> Saved[R]:
+        """Apply ``changes`` to one record of this meeting; new text is checked for BSNs."""
+        entity = str(table.__tablename__)
+        with self._write(f"{entity}.edited", entity) as (db, changed):
+            self._editable_meeting(db)
+            row = self._own_row(db, table, row_id, label)
+            for name, value in changes.items():
+                if name in ("id", "meeting_id") or name not in type(row).model_fields:
+                    raise RuleViolation(f"{label}: veld '{name}' kan niet worden gewijzigd.")
+                setattr(row, name, value.strip() if isinstance(value, str) else value)
+            if "updated_at" in type(row).model_fields:
+                row.updated_at = self._clock()
+            changed.append(row_id)
+        texts = [value for value in changes.values() if isinstance(value, str)]
+        return Saved(to_record(record, row), bsn_warnings(*texts))
+
+    def _delete(self, table: type[SQLModel], row_id: int, label: str) -> None:
+        entity = str(table.__tablename__)
+        with self._write(f"{entity}.deleted", entity) as (db, changed):
+            self._editable_meeting(db)
+            db.delete(self._own_row(db, table, row_id, label))
+            changed.append(row_id)
+
+    def _list(self, record: type[R], table: Any, *order: Any) -> list[R]:
+        with Session(self.store.engine) as db:
+            statement = select(table).where(table.meeting_id == self.meeting_id)
+            rows = db.exec(statement.order_by(*order, table.id)).all()
+            return [to_record(record, row) for row in rows]

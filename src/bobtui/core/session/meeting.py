@@ -1,0 +1,391 @@
+"""The meeting session: everything a chair does during a casusoverleg, as one service."""
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert
+from sqlmodel import Session, col, select
+
+from bobtui.core.bsn import bsn_warnings
+from bobtui.core.errors import NotFound, RuleViolation
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.models import Judgement, Meeting, MeetingEvent, Note, Participant, SafetyScore
+from bobtui.core.records import (
+    JudgementRecord,
+    MeetingRecord,
+    NoteRecord,
+    ParticipantRecord,
+    SafetyScoreRecord,
+    Saved,
+    to_record,
+)
+from bobtui.core.session._base import Clock, _check_status, _required, utc_now
+from bobtui.core.session.navigation import NavigationMixin
+from bobtui.core.store import Store
+from bobtui.core.vocabulary import (
+    ChainCarePhase,
+    Coverage,
+    DecisionStatus,
+    Domain,
+    JudgementKind,
+    Likelihood,
+    MeetingStatus,
+    NoteKind,
+    Phase,
+    Presence,
+)
+
+
+def _check_score(respondent: str, score: int) -> None:
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+        raise RuleViolation("Een veiligheidsscore is een geheel getal van 0 tot en met 10.")
+    if not _required(respondent):
+        raise RuleViolation("Vermeld wie de veiligheidsscore geeft.")
+
+
+# Built once: constructing a statement costs more than running it on SQLite.
+_INSERT_NOTE = insert(Note).returning(col(Note.id))
+_NOTE_COLUMNS = [name for name in Note.model_fields if name != "id"]
+_MEETING_STATE = select(Meeting.status, Meeting.current_phase, Meeting.current_question_id).where(
+    col(Meeting.id) == bindparam("meeting_id")
+)
+
+
+class MeetingSession(NavigationMixin):
+    """The service for one meeting. Create one with :meth:`create` or :meth:`open`."""
+
+    @classmethod
+    def create(
+        cls,
+        store: Store,
+        question_set: QuestionSet,
+        *,
+        case_code: str,
+        held_on: date,
+        location: str = "",
+        reason: str = "",
+        meeting_type: str | None = None,
+        clock: Clock = utc_now,
+    ) -> "Saved[MeetingSession]":
+        """Plan a new meeting on ``question_set``; warns when the case code looks like a BSN."""
+        code = _required(case_code)
+        if not code:
+            raise RuleViolation("Een overleg heeft een casuscode nodig.")
+        now = clock()
+        with Session(store.engine, expire_on_commit=False) as db:
+            meeting = Meeting(
+                case_code=code,
+                leidraad_id=question_set.id,
+                leidraad_version=question_set.version,
+                meeting_type=meeting_type or question_set.meeting_type,
+                held_on=held_on,
+                location=location.strip(),
+                reason=reason.strip(),
+                status=MeetingStatus.GEPLAND,
+                created_at=now,
+            )
+            db.add(meeting)
+            db.flush()
+            assert meeting.id is not None
+            db.add(
+                MeetingEvent(
+                    meeting_id=meeting.id,
+                    at=now,
+                    action="meeting.created",
+                    entity="meeting",
+                    entity_id=meeting.id,
+                )
+            )
+            db.commit()
+        session = cls(store, meeting.id, question_set, clock)
+        return Saved(session, bsn_warnings(code, location, reason))
+
+    @classmethod
+    def open(
+        cls, store: Store, meeting_id: int, question_set: QuestionSet, clock: Clock = utc_now
+    ) -> "MeetingSession":
+        """Open an existing meeting (reading it changes nothing; see :meth:`resume`)."""
+        with Session(store.engine) as db:
+            meeting = db.get(Meeting, meeting_id)
+            if meeting is None:
+                raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+            if meeting.leidraad_id != question_set.id:
+                raise RuleViolation(
+                    f"Overleg {meeting_id} gebruikt leidraad '{meeting.leidraad_id}', "
+                    f"niet '{question_set.id}'."
+                )
+        return cls(store, meeting_id, question_set, clock)
+
+    def update_details(
+        self,
+        *,
+        held_on: date | None = None,
+        location: str | None = None,
+        reason: str | None = None,
+        meeting_type: str | None = None,
+    ) -> Saved[MeetingRecord]:
+        with self._write("meeting.details_changed", "meeting") as (db, changed):
+            meeting = self._editable_meeting(db)
+            if held_on is not None:
+                meeting.held_on = held_on
+            if location is not None:
+                meeting.location = location.strip()
+            if reason is not None:
+                meeting.reason = reason.strip()
+            if meeting_type is not None:
+                meeting.meeting_type = meeting_type.strip() or meeting.meeting_type
+            changed.append(meeting.id)
+        return Saved(to_record(MeetingRecord, meeting), bsn_warnings(location, reason))
+
+    # --- roster ----------------------------------------------------------------------------
+
+    def add_participant(
+        self,
+        name: str,
+        *,
+        organisation: str = "",
+        role: str = "",
+        domain: Domain | None = None,
+        presence: Presence = Presence.AANWEZIG,
+        is_client: bool = False,
+        is_ervaringsdeskundige: bool = False,
+        speaks_for_child: bool = False,
+    ) -> Saved[ParticipantRecord]:
+        """Add someone to the roster; ``name`` may be a role label such as 'moeder'."""
+        if not _required(name):
+            raise RuleViolation("Een deelnemer heeft een naam of rol nodig.")
+        with self._write("participant.added", "participant") as (db, changed):
+            self._editable_meeting(db)
+            position = db.exec(
+                select(func.count()).where(Participant.meeting_id == self.meeting_id)
+            ).one()
+            participant = Participant(
+                meeting_id=self.meeting_id,
+                position=position,
+                name=name.strip(),
+                organisation=organisation.strip(),
+                role=role.strip(),
+                domain=domain,
+                presence=presence,
+                is_client=is_client,
+                is_ervaringsdeskundige=is_ervaringsdeskundige,
+                speaks_for_child=speaks_for_child,
+            )
+            db.add(participant)
+            db.flush()
+            changed.append(participant.id)
+        return Saved(
+            to_record(ParticipantRecord, participant), bsn_warnings(name, organisation, role)
+        )
+
+    def update_participant(self, participant_id: int, **changes: Any) -> Saved[ParticipantRecord]:
+        """Change roster fields (name, organisation, role, domain, presence, flags)."""
+        return self._update(Participant, ParticipantRecord, participant_id, changes, "Deelnemer")
+
+    def remove_participant(self, participant_id: int) -> None:
+        self._delete(Participant, participant_id, "Deelnemer")
+
+    def participants(self) -> list[ParticipantRecord]:
+        return self._list(ParticipantRecord, Participant, col(Participant.position))
+
+    # --- notes -----------------------------------------------------------------------------
+
+    def record_note(
+        self,
+        kind: NoteKind,
+        text: str,
+        *,
+        participant_id: int | None = None,
+        question_id: str | None = None,
+    ) -> Saved[NoteRecord]:
+        """Save a note on the current (or given) question; committed when this returns."""
+        if not _required(text):
+            raise RuleViolation("Een notitie mag niet leeg zijn.")
+        # The autosave hot path: prepared Core statements, no ORM unit of work (make bench).
+        with self._write("note.recorded", "note") as (db, changed):
+            connection = db.connection()
+            state = connection.execute(_MEETING_STATE, {"meeting_id": self.meeting_id}).first()
+            if state is None:
+                raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
+            _check_status(state.status, running=True)
+            question = question_id or state.current_question_id
+            phase = self.question_set.phase_of(question) if question else state.current_phase
+            now = self._clock()
+            note = NoteRecord(
+                id=0,  # assigned by the database below
+                meeting_id=self.meeting_id,
+                kind=NoteKind(kind),
+                text=text.strip(),
+                phase=Phase(phase),
+                question_id=question,
+                participant_id=participant_id,
+                created_at=now,
+                updated_at=now,
+            )
+            values = {name: getattr(note, name) for name in _NOTE_COLUMNS}
+            note_id = connection.execute(_INSERT_NOTE, values).scalar_one()
+            assert note_id is not None
+            note = replace(note, id=note_id)
+            changed.append(note.id)
+        return Saved(note, bsn_warnings(text))
+
+    def edit_note(self, note_id: int, **changes: Any) -> Saved[NoteRecord]:
+        """Change a note's text, kind or speaker."""
+        if "text" in changes and not _required(changes["text"]):
+            raise RuleViolation("Een notitie mag niet leeg zijn.")
+        if "kind" in changes:
+            changes["kind"] = NoteKind(changes["kind"])
+        return self._update(Note, NoteRecord, note_id, changes, "Notitie")
+
+    def delete_note(self, note_id: int) -> None:
+        self._delete(Note, note_id, "Notitie")
+
+    def notes(self) -> list[NoteRecord]:
+        return self._list(NoteRecord, Note, col(Note.created_at))
+
+    # --- safety scores and judgements --------------------------------------------------------
+
+    def record_safety_score(
+        self,
+        respondent: str,
+        score: int,
+        what_would_raise_it: str = "",
+        *,
+        participant_id: int | None = None,
+    ) -> Saved[SafetyScoreRecord]:
+        """Record a 0–10 answer to 'how safe is it now?' and what would raise it by one point."""
+        _check_score(respondent, score)
+        with self._write("safetyscore.recorded", "safetyscore") as (db, changed):
+            meeting = self._running_meeting(db)
+            row = SafetyScore(
+                meeting_id=self.meeting_id,
+                participant_id=participant_id,
+                respondent=respondent.strip(),
+                score=score,
+                what_would_raise_it=what_would_raise_it.strip(),
+                question_id=meeting.current_question_id,
+                created_at=self._clock(),
+            )
+            db.add(row)
+            db.flush()
+            changed.append(row.id)
+        return Saved(
+            to_record(SafetyScoreRecord, row), bsn_warnings(respondent, what_would_raise_it)
+        )
+
+    def edit_safety_score(self, score_id: int, **changes: Any) -> Saved[SafetyScoreRecord]:
+        """Change who gave a score, the score, or what would raise it."""
+        current = next((s for s in self.safety_scores() if s.id == score_id), None)
+        if current is None:
+            raise NotFound(f"Veiligheidsscore {score_id} hoort niet bij dit overleg.")
+        _check_score(
+            changes.get("respondent", current.respondent), changes.get("score", current.score)
+        )
+        return self._update(SafetyScore, SafetyScoreRecord, score_id, changes, "Veiligheidsscore")
+
+    def delete_safety_score(self, score_id: int) -> None:
+        self._delete(SafetyScore, score_id, "Veiligheidsscore")
+
+    def safety_scores(self) -> list[SafetyScoreRecord]:
+        return self._list(SafetyScoreRecord, SafetyScore, col(SafetyScore.created_at))
+
+    def record_judgement(
+        self, kind: JudgementKind, text: str, *, likelihood: Likelihood | None = None
+    ) -> Saved[JudgementRecord]:
+        """Record a key problem, a risk (with its likelihood) or a dilemma."""
+        if not _required(text):
+            raise RuleViolation("Een oordeel mag niet leeg zijn.")
+        if likelihood is not None and kind != JudgementKind.RISICO:
+            raise RuleViolation("Alleen een risico heeft een kans.")
+        with self._write("judgement.recorded", "judgement") as (db, changed):
+            self._running_meeting(db)
+            row = Judgement(
+                meeting_id=self.meeting_id,
+                kind=JudgementKind(kind),
+                text=text.strip(),
+                likelihood=likelihood,
+                created_at=self._clock(),
+            )
+            db.add(row)
+            db.flush()
+            changed.append(row.id)
+        return Saved(to_record(JudgementRecord, row), bsn_warnings(text))
+
+    def edit_judgement(self, judgement_id: int, **changes: Any) -> Saved[JudgementRecord]:
+        return self._update(Judgement, JudgementRecord, judgement_id, changes, "Oordeel")
+
+    def delete_judgement(self, judgement_id: int) -> None:
+        self._delete(Judgement, judgement_id, "Oordeel")
+
+    def judgements(self) -> list[JudgementRecord]:
+        return self._list(JudgementRecord, Judgement, col(Judgement.created_at))
+
+    def set_chain_care_phase(self, phase: ChainCarePhase | None) -> None:
+        """The phase of gefaseerde ketenzorg the family is in, as judged at this meeting."""
+        with self._write("meeting.chain_care_phase_set", "meeting") as (db, changed):
+            meeting = self._editable_meeting(db)
+            meeting.chain_care_phase = phase
+            changed.append(meeting.id)
+
+    # --- evaluation and closing --------------------------------------------------------------
+
+    def set_evaluation(
+        self,
+        *,
+        evaluation_date: date | None,
+        next_meeting_on: date | None = None,
+        client_informed_by: str | None = None,
+    ) -> Saved[MeetingRecord]:
+        """When the plan is evaluated, the next meeting, and who tells the client."""
+        today = self._clock().astimezone().date()
+        for label, value in (
+            ("evaluatiedatum", evaluation_date),
+            ("datum van het volgende overleg", next_meeting_on),
+        ):
+            if value is not None and value < today:
+                raise RuleViolation(f"De {label} {value:%d-%m-%Y} ligt in het verleden.")
+        with self._write("meeting.evaluation_set", "meeting") as (db, changed):
+            meeting = self._editable_meeting(db)
+            meeting.evaluation_date = evaluation_date
+            meeting.next_meeting_on = next_meeting_on
+            meeting.client_informed_by = (client_informed_by or "").strip() or None
+            changed.append(meeting.id)
+        return Saved(to_record(MeetingRecord, meeting), bsn_warnings(client_informed_by))
+
+    def closing_problems(self) -> list[str]:
+        """What stops this meeting from closing, one Dutch sentence each; empty if nothing."""
+        meeting = self.meeting()
+        problems = []
+        if meeting.status != MeetingStatus.LOPEND:
+            problems.append("Het overleg loopt niet.")
+        unowned = [
+            d
+            for d in self.decisions()
+            if d.status == DecisionStatus.OPEN
+            and not (d.owner_person.strip() and d.owner_organisation.strip())
+        ]
+        if unowned:
+            problems.append(f"{len(unowned)} open besluit(en) zonder eigenaar.")
+        if meeting.evaluation_date is None:
+            problems.append("Er is geen evaluatiedatum vastgelegd.")
+        pending = [item for item in self.carried_over() if item.review is None]
+        if pending:
+            problems.append(f"{len(pending)} open actie(s) uit het vorige overleg niet besproken.")
+        return problems
+
+    def close(self) -> MeetingRecord:
+        """Close the meeting: only with every open decision owned and an evaluation date set."""
+        problems = self.closing_problems()
+        if problems:
+            raise RuleViolation("Het overleg kan nog niet worden gesloten: " + " ".join(problems))
+        with self._write("meeting.closed", "meeting") as (db, changed):
+            meeting = self._running_meeting(db)
+            now = self._clock()
+            if meeting.current_question_id:
+                self._set_coverage(db, meeting.current_question_id, Coverage.BESPROKEN)
+            self._stop_clock(db, now)
+            meeting.status = MeetingStatus.GESLOTEN
+            meeting.closed_at = now
+            changed.append(meeting.id)
+        return to_record(MeetingRecord, meeting)

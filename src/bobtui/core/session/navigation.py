@@ -1,0 +1,215 @@
+"""Moving through the leidraad: phases, questions and their coverage."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from bobtui.core.errors import RuleViolation
+from bobtui.core.leidraad import Question
+from bobtui.core.models import PhaseInterval, QuestionCoverage
+from bobtui.core.session.clock import ClockMixin
+from bobtui.core.session.decisions import DecisionsMixin
+from bobtui.core.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the meeting is: the phase and the question on screen."""
+
+    phase: Phase
+    question: Question
+
+
+class NavigationMixin(ClockMixin, DecisionsMixin):
+    """Phases and questions in BOB order, with coverage and gentle warnings."""
+
+    def position(self) -> Position | None:
+        """The current phase and question, or None before the meeting starts."""
+        meeting = self.meeting()
+        if meeting.current_phase is None or meeting.current_question_id is None:
+            return None
+        try:
+            question = self.question_set.question(meeting.current_question_id)
+        except KeyError:  # the leidraad changed since: fall back to the phase's first question
+            question = next(self.question_set.phase(meeting.current_phase).questions())
+        return Position(meeting.current_phase, question)
+
+    def start(self) -> Position:
+        """Start the meeting at the first question of beeldvorming.
+
+        Open actions from an earlier meeting on the same case are the first agenda point:
+        the meeting starts only when each has been reviewed.
+        """
+        pending = [item for item in self.carried_over() if item.review is None]
+        if pending:
+            raise RuleViolation(
+                f"Bespreek eerst de {len(pending)} open actie(s) uit het vorige overleg."
+            )
+        first_phase = PHASE_ORDER[0]
+        first_question = next(self.question_set.phase(first_phase).questions())
+        with self._write("meeting.started", "meeting") as (db, changed):
+            meeting = self._editable_meeting(db)
+            if meeting.status != MeetingStatus.GEPLAND:
+                raise RuleViolation("Dit overleg is al gestart.")
+            now = self._clock()
+            meeting.status = MeetingStatus.LOPEND
+            meeting.started_at = now
+            meeting.current_phase = first_phase
+            meeting.current_question_id = first_question.id
+            db.add(PhaseInterval(meeting_id=self.meeting_id, phase=first_phase, started_at=now))
+            changed.append(meeting.id)
+        return Position(first_phase, first_question)
+
+    def _questions_in(self, phase: Phase) -> list[Question]:
+        return list(self.question_set.phase(phase).questions())
+
+    def _set_coverage(self, db: Session, question_id: str, status: Coverage) -> None:
+        phase = self.question_set.phase_of(question_id)
+        row = db.get(QuestionCoverage, (self.meeting_id, question_id))
+        if row is None:
+            row = QuestionCoverage(
+                meeting_id=self.meeting_id,
+                question_id=question_id,
+                phase=phase,
+                status=status,
+                updated_at=self._clock(),
+            )
+            db.add(row)
+        else:
+            row.status = status
+            row.updated_at = self._clock()
+
+    def _skip_untouched(self, db: Session, questions: list[Question]) -> None:
+        for question in questions:
+            if db.get(QuestionCoverage, (self.meeting_id, question.id)) is None:
+                self._set_coverage(db, question.id, Coverage.OVERGESLAGEN)
+
+    def go_to_question(self, question_id: str) -> Position:
+        """Move to any question of the current phase; the one left counts as discussed.
+
+        Questions jumped over that were never touched count as skipped.
+        """
+        with self._write("question.entered", "meeting") as (db, changed):
+            meeting = self._running_meeting(db)
+            assert meeting.current_phase is not None
+            phase = Phase(meeting.current_phase)
+            questions = self._questions_in(phase)
+            ids = [q.id for q in questions]
+            if question_id not in ids:
+                raise RuleViolation("Die vraag hoort niet bij de huidige fase.")
+            left = meeting.current_question_id
+            if left in ids and left != question_id:
+                self._set_coverage(db, left, Coverage.BESPROKEN)
+                start, end = ids.index(left), ids.index(question_id)
+                self._skip_untouched(db, questions[start + 1 : end])
+            meeting.current_question_id = question_id
+            changed.append(meeting.id)
+        return Position(phase, self.question_set.question(question_id))
+
+    def _step(self, offset: int) -> Position | None:
+        position = self.position()
+        if position is None:
+            raise RuleViolation("Het overleg is nog niet gestart.")
+        ids = [q.id for q in self._questions_in(position.phase)]
+        target = ids.index(position.question.id) + offset
+        if not 0 <= target < len(ids):
+            return None
+        return self.go_to_question(ids[target])
+
+    def next_question(self) -> Position | None:
+        """The next question of this phase, or None at its last question."""
+        return self._step(1)
+
+    def previous_question(self) -> Position | None:
+        return self._step(-1)
+
+    def mark_question(self, question_id: str, status: Coverage) -> None:
+        """Set a question's coverage by hand (e.g. skip it on purpose)."""
+        with self._write("question.marked", "meeting") as (db, changed):
+            self._running_meeting(db)
+            self._set_coverage(db, question_id, status)
+            changed.append(self.meeting_id)
+
+    def coverage(self) -> dict[str, Coverage]:
+        """Coverage of every question of the leidraad, in leidraad order."""
+        with Session(self.store.engine) as db:
+            rows = db.exec(
+                select(QuestionCoverage).where(QuestionCoverage.meeting_id == self.meeting_id)
+            ).all()
+            marked = {row.question_id: Coverage(row.status) for row in rows}
+        return {
+            q.id: marked.get(q.id, Coverage.NOG_NIET) for q in self.question_set.all_questions()
+        }
+
+    def untouched_core_questions(self, phase: Phase) -> list[Question]:
+        """Key questions of ``phase`` not discussed yet (the current one counts as in progress)."""
+        coverage = self.coverage()
+        position = self.position()
+        current = position.question.id if position else None
+        return [
+            q
+            for q in self._questions_in(phase)
+            if q.core and coverage[q.id] != Coverage.BESPROKEN and q.id != current
+        ]
+
+    def leaving_phase_warnings(self) -> list[str]:
+        """Gentle warnings before moving on: key questions untouched, or the phase cut short.
+
+        The guide exists because teams jump to solutions, so leaving beeldvorming early is
+        worth a second look.
+        """
+        position = self.position()
+        if position is None:
+            return []
+        warnings = []
+        untouched = self.untouched_core_questions(position.phase)
+        if untouched:
+            warnings.append(
+                f"{len(untouched)} kernvra(a)g(en) van {position.phase.value} nog niet besproken."
+            )
+        if position.phase is Phase.BEELDVORMING:
+            spent = self.time_spent()[Phase.BEELDVORMING]
+            box = timedelta(minutes=self.question_set.phase(Phase.BEELDVORMING).timebox_minutes)
+            if spent < box / 2:
+                warnings.append(
+                    f"Beeldvorming duurde pas {int(spent.total_seconds() // 60)} van de "
+                    f"{int(box.total_seconds() // 60)} minuten; is het beeld compleet?"
+                )
+        return warnings
+
+    def next_phase(self) -> Position:
+        """Move to the next BOB phase. Untouched questions of the phase left count as skipped."""
+        with self._write("phase.entered", "meeting") as (db, changed):
+            meeting = self._running_meeting(db)
+            assert meeting.current_phase is not None
+            phase = Phase(meeting.current_phase)
+            index = PHASE_ORDER.index(phase)
+            if index == len(PHASE_ORDER) - 1:
+                raise RuleViolation("Besluitvorming is de laatste fase; sluit het overleg af.")
+            if meeting.current_question_id:
+                self._set_coverage(db, meeting.current_question_id, Coverage.BESPROKEN)
+            self._skip_untouched(db, self._questions_in(phase))
+            now = self._clock()
+            self._close_open_interval(db, now)
+            new_phase = PHASE_ORDER[index + 1]
+            first = self._questions_in(new_phase)[0]
+            meeting.current_phase = new_phase
+            meeting.current_question_id = first.id
+            db.add(PhaseInterval(meeting_id=self.meeting_id, phase=new_phase, started_at=now))
+            changed.append(meeting.id)
+        return Position(new_phase, first)
+
+    def resume(self) -> Position | None:
+        """Continue a running meeting at the same phase and question, with the clock as it was.
+
+        After a crash the clock stopped at the last recorded change: the time the app was
+        down does not count.
+        """
+        if self.meeting().status != MeetingStatus.LOPEND:
+            return None
+        with self._write("meeting.resumed", "meeting") as (db, changed):
+            meeting = self._running_meeting(db)
+            self._restart_clock(db, Phase(meeting.current_phase or PHASE_ORDER[0]))
+            changed.append(meeting.id)
+        return self.position()
