@@ -100,11 +100,12 @@ EXAMPLE = docs_example_text()
         ),
         (
             lambda t: t.replace('id = "vb-risico"', 'id = "vb-aanleiding"'),
-            r": \(bestand\): vraag-id 'vb-aanleiding' komt meer dan eens voor",
+            r":52: phases\[1\]\.themes\[0\]\.questions\[1\]\.id: "
+            r"vraag-id 'vb-aanleiding' komt al eerder voor",
         ),
         (
             lambda t: t.replace('phase = "oordeelsvorming"', 'phase = "besluitvorming"'),
-            r"fase komt meer dan eens voor: besluitvorming",
+            r":7: phases: fase komt meer dan eens voor: besluitvorming",
         ),
         (
             lambda t: (
@@ -112,11 +113,11 @@ EXAMPLE = docs_example_text()
                 .replace('phase = "besluitvorming"', 'phase = "oordeelsvorming"')
                 .replace('phase = "X"', 'phase = "besluitvorming"')
             ),
-            r"fasen staan niet in de volgorde",
+            r":7: phases: fasen staan niet in de volgorde",
         ),
         (
             lambda t: t[: t.index('[[phases]]\nphase = "besluitvorming"')],
-            r"fase ontbreekt: besluitvorming",
+            r":7: phases: fase ontbreekt: besluitvorming",
         ),
         (
             lambda t: t.replace('audience = "partner"\n', ""),

@@ -19,6 +19,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from bobtui.core.errors import LeidraadError
 from bobtui.core.vocabulary import PHASE_ORDER, Audience, NoteKind, Phase
@@ -27,6 +28,13 @@ GENERIC_PROMPTS_FILE = "_doorvragen.toml"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]*$", max_length=80)]
+
+
+def _located(location: tuple[str | int, ...], message: str) -> PydanticCustomError:
+    """A whole-set error that still points at the field (and so the line) it is about."""
+    return PydanticCustomError(
+        "bob_located", message.replace("{", "(").replace("}", ")"), {"at": location}
+    )
 
 
 class _Strict(BaseModel):
@@ -89,18 +97,23 @@ class QuestionSet(_Strict):
         repeated = sorted({p for p in found if found.count(p) > 1}, key=PHASE_ORDER.index)
         if repeated:
             names = ", ".join(p.value for p in repeated)
-            raise ValueError(f"fase komt meer dan eens voor: {names}")
+            raise _located(("phases",), f"fase komt meer dan eens voor: {names}")
         missing = [p.value for p in PHASE_ORDER if p not in found]
         if missing:
-            raise ValueError(f"fase ontbreekt: {', '.join(missing)}")
+            raise _located(("phases",), f"fase ontbreekt: {', '.join(missing)}")
         if tuple(found) != PHASE_ORDER:
             order = " → ".join(p.value for p in PHASE_ORDER)
-            raise ValueError(f"fasen staan niet in de volgorde {order}")
+            raise _located(("phases",), f"fasen staan niet in de volgorde {order}")
         seen: set[str] = set()
-        for question in self.all_questions():
-            if question.id in seen:
-                raise ValueError(f"vraag-id '{question.id}' komt meer dan eens voor")
-            seen.add(question.id)
+        for p, guide in enumerate(self.phases):
+            for t, theme in enumerate(guide.themes):
+                for q, question in enumerate(theme.questions):
+                    if question.id in seen:
+                        raise _located(
+                            ("phases", p, "themes", t, "questions", q, "id"),
+                            f"vraag-id '{question.id}' komt al eerder voor",
+                        )
+                    seen.add(question.id)
         return self
 
     def phase(self, phase: Phase) -> PhaseGuide:
@@ -182,6 +195,8 @@ def _line_index(source: str) -> dict[tuple[str | int, ...], int]:
                     path = (*path, counts[path] - 1)
             current = path
             index.setdefault(current, number)
+            if header.group(1) == "[[":  # the array as a whole starts at its first element
+                index.setdefault(current[:-1], number)
             continue
         key = _KEY.match(line)
         if key:
@@ -203,6 +218,8 @@ def _describe(error: Any) -> str:
         return f"onbekende waarde {error['input']!r}; kies uit {expected}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "bob_located":
+        return str(error["msg"])
     return _MESSAGES.get(kind, str(error["msg"]))
 
 
@@ -249,7 +266,7 @@ def _validate(model: type[_M], path: Path) -> _M:
         failed = [tuple(item["loc"]) for item in errors]
         problems = []
         for item in errors:
-            location = tuple(item["loc"])
+            location = tuple(item.get("ctx", {}).get("at") or item["loc"])
             if any(
                 len(other) > len(location) and other[: len(location)] == location
                 for other in failed

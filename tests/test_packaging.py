@@ -1,0 +1,39 @@
+"""The wheel carries what the app needs at run time: question sets, migrations, schema, styles."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_ships_data_files(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "--wheel-dir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("bobtui-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped_sets = {f"bobtui/leidraad/{p.name}" for p in (ROOT / "leidraad").glob("*.toml")}
+    assert len(shipped_sets) >= 4 and shipped_sets <= names
+    for required in (
+        "bobtui/core/schemas/summary.schema.json",
+        "bobtui/core/migrations/env.py",
+        "bobtui/core/migrations/script.py.mako",
+        "bobtui/core/migrations/versions/0001_initial_schema.py",
+        "bobtui/screens/home.tcss",
+    ):
+        assert required in names
+    assert not any(name.startswith(("tests/", "bench/")) for name in names)
