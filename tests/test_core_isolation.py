@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 CORE_MODULES = [
+    "bobtui.core.attention",
     "bobtui.core.bsn",
     "bobtui.core.demo",
     "bobtui.core.errors",

@@ -17,6 +17,7 @@ async def capture() -> None:
     from textual.widgets import DataTable, Markdown
 
     from bobtui.app import BobApp, StoreChoice
+    from bobtui.screens.meeting import MeetingScreen
 
     app = BobApp(StoreChoice(demo=True, reset_demo=True))
     async with app.run_test(size=SIZE) as pilot:
@@ -30,6 +31,19 @@ async def capture() -> None:
             await pilot.pause(0.05)
         await pilot.pause(0.3)
         app.save_screenshot("summary.svg", str(SCREENS))
+        await pilot.press("escape", "enter")
+        while not isinstance(app.screen, MeetingScreen):
+            await pilot.pause(0.05)
+        await pilot.press(*"Politie geeft een 3, het wijkteam een 5", "enter")
+        await pilot.press("ctrl+t", *"Mogelijk speelt de schuld mee")
+        await pilot.pause(0.3)
+        app.save_screenshot("meeting-beeldvorming.svg", str(SCREENS))
+        await pilot.press("ctrl+f")
+        await pilot.pause(0.3)
+        app.save_screenshot("phase-warning.svg", str(SCREENS))
+        await pilot.press("n", "ctrl+b")
+        await pilot.pause(0.3)
+        app.save_screenshot("time-out.svg", str(SCREENS))
 
 
 def main() -> None:

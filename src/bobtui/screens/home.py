@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 if TYPE_CHECKING:
     from bobtui.core.leidraad import Catalog
     from bobtui.core.records import MeetingListRow
+    from bobtui.core.session import MeetingSession
     from bobtui.core.store import Store
 
 PAGE_SIZE = 200
@@ -24,6 +25,7 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("slash", "focus_filter", "Zoeken", id="home.filter"),
+        Binding("enter", "open_meeting", "Openen", id="home.open"),
         Binding("s", "show_summary", "Verslag", id="home.summary"),
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
     ]
@@ -132,8 +134,49 @@ class HomeScreen(Screen[None]):
             return None
         return int(table.get_row_at(table.cursor_row)[0])
 
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open_meeting()
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self._selected_meeting_id()
+        if meeting_id is not None:
+            self.open_meeting(meeting_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_meeting(self, meeting_id: int) -> None:
+        """Open (and if planned, start) a meeting off the event loop, then show it."""
+        from bobtui.core.errors import BobError
+        from bobtui.core.meetings import open_meeting
+        from bobtui.core.vocabulary import MeetingStatus
+
+        if self.store is None or self.catalog is None:
+            return
+        try:
+            session = open_meeting(self.store, meeting_id, self.catalog)
+            status = session.meeting().status
+            if status is MeetingStatus.GESLOTEN:
+                raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
+            if status is MeetingStatus.GEPLAND:
+                session.start()
+            else:
+                session.resume()
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return
+        prompts = self.catalog.generic_prompts
+        self.app.call_from_thread(self._show_meeting, session, prompts)
+
+    def _show_meeting(self, session: "MeetingSession", prompts: tuple[str, ...]) -> None:
+        from bobtui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(session, prompts), lambda _: self.reload())
+
+    def reload(self) -> None:
+        self.load_meetings(self.query_one("#filter", Input).value)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_summary":
+        if action in ("show_summary", "open_meeting"):
             return self.store is not None and self.query_one(DataTable).row_count > 0
         return True
 

@@ -165,9 +165,10 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         warnings = []
         untouched = self.untouched_core_questions(position.phase)
         if untouched:
-            warnings.append(
-                f"{len(untouched)} kernvra(a)g(en) van {position.phase.value} nog niet besproken."
-            )
+            count = "1 kernvraag" if len(untouched) == 1 else f"{len(untouched)} kernvragen"
+            listed = "; ".join(f"'{q.text}'" for q in untouched[:3])
+            more = " …" if len(untouched) > 3 else ""
+            warnings.append(f"{count} nog niet besproken: {listed}{more}")
         if position.phase is Phase.BEELDVORMING:
             spent = self.time_spent()[Phase.BEELDVORMING]
             box = timedelta(minutes=self.question_set.phase(Phase.BEELDVORMING).timebox_minutes)

@@ -1,0 +1,342 @@
+"""Facilitation: chair the meeting question by question, with notes saved as they are said.
+
+Left the BOB navigator and the clock, centre the current question and the note line, right the
+live picture. Every note is saved (committed) the moment Enter is pressed.
+"""
+
+from datetime import timedelta
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from bobtui.core.attention import MeetingFacts, attention_flags
+from bobtui.core.errors import BobError
+from bobtui.core.leidraad import Question
+from bobtui.core.records import NoteRecord, ParticipantRecord
+from bobtui.core.session import MeetingSession, Position
+from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase
+from bobtui.screens.confirm import ConfirmScreen
+from bobtui.screens.time_out import TimeOutScreen
+from bobtui.widgets.note_editor import NoteEditor
+
+_MARKS = {Coverage.NOG_NIET: "·", Coverage.BESPROKEN: "✓", Coverage.OVERGESLAGEN: "–"}
+_AUDIENCE = {
+    Audience.IEDEREEN: "aan iedereen",
+    Audience.CLIENT: "aan cliënt",
+    Audience.KINDPERSPECTIEF: "kindperspectief",
+    Audience.PARTNER: "aan partner",
+}
+
+
+def _minutes(duration: timedelta) -> str:
+    total = int(duration.total_seconds())
+    return f"{total // 60}:{total % 60:02d}"
+
+
+class MeetingScreen(Screen[None]):
+    """The main screen of a running meeting."""
+
+    CSS_PATH = "meeting.tcss"
+    BINDINGS = [
+        Binding("ctrl+n,ctrl+down", "next_question", "Volgende vraag", id="meeting.next"),
+        Binding("ctrl+r,ctrl+up", "previous_question", "Vorige vraag", id="meeting.previous"),
+        Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
+        Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
+        Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
+        Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
+        Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
+        Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
+    ]
+
+    def __init__(self, session: MeetingSession, generic_prompts: tuple[str, ...]) -> None:
+        super().__init__()
+        self.session = session
+        self._generic_prompts = generic_prompts
+        self._position: Position | None = session.position()
+        self._participants: list[ParticipantRecord] = session.participants()
+        self._kind = NoteKind.FEIT
+        self._speaker: ParticipantRecord | None = None
+        self._recorded: list[int] = []  # notes saved on this screen, for undo
+        self._bsn_notes: set[int] = set()
+        self._question_nodes: dict[str, TreeNode[str]] = {}
+        self._phase_nodes: dict[Phase, TreeNode[str]] = {}
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        meeting = self.session.meeting()
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield Static(id="clock")
+                yield Tree[str](f"{meeting.case_code}", id="navigator")
+            with Vertical(id="centre"):
+                yield Static(id="question-meta")
+                yield Static(id="question-text")
+                yield Static(id="question-help")
+                with VerticalScroll(id="question-notes"):
+                    yield Static(id="notes")
+                yield Static(id="note-bar")
+                yield NoteEditor(id="note-editor")
+            with VerticalScroll(id="right"):
+                yield Static(id="picture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = self.session.meeting()
+        self.sub_title = f"{meeting.case_code} · {self.session.question_set.title}"
+        tree = self.query_one("#navigator", Tree)
+        tree.show_root = False
+        for guide in self.session.question_set.phases:
+            phase_node = tree.root.add(guide.phase.label, expand=True)
+            self._phase_nodes[guide.phase] = phase_node
+            for theme in guide.themes:
+                theme_node = phase_node.add(theme.title, expand=True)
+                for question in theme.questions:
+                    self._question_nodes[question.id] = theme_node.add_leaf("", data=question.id)
+        self._refresh_all()
+        self.set_interval(1, self._refresh_clock)
+        self.query_one(NoteEditor).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def _refresh_all(self) -> None:
+        self._refresh_navigator()
+        self._refresh_question()
+        self._refresh_picture()
+        self._refresh_note_bar()
+        self._refresh_clock()
+        self.refresh_bindings()
+
+    def _refresh_navigator(self) -> None:
+        coverage = self.session.coverage()
+        current = self._position.question.id if self._position else None
+        for question in self.session.question_set.all_questions():
+            mark = "▶" if question.id == current else _MARKS[coverage[question.id]]
+            core = "*" if question.core else " "
+            text = question.text if len(question.text) < 40 else question.text[:39] + "…"
+            self._question_nodes[question.id].set_label(f"{mark}{core}{text}")
+        if current:
+            self.query_one("#navigator", Tree).move_cursor(self._question_nodes[current])
+
+    def _refresh_clock(self) -> None:
+        spent = self.session.time_spent()
+        parts = []
+        for guide in self.session.question_set.phases:
+            used = _minutes(spent[guide.phase])
+            active = self._position is not None and guide.phase is self._position.phase
+            label = f"{guide.phase.label} {used} / {guide.timebox_minutes}:00"
+            parts.append(f"[b]{label}[/b]" if active else label)
+            over = spent[guide.phase] > timedelta(minutes=guide.timebox_minutes)
+            self._phase_nodes[guide.phase].set_label(
+                f"{guide.phase.label} ({used}{' !' if over else ''})"
+            )
+        pause = "  [reverse] TIME-OUT [/reverse]" if self.session.in_time_out() else ""
+        total = _minutes(sum(spent.values(), timedelta()))
+        self.query_one("#clock", Static).update(f"Overleg {total}{pause}\n" + "\n".join(parts))
+
+    def _question_notes(self) -> list[NoteRecord]:
+        current = self._position.question.id if self._position else None
+        return [note for note in self.session.notes() if note.question_id == current]
+
+    def _refresh_question(self) -> None:
+        if self._position is None:
+            return
+        question: Question = self._position.question
+        theme = next(
+            t.title
+            for t in self.session.question_set.phase(self._position.phase).themes
+            if question in t.questions
+        )
+        audience = _AUDIENCE[question.audience]
+        if question.partner_role:
+            audience = f"aan {question.partner_role}"
+        core = " · kernvraag" if question.core else ""
+        self.query_one("#question-meta", Static).update(
+            f"{self._position.phase.label} › {escape(theme)} · {audience}{core}"
+        )
+        self.query_one("#question-text", Static).update(escape(question.text))
+        help_lines = [f"› {escape(prompt)}" for prompt in question.doorvragen]
+        if question.hint:
+            help_lines.append(f"[i]Tip: {escape(question.hint)}[/i]")
+        if self._generic_prompts:
+            help_lines.append(
+                f"[dim]Doorvragen: {escape(' · '.join(self._generic_prompts[:4]))}[/dim]"
+            )
+        self.query_one("#question-help", Static).update("\n".join(help_lines))
+        names = {p.id: p.name for p in self._participants}
+        lines = [
+            f"[b]{note.kind.value}[/b] {escape(note.text)}"
+            + (
+                f" [dim]— {escape(names.get(note.participant_id, ''))}[/dim]"
+                if note.participant_id
+                else ""
+            )
+            for note in self._question_notes()
+        ]
+        self.query_one("#notes", Static).update(
+            "\n".join(lines) or "[dim]Nog geen notities bij deze vraag.[/dim]"
+        )
+
+    def _refresh_note_bar(self) -> None:
+        speaker = self._speaker.name if self._speaker else "—"
+        self.query_one("#note-bar", Static).update(
+            f"Soort: [b]{self._kind.value}[/b] (ctrl+t)   Wie: [b]{escape(speaker)}[/b] (ctrl+s)"
+            "   Enter slaat op"
+        )
+
+    def _refresh_picture(self) -> None:
+        session = self.session
+        lines = ["[b]Veiligheidsscores[/b]"]
+        lines += [f"  {escape(s.respondent)}: {s.score}/10" for s in session.safety_scores()] or [
+            "  [dim]nog geen[/dim]"
+        ]
+        lines += ["", "[b]Oordelen[/b]"]
+        lines += [f"  {j.kind.value}: {escape(j.text)}" for j in session.judgements()] or [
+            "  [dim]nog geen[/dim]"
+        ]
+        decisions = session.decisions()
+        lines += ["", "[b]Besluiten[/b]"]
+        lines += [
+            f"  {escape(d.action)} — {escape(d.owner_person)} ({escape(d.owner_organisation)}),"
+            f" {d.deadline:%d-%m}"
+            for d in decisions
+        ] or ["  [dim]nog geen[/dim]"]
+        carried = session.carried_over()
+        if carried:
+            lines += ["", "[b]Acties vorig overleg[/b]"]
+            lines += [
+                f"  {escape(c.decision.action)}: {c.review.status.value if c.review else 'open'}"
+                for c in carried
+            ]
+        present = [p for p in self._participants if p.presence.value != "afwezig"]
+        lines += ["", f"[b]Aanwezig ({len(present)})[/b]"]
+        lines += [
+            f"  {escape(p.name)}" + (f" · {escape(p.organisation)}" if p.organisation else "")
+            for p in present
+        ]
+        flags = attention_flags(
+            MeetingFacts(session.question_set, self._participants, session.notes(), decisions)
+        )
+        if self._bsn_notes:
+            flags.append("Er staat tekst in die op een BSN lijkt; haal die weg.")
+        if flags:
+            lines += ["", "[b]Let op[/b]"] + [
+                f"  [reverse] ! [/reverse] {escape(f)}" for f in flags
+            ]
+        self.query_one("#picture", Static).update("\n".join(lines))
+
+    # --- notes -------------------------------------------------------------------------------
+
+    @on(NoteEditor.Submitted)
+    def _save_note(self, event: NoteEditor.Submitted) -> None:
+        speaker_id = self._speaker.id if self._speaker else None
+        try:
+            saved = self.session.record_note(self._kind, event.text, participant_id=speaker_id)
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.query_one(NoteEditor).clear()
+        self._recorded.append(saved.item.id)
+        for warning in saved.warnings:
+            self._bsn_notes.add(saved.item.id)
+            self.notify(warning, severity="warning", timeout=8)
+        self._refresh_question()
+        self._refresh_picture()
+        self._refresh_navigator()
+        self.refresh_bindings()
+
+    def action_cycle_kind(self) -> None:
+        kinds = list(NoteKind)
+        self._kind = kinds[(kinds.index(self._kind) + 1) % len(kinds)]
+        self._refresh_note_bar()
+
+    def action_cycle_speaker(self) -> None:
+        choices: list[ParticipantRecord | None] = [None, *self._participants]
+        self._speaker = choices[(choices.index(self._speaker) + 1) % len(choices)]
+        self._refresh_note_bar()
+
+    def action_undo_note(self) -> None:
+        if not self._recorded:
+            return
+        note_id = self._recorded.pop()
+        try:
+            self.session.delete_note(note_id)
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._bsn_notes.discard(note_id)
+        self.notify("Laatste notitie verwijderd.")
+        self._refresh_question()
+        self._refresh_picture()
+        self.refresh_bindings()
+
+    # --- moving ------------------------------------------------------------------------------
+
+    def _move(self, position: Position | None) -> None:
+        if position is not None:
+            self._position = position
+            self._refresh_all()
+
+    def action_next_question(self) -> None:
+        self._move(self.session.next_question())
+
+    def action_previous_question(self) -> None:
+        self._move(self.session.previous_question())
+
+    def action_next_phase(self) -> None:
+        warnings = self.session.leaving_phase_warnings()
+        if not warnings:
+            self._move(self.session.next_phase())
+            return
+
+        def answered(go_on: bool | None) -> None:
+            if go_on:
+                self._move(self.session.next_phase())
+            self.query_one(NoteEditor).focus()
+
+        phase = self._position.phase.label if self._position else ""
+        self.app.push_screen(
+            ConfirmScreen(f"{phase} afronden?", warnings, "Toch naar de volgende fase?"),
+            answered,
+        )
+
+    def action_time_out(self) -> None:
+        self.session.start_time_out()
+        self._refresh_clock()
+
+        def ended(_: None) -> None:
+            self.session.end_time_out()
+            self._refresh_clock()
+            self.query_one(NoteEditor).focus()
+
+        self.app.push_screen(TimeOutScreen(), ended)
+
+    def action_leave(self) -> None:
+        self.session.suspend()
+        self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        position = self._position
+        if position is None:
+            return action == "leave"
+        questions = [q.id for q in self.session.question_set.phase(position.phase).questions()]
+        index = questions.index(position.question.id)
+        if action == "next_question":
+            return index < len(questions) - 1
+        if action == "previous_question":
+            return index > 0
+        if action == "next_phase":
+            return position.phase is not PHASE_ORDER[-1]
+        if action == "undo_note":
+            return bool(self._recorded)
+        return True

@@ -1,0 +1,35 @@
+"""The note line: a TextArea where Enter saves instead of starting a new line.
+
+A TextArea, not an Input: in Textual 8 every key typed into an Input re-lays-out the whole
+screen, which is too slow beside a full facilitation screen (see make bench).
+"""
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.message import Message
+from textual.widgets import TextArea
+
+
+class NoteEditor(TextArea):
+    """Type a note; Enter posts :class:`NoteEditor.Submitted`.
+
+    The screen clears the line only once the note is saved, so a failed save loses nothing.
+    """
+
+    @dataclass
+    class Submitted(Message):
+        text: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            text = self.text.strip()
+            if text:
+                self.post_message(self.Submitted(text))
+            return
+        await super()._on_key(event)

@@ -1,0 +1,161 @@
+"""Chairing with the keyboard only: the facilitation screen, driven with Textual's Pilot."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bobtui.app import BobApp, StoreChoice
+from bobtui.core.attention import MeetingFacts, attention_flags
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.vocabulary import NoteKind, Phase, Presence
+from bobtui.screens.confirm import ConfirmScreen
+from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.time_out import TimeOutScreen
+
+
+async def until(pilot, condition, what: str) -> None:
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def planned(tmp_path: Path, example_as_user_set: QuestionSet) -> tuple[str, int]:
+    url = sqlite_url(tmp_path / "chair.sqlite3")
+    store = open_store(url)
+    session = MeetingSession.create(
+        store, example_as_user_set, case_code="ZVH-KEYS", held_on=date.today()
+    ).item
+    session.add_participant("Moeder", is_client=True)
+    session.add_participant("Wijkagent", organisation="Politie")
+    store.dispose()
+    return url, session.meeting_id
+
+
+async def test_chair_beeldvorming_with_keys_only(
+    planned: tuple[str, int], example_as_user_set: QuestionSet
+) -> None:
+    url, meeting_id = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await until(
+            pilot,
+            lambda: (
+                app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1
+            ),
+            "the meeting list",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        screen = app.screen
+        session = screen.session
+
+        await pilot.press(*"Drie meldingen", "enter")
+        assert [(n.kind, n.text, n.question_id) for n in session.notes()] == [
+            (NoteKind.FEIT, "Drie meldingen", "vb-aanleiding")
+        ]
+        assert screen.query_one("#note-editor").text == ""
+
+        await pilot.press("ctrl+t", "ctrl+s", *"Kan niet slapen", "enter")
+        moeder = session.participants()[0]
+        last = session.notes()[-1]
+        assert (last.kind, last.participant_id) == (NoteKind.AANNAME, moeder.id)
+
+        await pilot.press("ctrl+o")
+        assert [n.text for n in session.notes()] == ["Drie meldingen"]
+
+        await pilot.press("ctrl+n")
+        assert session.position().question.id == "vb-eigen-kijk"
+
+        await pilot.press("ctrl+f")  # beeldvorming has barely started: a gentle warning
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        await pilot.press("n")
+        assert session.position().phase is Phase.BEELDVORMING
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        await pilot.press("j")
+        await until(
+            pilot, lambda: session.position().phase is Phase.OORDEELSVORMING, "oordeelsvorming"
+        )
+
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, TimeOutScreen), "the time-out")
+        assert session.in_time_out()
+        await pilot.press("escape")
+        await until(pilot, lambda: not session.in_time_out(), "the end of the time-out")
+        assert len(session.time_outs()) == 1
+
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, MeetingScreen), "the home screen")
+
+    reopened = MeetingSession.open(open_store(url), meeting_id, example_as_user_set)
+    assert reopened.position().question.id == "vb-kernprobleem"
+    assert [n.text for n in reopened.notes()] == ["Drie meldingen"]
+
+
+async def test_narrow_terminal_keeps_question_and_note_line(planned: tuple[str, int]) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot,
+            lambda: (
+                app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1
+            ),
+            "the meeting list",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.pause(0.2)
+        assert app.screen.has_class("-narrow")
+        assert app.screen.query_one("#note-editor").region.height > 0
+        assert app.screen.query_one("#question-text").region.width > 40
+
+
+def test_attention_flags(example_set: QuestionSet) -> None:
+    from datetime import UTC, datetime
+
+    from bobtui.core.records import NoteRecord, ParticipantRecord
+
+    now = datetime.now(UTC)
+
+    def person(pid: int, client: bool, presence: Presence = Presence.AANWEZIG) -> ParticipantRecord:
+        return ParticipantRecord(
+            pid, 1, pid, f"p{pid}", "", "", None, presence, client, False, False
+        )
+
+    def note(question: str, speaker: int | None = None) -> NoteRecord:
+        return NoteRecord(1, 1, NoteKind.FEIT, "x", Phase.BEELDVORMING, question, speaker, now, now)
+
+    people = [person(1, True), person(2, False)]
+    flags = attention_flags(MeetingFacts(example_set, people, [note("vb-aanleiding", 2)], []))
+    assert flags == ["De cliënt is nog niet gehoord."]  # the example set has no child question
+    assert attention_flags(MeetingFacts(example_set, people, [note("vb-aanleiding", 1)], [])) == []
+    assert attention_flags(MeetingFacts(example_set, people, [note("vb-eigen-kijk")], [])) == []
+    absent = [person(1, True, Presence.AFWEZIG)]
+    assert "afwezig" in attention_flags(MeetingFacts(example_set, absent, [], []))[0]
+
+
+def test_child_perspective_flag_on_the_richest_set() -> None:
+    from datetime import UTC, datetime
+
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.records import NoteRecord, ParticipantRecord
+
+    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
+    now = datetime.now(UTC)
+    mother = ParticipantRecord(
+        1, 1, 0, "Moeder", "", "", None, Presence.AANWEZIG, True, False, False
+    )
+    heard = NoteRecord(1, 1, NoteKind.FEIT, "x", Phase.BEELDVORMING, "hg-b-aanleiding", 1, now, now)
+    child = NoteRecord(
+        2, 1, NoteKind.FEIT, "y", Phase.BEELDVORMING, "hg-b-kind-gesproken", None, now, now
+    )
+    facts = MeetingFacts(question_set, [mother], [heard], [])
+    assert attention_flags(facts) == ["Het perspectief van het kind is nog niet gevraagd."]
+    assert attention_flags(MeetingFacts(question_set, [mother], [heard, child], [])) == []
