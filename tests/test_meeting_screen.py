@@ -1,5 +1,6 @@
 """Chairing with the keyboard only: the facilitation screen, driven with Textual's Pilot."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -137,6 +138,10 @@ def test_attention_flags(example_set: QuestionSet) -> None:
     assert flags == ["De cliënt is nog niet gehoord."]  # the example set has no child question
     assert attention_flags(MeetingFacts(example_set, people, [note("vb-aanleiding", 1)], [])) == []
     assert attention_flags(MeetingFacts(example_set, people, [note("vb-eigen-kijk")], [])) == []
+    with_bsn = [note("vb-aanleiding", 1), replace(note("vb-aanleiding"), text="BSN 111222333")]
+    assert attention_flags(MeetingFacts(example_set, people, with_bsn, [])) == [
+        "Er staat een nummer in dat op een BSN lijkt; haal het weg."
+    ]
     absent = [person(1, True, Presence.AFWEZIG)]
     assert "afwezig" in attention_flags(MeetingFacts(example_set, absent, [], []))[0]
 
@@ -159,3 +164,66 @@ def test_child_perspective_flag_on_the_richest_set() -> None:
     facts = MeetingFacts(question_set, [mother], [heard], [])
     assert attention_flags(facts) == ["Het perspectief van het kind is nog niet gevraagd."]
     assert attention_flags(MeetingFacts(question_set, [mother], [heard, child], [])) == []
+
+
+async def open_meeting_screen(pilot, app) -> MeetingScreen:
+    await until(
+        pilot,
+        lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1,
+        "the meeting list",
+    )
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+    return app.screen
+
+
+async def test_score_judgement_and_decision_forms(planned: tuple[str, int]) -> None:
+    from textual.widgets import Static
+
+    from bobtui.screens.form import FormScreen
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the score form")
+        await pilot.press("tab", *"Wijkagent", "tab", "1", "1", "enter")
+        error = app.screen.query_one("#form-error", Static)
+        await until(pilot, lambda: "0 tot en met 10" in str(error.render()), "the score error")
+        assert isinstance(app.screen, FormScreen) and session.safety_scores() == []
+        await pilot.press("backspace", "tab", *"Een veiligheidsplan", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        (score,) = session.safety_scores()
+        assert (score.respondent, score.score, score.what_would_raise_it) == (
+            "Wijkagent",
+            1,
+            "Een veiligheidsplan",
+        )
+
+        await pilot.press("f3")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the judgement form")
+        await pilot.press("tab", *"Escalerende ruzies", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        assert [j.text for j in session.judgements()] == ["Escalerende ruzies"]
+
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the decision form")
+        await pilot.press(*"Veiligheidsplan maken", "enter")  # no owner, no deadline yet
+        error = app.screen.query_one("#form-error", Static)
+        await until(pilot, lambda: "eigenaar" in str(error.render()), "the decision error")
+        await pilot.press(
+            "tab", "tab", *"M. de Boer", "tab", *"Veilig Thuis", "tab", "+", "7", "enter"
+        )
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        (decision,) = session.decisions()
+        assert (decision.action, decision.owner_person, decision.owner_organisation) == (
+            "Veiligheidsplan maken",
+            "M. de Boer",
+            "Veilig Thuis",
+        )
+        assert (decision.deadline - date.today()).days == 7
+        picture = str(app.screen.query_one("#picture", Static).render())
+        assert "Veiligheidsplan maken" in picture and "Escalerende ruzies" in picture

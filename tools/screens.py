@@ -41,7 +41,11 @@ async def capture() -> None:
         await pilot.press("ctrl+f")
         await pilot.pause(0.3)
         app.save_screenshot("phase-warning.svg", str(SCREENS))
-        await pilot.press("n", "ctrl+b")
+        await pilot.press("n", "f4", *"Veiligheidsplan ondertekenen met beide ouders", "tab", "tab")
+        await pilot.press(*"M. de Boer", "tab", *"Veilig Thuis", "tab", *"+14")
+        await pilot.pause(0.3)
+        app.save_screenshot("decision.svg", str(SCREENS))
+        await pilot.press("escape", "ctrl+b")
         await pilot.pause(0.3)
         app.save_screenshot("time-out.svg", str(SCREENS))
 

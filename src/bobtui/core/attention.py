@@ -5,6 +5,7 @@ Computed from what was recorded, so the flags are the same on screen, in tests a
 
 from dataclasses import dataclass
 
+from bobtui.core.bsn import find_bsn_like
 from bobtui.core.leidraad import QuestionSet
 from bobtui.core.records import DecisionRecord, NoteRecord, ParticipantRecord
 from bobtui.core.vocabulary import Audience, DecisionStatus, Presence
@@ -49,4 +50,7 @@ def attention_flags(facts: MeetingFacts) -> list[str]:
     ]
     if unowned:
         flags.append(f"{len(unowned)} besluit(en) zonder eigenaar.")
+    texts = [n.text for n in facts.notes] + [d.action for d in facts.decisions]
+    if any(find_bsn_like(text) for text in texts):
+        flags.append("Er staat een nummer in dat op een BSN lijkt; haal het weg.")
     return flags

@@ -5,6 +5,7 @@ live picture. Every note is saved (committed) the moment Enter is pressed.
 """
 
 from datetime import timedelta
+from typing import Any
 
 from rich.markup import escape
 from textual import on
@@ -18,10 +19,14 @@ from textual.widgets.tree import TreeNode
 from bobtui.core.attention import MeetingFacts, attention_flags
 from bobtui.core.errors import BobError
 from bobtui.core.leidraad import Question
-from bobtui.core.records import NoteRecord, ParticipantRecord
+from bobtui.core.records import NoteRecord, ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession, Position
 from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase
 from bobtui.screens.confirm import ConfirmScreen
+from bobtui.screens.decision import DecisionScreen
+from bobtui.screens.form import FormScreen
+from bobtui.screens.judgement import JudgementScreen
+from bobtui.screens.score import ScoreScreen
 from bobtui.screens.time_out import TimeOutScreen
 from bobtui.widgets.note_editor import NoteEditor
 
@@ -50,6 +55,9 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
         Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
         Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
+        Binding("f2", "record('score')", "Score", id="meeting.score"),
+        Binding("f3", "record('judgement')", "Oordeel", id="meeting.judgement"),
+        Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
@@ -63,7 +71,6 @@ class MeetingScreen(Screen[None]):
         self._kind = NoteKind.FEIT
         self._speaker: ParticipantRecord | None = None
         self._recorded: list[int] = []  # notes saved on this screen, for undo
-        self._bsn_notes: set[int] = set()
         self._question_nodes: dict[str, TreeNode[str]] = {}
         self._phase_nodes: dict[Phase, TreeNode[str]] = {}
 
@@ -227,8 +234,6 @@ class MeetingScreen(Screen[None]):
         flags = attention_flags(
             MeetingFacts(session.question_set, self._participants, session.notes(), decisions)
         )
-        if self._bsn_notes:
-            flags.append("Er staat tekst in die op een BSN lijkt; haal die weg.")
         if flags:
             lines += ["", "[b]Let op[/b]"] + [
                 f"  [reverse] ! [/reverse] {escape(f)}" for f in flags
@@ -248,7 +253,6 @@ class MeetingScreen(Screen[None]):
         self.query_one(NoteEditor).clear()
         self._recorded.append(saved.item.id)
         for warning in saved.warnings:
-            self._bsn_notes.add(saved.item.id)
             self.notify(warning, severity="warning", timeout=8)
         self._refresh_question()
         self._refresh_picture()
@@ -274,11 +278,27 @@ class MeetingScreen(Screen[None]):
         except BobError as error:
             self.notify(str(error), severity="error")
             return
-        self._bsn_notes.discard(note_id)
         self.notify("Laatste notitie verwijderd.")
         self._refresh_question()
         self._refresh_picture()
         self.refresh_bindings()
+
+    def action_record(self, form: str) -> None:
+        """Open the form for a score, a judgement or a decision; show what it saved."""
+        forms: dict[str, type[FormScreen[Any]]] = {
+            "score": ScoreScreen,
+            "judgement": JudgementScreen,
+            "decision": DecisionScreen,
+        }
+
+        def saved(result: Saved[Any] | None) -> None:
+            if result is not None:
+                for warning in result.warnings:
+                    self.notify(warning, severity="warning", timeout=8)
+                self._refresh_picture()
+            self.query_one(NoteEditor).focus()
+
+        self.app.push_screen(forms[form](self.session), saved)
 
     # --- moving ------------------------------------------------------------------------------
 

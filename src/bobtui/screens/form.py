@@ -1,0 +1,85 @@
+"""The shared shape of bobtui's record forms: fields, Enter saves, Escape cancels.
+
+The form saves through the meeting session itself and stays open on a rule violation, with
+the reason shown, so nothing typed is lost; on success it returns what was saved.
+"""
+
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from bobtui.core.errors import BobError
+from bobtui.core.records import ParticipantRecord, Saved
+from bobtui.core.session import MeetingSession
+
+R = TypeVar("R")
+
+
+def choice(select: Select[Any]) -> Any:
+    """The selected value, or None when nothing is chosen."""
+    value = select.value
+    return None if value is Select.NULL else value
+
+
+class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
+    """A modal form; subclasses give the title, the fields and :meth:`save`."""
+
+    CSS_PATH = "form.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Opslaan", id="form.save", priority=True),
+        Binding("escape", "cancel", "Annuleren", id="form.cancel"),
+    ]
+    TITLE_TEXT = ""
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+        self.participants: list[ParticipantRecord] = session.participants()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self.TITLE_TEXT, id="form-title")
+            yield from self.fields()
+            yield Static(id="form-error")
+            yield Static("[dim]Enter of ctrl+s: opslaan · Esc: annuleren[/dim]", id="form-help")
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def save(self) -> Saved[R]:
+        """Save through the session; a BobError keeps the form open with its message."""
+        raise NotImplementedError
+
+    @staticmethod
+    def labelled(label: str, widget: Input | Select[Any]) -> ComposeResult:
+        yield Label(label)
+        yield widget
+
+    def participant_options(self) -> list[tuple[str, int]]:
+        return [
+            (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id)
+            for p in self.participants
+        ]
+
+    def participant(self, participant_id: int | None) -> ParticipantRecord | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            saved = self.save()
+        except BobError as error:
+            self.query_one("#form-error", Static).update(f"[b]{error}[/b]")
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
