@@ -6,6 +6,7 @@ import sys
 CORE_MODULES = [
     "bobtui.core.attention",
     "bobtui.core.bsn",
+    "bobtui.core.dates",
     "bobtui.core.demo",
     "bobtui.core.errors",
     "bobtui.core.export",
