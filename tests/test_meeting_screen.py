@@ -227,3 +227,61 @@ async def test_score_judgement_and_decision_forms(planned: tuple[str, int]) -> N
         assert (decision.deadline - date.today()).days == 7
         picture = str(app.screen.query_one("#picture", Static).render())
         assert "Veiligheidsplan maken" in picture and "Escalerende ruzies" in picture
+
+
+async def test_close_review_then_summary_and_export(
+    planned: tuple[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from textual.widgets import Static
+
+    from bobtui.core.vocabulary import MeetingStatus
+    from bobtui.screens.close import CloseScreen
+    from bobtui.screens.summary import SummaryScreen
+
+    monkeypatch.chdir(tmp_path)
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        await pilot.press(*"Moeder vertelt over de ruzies", "enter")
+        await pilot.press("ctrl+f")  # early: the warning asks first
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("ctrl+f")  # no key question left behind in oordeelsvorming: no warning
+        await until(
+            pilot, lambda: session.position().phase is Phase.BESLUITVORMING, "besluitvorming"
+        )
+        assert session.position().phase is Phase.BESLUITVORMING
+        await pilot.press(
+            "f4", *"Plan maken", "tab", "tab", *"Jan", "tab", *"Wijkteam", "tab", *"+7", "enter"
+        )
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the closing review")
+        review = str(app.screen.query_one("#review", Static).render())
+        assert "geen evaluatiedatum" in review and "niet besproken" in review
+        await pilot.press("f8")  # refused: no evaluation date yet
+        await pilot.pause(0.2)
+        assert (
+            isinstance(app.screen, CloseScreen) and session.meeting().status is MeetingStatus.LOPEND
+        )
+        await pilot.press(*"+42", "f8")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary preview")
+        assert session.meeting().status is MeetingStatus.GESLOTEN
+
+        await pilot.press("m", "j")
+        await until(
+            pilot, lambda: len(list(tmp_path.glob("verslag-ZVH-KEYS-*"))) == 2, "the exports"
+        )
+        markdown = next(tmp_path.glob("verslag-ZVH-KEYS-*.md")).read_text()
+        assert (
+            "| Plan maken | Jan | Wijkteam |" in markdown
+            and "Moeder vertelt over de ruzies" in markdown
+        )
+        data = json.loads(next(tmp_path.glob("verslag-ZVH-KEYS-*.json")).read_text())
+        assert data["status"] == "gesloten" and data["evaluation_date"] is not None

@@ -48,6 +48,9 @@ async def capture() -> None:
         await pilot.press("escape", "ctrl+b")
         await pilot.pause(0.3)
         app.save_screenshot("time-out.svg", str(SCREENS))
+        await pilot.press("escape", "f8")
+        await pilot.pause(0.3)
+        app.save_screenshot("close-review.svg", str(SCREENS))
 
 
 def main() -> None:

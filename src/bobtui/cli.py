@@ -84,6 +84,7 @@ def _leidraad_list(args: argparse.Namespace) -> int:
 def _leidraad_check(args: argparse.Namespace) -> int:
     from bobtui.core.leidraad import GENERIC_PROMPTS_FILE, check_file
     from bobtui.core.paths import shipped_leidraad_dir, user_leidraad_dir
+    from bobtui.core.vocabulary import counted
 
     targets: list[Path] = args.paths or [shipped_leidraad_dir(), user_leidraad_dir()]
     files: list[Path] = []
@@ -96,10 +97,10 @@ def _leidraad_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+        print(f"{counted(len(problems), 'probleem', 'problemen')} gevonden.", file=sys.stderr)
         return EXIT_USER_ERROR
     sets = sum(1 for path in files if path.name != GENERIC_PROMPTS_FILE)
-    print(f"In orde: {sets} vragenset(s) gecontroleerd.")
+    print(f"In orde: {counted(sets, 'vragenset', 'vragensets')} gecontroleerd.")
     return 0
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bobtui.core.bsn import find_bsn_like
 from bobtui.core.leidraad import QuestionSet
 from bobtui.core.records import DecisionRecord, NoteRecord, ParticipantRecord
-from bobtui.core.vocabulary import Audience, DecisionStatus, Presence
+from bobtui.core.vocabulary import Audience, DecisionStatus, Presence, counted
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def attention_flags(facts: MeetingFacts) -> list[str]:
         if d.status == DecisionStatus.OPEN and not (d.owner_person and d.owner_organisation)
     ]
     if unowned:
-        flags.append(f"{len(unowned)} besluit(en) zonder eigenaar.")
+        flags.append(f"{counted(len(unowned), 'besluit', 'besluiten')} zonder eigenaar.")
     texts = [n.text for n in facts.notes] + [d.action for d in facts.decisions]
     if any(find_bsn_like(text) for text in texts):
         flags.append("Er staat een nummer in dat op een BSN lijkt; haal het weg.")

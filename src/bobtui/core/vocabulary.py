@@ -106,3 +106,8 @@ class Coverage(StrEnum):
     NOG_NIET = "nog_niet"
     BESPROKEN = "besproken"
     OVERGESLAGEN = "overgeslagen"
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """'1 vraag', '3 vragen': Dutch plurals are irregular, so both forms are given."""
+    return f"{number} {one if number == 1 else many}"

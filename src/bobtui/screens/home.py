@@ -92,6 +92,8 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._fill_table, rows, total)
 
     def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
+        from bobtui.core.vocabulary import counted
+
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(
@@ -111,8 +113,8 @@ class HomeScreen(Screen[None]):
             ids = [row.id for row in rows]
             if self._highlight in ids:
                 table.move_cursor(row=ids.index(self._highlight))
-        shown = f"{len(rows)} van {total}" if total > len(rows) else str(total)
-        self._show_status(f"{shown} overleg(gen)")
+        found = counted(total, "overleg", "overleggen")
+        self._show_status(f"{len(rows)} van {found}" if total > len(rows) else found)
         self.refresh_bindings()  # the summary key applies once there are rows
 
     def _show_status(self, text: str) -> None:
@@ -170,10 +172,12 @@ class HomeScreen(Screen[None]):
     def _show_meeting(self, session: "MeetingSession", prompts: tuple[str, ...]) -> None:
         from bobtui.screens.meeting import MeetingScreen
 
-        self.app.push_screen(MeetingScreen(session, prompts), lambda _: self.reload())
+        self.app.push_screen(MeetingScreen(session, prompts))
 
-    def reload(self) -> None:
-        self.load_meetings(self.query_one("#filter", Input).value)
+    def on_screen_resume(self) -> None:
+        """Back from a meeting or a summary: statuses and open actions may have changed."""
+        if self.store is not None:
+            self.load_meetings(self.query_one("#filter", Input).value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("show_summary", "open_meeting"):
@@ -183,6 +187,13 @@ class HomeScreen(Screen[None]):
     def action_show_summary(self) -> None:
         meeting_id = self._selected_meeting_id()
         if meeting_id is not None and self.store is not None and self.catalog is not None:
+            from bobtui.core.errors import BobError
+            from bobtui.core.meetings import open_meeting
             from bobtui.screens.summary import SummaryScreen
 
-            self.app.push_screen(SummaryScreen(self.store, self.catalog, meeting_id))
+            try:
+                session = open_meeting(self.store, meeting_id, self.catalog)
+            except BobError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.app.push_screen(SummaryScreen(session))

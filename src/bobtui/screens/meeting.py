@@ -22,11 +22,13 @@ from bobtui.core.leidraad import Question
 from bobtui.core.records import NoteRecord, ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession, Position
 from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase
+from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
 from bobtui.screens.form import FormScreen
 from bobtui.screens.judgement import JudgementScreen
 from bobtui.screens.score import ScoreScreen
+from bobtui.screens.summary import SummaryScreen
 from bobtui.screens.time_out import TimeOutScreen
 from bobtui.widgets.note_editor import NoteEditor
 
@@ -59,6 +61,7 @@ class MeetingScreen(Screen[None]):
         Binding("f3", "record('judgement')", "Oordeel", id="meeting.judgement"),
         Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
+        Binding("f8", "close_meeting", "Afronden", id="meeting.close"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
 
@@ -340,6 +343,18 @@ class MeetingScreen(Screen[None]):
             self.query_one(NoteEditor).focus()
 
         self.app.push_screen(TimeOutScreen(), ended)
+
+    def action_close_meeting(self) -> None:
+        """The closing review; once closed, the summary preview takes this screen's place."""
+
+        def reviewed(closed: bool | None) -> None:
+            if closed:
+                self.app.switch_screen(SummaryScreen(self.session))
+            else:
+                self._refresh_all()
+                self.query_one(NoteEditor).focus()
+
+        self.app.push_screen(CloseScreen(self.session), reviewed)
 
     def action_leave(self) -> None:
         self.session.suspend()

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert
 from sqlmodel import Session, col, select
 
+from bobtui.core.attention import MeetingFacts, attention_flags
 from bobtui.core.bsn import bsn_warnings
 from bobtui.core.errors import NotFound, RuleViolation
 from bobtui.core.leidraad import QuestionSet
@@ -34,6 +35,7 @@ from bobtui.core.vocabulary import (
     NoteKind,
     Phase,
     Presence,
+    counted,
 )
 
 
@@ -366,13 +368,28 @@ class MeetingSession(NavigationMixin):
             and not (d.owner_person.strip() and d.owner_organisation.strip())
         ]
         if unowned:
-            problems.append(f"{len(unowned)} open besluit(en) zonder eigenaar.")
+            problems.append(
+                f"{counted(len(unowned), 'open besluit', 'open besluiten')} zonder eigenaar."
+            )
         if meeting.evaluation_date is None:
             problems.append("Er is geen evaluatiedatum vastgelegd.")
         pending = [item for item in self.carried_over() if item.review is None]
         if pending:
-            problems.append(f"{len(pending)} open actie(s) uit het vorige overleg niet besproken.")
+            actions = counted(len(pending), "open actie", "open acties")
+            problems.append(f"{actions} uit het vorige overleg niet besproken.")
         return problems
+
+    def closing_points(self) -> list[str]:
+        """Points worth a look before closing that do not block it: voices, untouched questions."""
+        coverage = self.coverage()
+        points = []
+        for guide in self.question_set.phases:
+            open_questions = [q for q in guide.questions() if coverage[q.id] != Coverage.BESPROKEN]
+            if open_questions:
+                count = counted(len(open_questions), "vraag", "vragen")
+                points.append(f"{guide.phase.label}: {count} niet besproken.")
+        facts = MeetingFacts(self.question_set, self.participants(), self.notes(), self.decisions())
+        return points + attention_flags(facts)
 
     def close(self) -> MeetingRecord:
         """Close the meeting: only with every open decision owned and an evaluation date set."""

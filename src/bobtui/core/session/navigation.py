@@ -10,7 +10,7 @@ from bobtui.core.leidraad import Question
 from bobtui.core.models import PhaseInterval, QuestionCoverage
 from bobtui.core.session.clock import ClockMixin
 from bobtui.core.session.decisions import DecisionsMixin
-from bobtui.core.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase
+from bobtui.core.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase, counted
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         pending = [item for item in self.carried_over() if item.review is None]
         if pending:
             raise RuleViolation(
-                f"Bespreek eerst de {len(pending)} open actie(s) uit het vorige overleg."
+                f"Bespreek eerst de {counted(len(pending), 'open actie', 'open acties')}"
+                " uit het vorige overleg."
             )
         first_phase = PHASE_ORDER[0]
         first_question = next(self.question_set.phase(first_phase).questions())
@@ -165,7 +166,7 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         warnings = []
         untouched = self.untouched_core_questions(position.phase)
         if untouched:
-            count = "1 kernvraag" if len(untouched) == 1 else f"{len(untouched)} kernvragen"
+            count = counted(len(untouched), "kernvraag", "kernvragen")
             listed = "; ".join(f"'{q.text}'" for q in untouched[:3])
             more = " …" if len(untouched) > 3 else ""
             warnings.append(f"{count} nog niet besproken: {listed}{more}")

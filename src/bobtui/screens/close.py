@@ -1,0 +1,88 @@
+"""Closing review: what is still missing, the evaluation date, then close the meeting."""
+
+from datetime import date
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from bobtui.core.dates import format_date, parse_date
+from bobtui.core.errors import BobError
+from bobtui.core.session import MeetingSession
+
+
+class CloseScreen(ModalScreen[bool]):
+    """Returns True once the meeting is closed, False when the chair goes back to it."""
+
+    CSS_PATH = "close.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Vastleggen", id="close.save", priority=True),
+        Binding("f8", "close_meeting", "Overleg sluiten", id="close.close", priority=True),
+        Binding("escape", "back", "Terug naar het overleg", id="close.back"),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        meeting = self.session.meeting()
+        with VerticalScroll(id="close"):
+            yield Static("Overleg afronden", id="close-title")
+            yield Static(id="review")
+            yield Label("Evaluatiedatum (31-12-2026, 31-12 of +42 dagen)")
+            yield Input(format_date(meeting.evaluation_date), compact=True, id="evaluation")
+            yield Label("Volgend overleg")
+            yield Input(format_date(meeting.next_meeting_on), compact=True, id="next-meeting")
+            yield Label("Wie informeert de cliënt?")
+            yield Input(meeting.client_informed_by or "", compact=True, id="informed-by")
+            yield Static(id="close-error")
+            yield Static(
+                "[dim]ctrl+s: vastleggen · F8: overleg sluiten · Esc: terug[/dim]", id="close-help"
+            )
+
+    def on_mount(self) -> None:
+        self._show_review()
+        self.query_one("#evaluation", Input).focus()
+
+    def _show_review(self) -> None:
+        blocking = [p for p in self.session.closing_problems() if p != "Het overleg loopt niet."]
+        points = self.session.closing_points()
+        lines = ["[b]Nodig om te sluiten[/b]"]
+        lines += [f"  [reverse] ! [/reverse] {escape(p)}" for p in blocking] or ["  ✓ in orde"]
+        lines += ["", "[b]Om na te lopen[/b]"]
+        lines += [f"  · {escape(p)}" for p in points] or ["  ✓ niets"]
+        self.query_one("#review", Static).update("\n".join(lines))
+        self.refresh_bindings()
+
+    def action_save(self) -> bool:
+        """Save the evaluation fields; True when they were valid."""
+        today = date.today()
+        try:
+            self.session.set_evaluation(
+                evaluation_date=parse_date(self.query_one("#evaluation", Input).value, today),
+                next_meeting_on=parse_date(self.query_one("#next-meeting", Input).value, today),
+                client_informed_by=self.query_one("#informed-by", Input).value,
+            )
+        except BobError as error:
+            self.query_one("#close-error", Static).update(f"[b]{escape(str(error))}[/b]")
+            return False
+        self.query_one("#close-error", Static).update("")
+        self._show_review()
+        return True
+
+    def action_close_meeting(self) -> None:
+        if not self.action_save():
+            return
+        try:
+            self.session.close()
+        except BobError as error:
+            self.query_one("#close-error", Static).update(f"[b]{escape(str(error))}[/b]")
+            return
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
