@@ -14,6 +14,7 @@ from bobtui.core.store import open_store, sqlite_url
 from bobtui.core.vocabulary import NoteKind, Phase, Presence
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.setup import SetupScreen
 from bobtui.screens.time_out import TimeOutScreen
 
 
@@ -23,6 +24,19 @@ async def until(pilot, condition, what: str) -> None:
         if condition():
             return
     raise AssertionError(f"timed out waiting for {what}")
+
+
+async def open_meeting_screen(pilot, app) -> MeetingScreen:
+    await until(
+        pilot,
+        lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1,
+        "the meeting list",
+    )
+    await pilot.press("enter")  # a planned meeting opens in setup; F5 starts it
+    await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
+    await pilot.press("f5")
+    await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+    return app.screen
 
 
 @pytest.fixture
@@ -44,15 +58,7 @@ async def test_chair_beeldvorming_with_keys_only(
     url, meeting_id = planned
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 40)) as pilot:
-        await until(
-            pilot,
-            lambda: (
-                app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1
-            ),
-            "the meeting list",
-        )
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await open_meeting_screen(pilot, app)
         screen = app.screen
         session = screen.session
 
@@ -103,15 +109,7 @@ async def test_narrow_terminal_keeps_question_and_note_line(planned: tuple[str, 
     url, _ = planned
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot,
-            lambda: (
-                app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1
-            ),
-            "the meeting list",
-        )
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await open_meeting_screen(pilot, app)
         await pilot.pause(0.2)
         assert app.screen.has_class("-narrow")
         assert app.screen.query_one("#note-editor").region.height > 0
@@ -164,17 +162,6 @@ def test_child_perspective_flag_on_the_richest_set() -> None:
     facts = MeetingFacts(question_set, [mother], [heard], [])
     assert attention_flags(facts) == ["Het perspectief van het kind is nog niet gevraagd."]
     assert attention_flags(MeetingFacts(question_set, [mother], [heard, child], [])) == []
-
-
-async def open_meeting_screen(pilot, app) -> MeetingScreen:
-    await until(
-        pilot,
-        lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1,
-        "the meeting list",
-    )
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-    return app.screen
 
 
 async def test_score_judgement_and_decision_forms(planned: tuple[str, int]) -> None:

@@ -17,6 +17,7 @@ async def capture() -> None:
     from textual.widgets import DataTable, Markdown
 
     from bobtui.app import BobApp, StoreChoice
+    from bobtui.screens.home import HomeScreen
     from bobtui.screens.meeting import MeetingScreen
 
     app = BobApp(StoreChoice(demo=True, reset_demo=True))
@@ -51,6 +52,15 @@ async def capture() -> None:
         await pilot.press("escape", "f8")
         await pilot.pause(0.3)
         app.save_screenshot("close-review.svg", str(SCREENS))
+        await pilot.press("escape", "escape")
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.pause(0.05)
+        await pilot.press("n", *"DEMO-HG-0001", "enter")
+        await pilot.pause(0.3)
+        for name, organisation in (("Moeder (fictief)", ""), ("M. de Boer", "Veilig Thuis")):
+            await pilot.press(*name, "tab", *organisation, "enter")
+        await pilot.pause(0.3)
+        app.save_screenshot("setup.svg", str(SCREENS))
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("slash", "focus_filter", "Zoeken", id="home.filter"),
+        Binding("n", "new_meeting", "Nieuw overleg", id="home.new"),
         Binding("enter", "open_meeting", "Openen", id="home.open"),
         Binding("s", "show_summary", "Verslag", id="home.summary"),
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
@@ -159,20 +160,32 @@ class HomeScreen(Screen[None]):
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
-            if status is MeetingStatus.GEPLAND:
-                session.start()
-            else:
+            if status is MeetingStatus.LOPEND:
                 session.resume()
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="warning")
             return
-        prompts = self.catalog.generic_prompts
-        self.app.call_from_thread(self._show_meeting, session, prompts)
+        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
 
-    def _show_meeting(self, session: "MeetingSession", prompts: tuple[str, ...]) -> None:
+    def _show_meeting(self, session: "MeetingSession", planned: bool) -> None:
+        """A planned meeting opens in setup (roster, open actions); a running one resumes."""
         from bobtui.screens.meeting import MeetingScreen
+        from bobtui.screens.setup import SetupScreen
 
-        self.app.push_screen(MeetingScreen(session, prompts))
+        assert self.store is not None and self.catalog is not None
+        prompts = self.catalog.generic_prompts
+        if planned:
+            self.app.push_screen(SetupScreen(self.store, self.catalog, prompts, session))
+        else:
+            self.app.push_screen(MeetingScreen(session, prompts))
+
+    def action_new_meeting(self) -> None:
+        from bobtui.screens.setup import SetupScreen
+
+        if self.store is not None and self.catalog is not None:
+            self.app.push_screen(
+                SetupScreen(self.store, self.catalog, self.catalog.generic_prompts)
+            )
 
     def on_screen_resume(self) -> None:
         """Back from a meeting or a summary: statuses and open actions may have changed."""
@@ -180,6 +193,8 @@ class HomeScreen(Screen[None]):
             self.load_meetings(self.query_one("#filter", Input).value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_meeting":
+            return self.store is not None
         if action in ("show_summary", "open_meeting"):
             return self.store is not None and self.query_one(DataTable).row_count > 0
         return True

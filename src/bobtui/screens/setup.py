@@ -1,0 +1,283 @@
+"""Setup: plan a meeting, build its roster, review last meeting's open actions, then start.
+
+The meeting is saved as soon as it has a case code and a leidraad; every roster change and
+every review is saved the moment it is made.
+"""
+
+from datetime import date
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static
+
+from bobtui.core.dates import format_date, parse_date
+from bobtui.core.errors import BobError
+from bobtui.core.leidraad import Catalog, QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import Store
+from bobtui.core.vocabulary import DecisionStatus, Domain, MeetingStatus, Presence, counted
+from bobtui.screens.form import choice
+
+_REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
+
+
+class SetupScreen(Screen[None]):
+    """Prepare a meeting; F5 starts it and opens the facilitation screen."""
+
+    CSS_PATH = "setup.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save_meeting", "Vastleggen", id="setup.save", priority=True),
+        Binding("ctrl+a", "add_participant", "Deelnemer toevoegen", id="setup.add", priority=True),
+        Binding("delete", "remove_participant", "Deelnemer weg", id="setup.remove"),
+        Binding("g", "review('g')", "Actie gedaan", id="setup.review_done"),
+        Binding("o", "review('o')", "Actie loopt door", id="setup.review_open"),
+        Binding("v", "review('v')", "Actie vervallen", id="setup.review_cancelled"),
+        Binding("f5", "start", "Start overleg", id="setup.start", priority=True),
+        Binding("escape", "app.pop_screen", "Terug", id="setup.back"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        catalog: Catalog,
+        generic_prompts: tuple[str, ...],
+        session: MeetingSession | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.generic_prompts = generic_prompts
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        meeting = self.session.meeting() if self.session else None
+        sets = [
+            (entry.question_set.title, set_id) for set_id, entry in self.catalog.entries.items()
+        ]
+        yield Header()
+        with Horizontal(id="setup"):
+            with VerticalScroll(id="meeting-fields"):
+                yield Static("[b]Overleg[/b]")
+                yield Label("Casuscode (pseudoniem, geen naam)")
+                yield Input(meeting.case_code if meeting else "", compact=True, id="case-code")
+                yield Label("Leidraad")
+                yield Select(
+                    sets,
+                    value=meeting.leidraad_id if meeting else "huiselijk-geweld-kindveiligheid",
+                    allow_blank=False,
+                    compact=True,
+                    id="leidraad",
+                    disabled=meeting is not None,
+                )
+                yield Static(id="leidraad-phases")
+                yield Label("Datum")
+                yield Input(
+                    format_date(meeting.held_on if meeting else date.today()),
+                    compact=True,
+                    id="held-on",
+                )
+                yield Label("Locatie")
+                yield Input(meeting.location if meeting else "", compact=True, id="location")
+                yield Label("Aanleiding")
+                yield Input(meeting.reason if meeting else "", compact=True, id="reason")
+                yield Static(id="setup-message")
+            with Vertical(id="roster"):
+                yield Static("[b]Deelnemers[/b]")
+                yield DataTable(id="participants", cursor_type="row")
+                with Horizontal(id="new-participant"):
+                    yield Input(placeholder="Naam of rol", compact=True, id="p-name")
+                    yield Input(placeholder="Organisatie", compact=True, id="p-organisation")
+                    yield Input(placeholder="Functie", compact=True, id="p-role")
+                with Horizontal(id="new-participant-options"):
+                    yield Select(
+                        [(d.value, d) for d in Domain], prompt="Domein", compact=True, id="p-domain"
+                    )
+                    yield Select(
+                        [(p.value, p) for p in Presence],
+                        value=Presence.AANWEZIG,
+                        allow_blank=False,
+                        compact=True,
+                        id="p-presence",
+                    )
+                with Horizontal(id="new-participant-flags"):
+                    yield Checkbox("cliënt", compact=True, id="p-client")
+                    yield Checkbox("ervaringsdeskundige", compact=True, id="p-expert")
+                    yield Checkbox("spreekt voor het kind", compact=True, id="p-child")
+                yield Static("[b]Open acties uit het vorige overleg[/b]", id="carry-title")
+                yield DataTable(id="carried", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#participants", DataTable).add_columns(
+            "Naam of rol", "Organisatie", "Functie", "Domein", "Aanwezig", "Bijzonder"
+        )
+        self.query_one("#carried", DataTable).add_columns(
+            "Actie", "Eigenaar", "Deadline", "Besproken"
+        )
+        self._show_leidraad()
+        self._refresh()
+        self.query_one("#case-code" if self.session is None else "#p-name", Input).focus()
+
+    # --- showing -------------------------------------------------------------------------
+
+    def _question_set(self) -> QuestionSet:
+        return self.catalog.get(choice(self.query_one("#leidraad", Select)))
+
+    @on(Select.Changed, "#leidraad")
+    def _show_leidraad(self) -> None:
+        question_set = self._question_set()
+        lines = [escape(question_set.description), ""]
+        for guide in question_set.phases:
+            count = counted(len(list(guide.questions())), "vraag", "vragen")
+            lines.append(f"{guide.phase.label}: {guide.timebox_minutes} min, {count}")
+        self.query_one("#leidraad-phases", Static).update("\n".join(lines))
+
+    def _refresh(self) -> None:
+        participants = self.query_one("#participants", DataTable)
+        participants.clear()
+        carried_table = self.query_one("#carried", DataTable)
+        carried_table.clear()
+        if self.session is not None:
+            for p in self.session.participants():
+                flags = ", ".join(
+                    label
+                    for flag, label in (
+                        (p.is_client, "cliënt"),
+                        (p.is_ervaringsdeskundige, "ervaringsdeskundige"),
+                        (p.speaks_for_child, "kind"),
+                    )
+                    if flag
+                )
+                domain = p.domain.value if p.domain else ""
+                participants.add_row(
+                    p.name, p.organisation, p.role, domain, p.presence.value, flags, key=str(p.id)
+                )
+            for item in self.session.carried_over():
+                reviewed = item.review.status.value if item.review else "nog niet"
+                carried_table.add_row(
+                    item.decision.action,
+                    f"{item.decision.owner_person} ({item.decision.owner_organisation})",
+                    format_date(item.decision.deadline),
+                    reviewed,
+                    key=str(item.decision.id),
+                )
+        self.refresh_bindings()
+
+    def _message(self, text: str, *, error: bool = False) -> None:
+        style = "b red" if error else "b"
+        self.query_one("#setup-message", Static).update(f"[{style}]{escape(text)}[/{style}]")
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_save_meeting(self) -> None:
+        """Create the meeting, or save changed details of the one being prepared."""
+        value = self.query_one
+        try:
+            held_on = parse_date(value("#held-on", Input).value, date.today()) or date.today()
+            if self.session is None:
+                saved = MeetingSession.create(
+                    self.store,
+                    self._question_set(),
+                    case_code=value("#case-code", Input).value,
+                    held_on=held_on,
+                    location=value("#location", Input).value,
+                    reason=value("#reason", Input).value,
+                )
+                self.session = saved.item
+                self.query_one("#leidraad", Select).disabled = True
+                warnings = saved.warnings
+            else:
+                warnings = self.session.update_details(
+                    held_on=held_on,
+                    location=value("#location", Input).value,
+                    reason=value("#reason", Input).value,
+                ).warnings
+        except BobError as error:
+            self._message(str(error), error=True)
+            return
+        self._message(" ".join(warnings) or "Vastgelegd.", error=bool(warnings))
+        self._refresh()
+        self.query_one("#p-name", Input).focus()
+
+    @on(Input.Submitted, "#case-code, #held-on, #location, #reason")
+    def _details_submitted(self) -> None:
+        self.action_save_meeting()
+
+    @on(Input.Submitted, "#p-name, #p-organisation, #p-role")
+    def _participant_submitted(self) -> None:
+        self.action_add_participant()
+
+    def action_add_participant(self) -> None:
+        if self.session is None:
+            self.action_save_meeting()
+            if self.session is None:
+                return
+        value = self.query_one
+        try:
+            saved = self.session.add_participant(
+                value("#p-name", Input).value,
+                organisation=value("#p-organisation", Input).value,
+                role=value("#p-role", Input).value,
+                domain=choice(value("#p-domain", Select)),
+                presence=choice(value("#p-presence", Select)),
+                is_client=value("#p-client", Checkbox).value,
+                is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
+                speaks_for_child=value("#p-child", Checkbox).value,
+            )
+        except BobError as error:
+            self._message(str(error), error=True)
+            return
+        for selector in ("#p-name", "#p-organisation", "#p-role"):
+            value(selector, Input).value = ""
+        for selector in ("#p-client", "#p-expert", "#p-child"):
+            value(selector, Checkbox).value = False
+        self._message(" ".join(saved.warnings) or f"{saved.item.name} toegevoegd.")
+        self._refresh()
+        value("#p-name", Input).focus()
+
+    def _selected_key(self, table_id: str) -> int | None:
+        table = self.query_one(table_id, DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    def action_remove_participant(self) -> None:
+        participant_id = self._selected_key("#participants")
+        if self.session is not None and participant_id is not None:
+            self.session.remove_participant(participant_id)
+            self._refresh()
+
+    def action_review(self, key: str) -> None:
+        decision_id = self._selected_key("#carried")
+        if self.session is None or decision_id is None:
+            return
+        self.session.review_carried_over(decision_id, _REVIEW_KEYS[key])
+        self._refresh()
+
+    def action_start(self) -> None:
+        from bobtui.screens.meeting import MeetingScreen
+
+        if self.session is None:
+            self.action_save_meeting()
+            if self.session is None:
+                return
+        try:
+            if self.session.meeting().status is MeetingStatus.GEPLAND:
+                self.session.start()
+        except BobError as error:
+            self._message(str(error), error=True)
+            return
+        self.app.switch_screen(MeetingScreen(self.session, self.generic_prompts))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused_table = isinstance(self.focused, DataTable)
+        if action == "remove_participant":
+            return focused_table and self.focused is self.query_one("#participants")
+        if action == "review":
+            return focused_table and self.focused is self.query_one("#carried")
+        return True

@@ -1,0 +1,75 @@
+"""Preparing a meeting from the keyboard: case code, roster, last meeting's open actions, start."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from bobtui.app import BobApp, StoreChoice
+from bobtui.core.leidraad import default_catalog
+from bobtui.core.meetings import list_meetings, open_meeting
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.vocabulary import DecisionStatus, MeetingStatus
+from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.setup import SetupScreen
+from tests.test_meeting_screen import until
+
+
+def earlier_meeting_with_open_action(url: str) -> int:
+    store = open_store(url)
+    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
+    earlier = MeetingSession.create(
+        store, question_set, case_code="ZVH-9", held_on=date.today() - timedelta(days=21)
+    ).item
+    earlier.start()
+    earlier.next_phase()
+    earlier.next_phase()
+    decision = earlier.record_decision(
+        "Huisbezoek",
+        owner_person="Jan",
+        owner_organisation="Wijkteam",
+        deadline=date.today() + timedelta(days=1),
+    ).item
+    earlier.set_evaluation(evaluation_date=date.today() + timedelta(days=1))
+    earlier.close()
+    store.dispose()
+    return decision.id
+
+
+async def test_new_meeting_roster_review_and_start(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "setup.sqlite3")
+    decision_id = earlier_meeting_with_open_action(url)
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1, "the list")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
+        setup = app.screen
+        await pilot.press(*"ZVH-9", "enter")
+        await until(pilot, lambda: setup.session is not None, "the new meeting")
+        carried = setup.query_one("#carried", DataTable)
+        assert carried.row_count == 1
+
+        await pilot.press(*"Moeder", "tab", "tab", "tab", "tab", "tab", "space", "ctrl+a")
+        await pilot.press(*"Wijkagent", "tab", *"Politie", "enter")
+        roster = setup.query_one("#participants", DataTable)
+        await until(pilot, lambda: roster.row_count == 2, "two participants")
+
+        await pilot.press("f5")  # refused: the open action from last time comes first
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SetupScreen)
+        carried.focus()
+        await pilot.press("g", "f5")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+
+    store = open_store(url)
+    newest = list_meetings(store)[0]
+    session = open_meeting(store, newest.id, default_catalog())
+    assert session.meeting().status is MeetingStatus.LOPEND
+    mother, agent = session.participants()
+    assert (mother.name, mother.is_client) == ("Moeder", True)
+    assert (agent.name, agent.organisation, agent.is_client) == ("Wijkagent", "Politie", False)
+    history = session.status_history(decision_id)
+    assert (history[-1].status, history[-1].meeting_id) == (DecisionStatus.GEDAAN, newest.id)
+    store.dispose()
