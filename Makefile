@@ -40,6 +40,7 @@ pytest: $(DEV_STAMP)
 ## Speed figures, measured side by side against a baseline in one run.
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_ui.py
 
 ## Pictures of every screen, from the demo case, for the README.
 screens: $(DEV_STAMP)

@@ -57,7 +57,9 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Nr", "Casuscode", "Datum", "Leidraad", "Status", "Open acties")
         table.focus()
-        self.open_store()
+        # Importing the store (SQLModel, pydantic) takes most of a second of CPU; starting it
+        # after the first frame keeps the worker thread from delaying that frame.
+        self.call_after_refresh(self.open_store)
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
