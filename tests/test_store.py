@@ -54,6 +54,17 @@ def test_importing_the_core_creates_no_engine_or_file(tmp_path: Path) -> None:
     assert not (tmp_path / "d").exists()
 
 
+def test_head_revision_constant_is_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bobtui.core.store import HEAD_REVISION, MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+
 def test_migrations_match_the_models(store: Store) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
