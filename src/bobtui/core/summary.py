@@ -16,6 +16,7 @@ from bobtui.core.vocabulary import (
     Coverage,
     JudgementKind,
     NoteKind,
+    role_flags,
 )
 
 if TYPE_CHECKING:
@@ -289,19 +290,6 @@ def _chain_care(value: str | None) -> str:
     return value.replace("_", " ") if value else "—"
 
 
-def _attendee_flags(person: Attendee) -> str:
-    flags = [
-        label
-        for flag, label in (
-            (person.is_client, "cliënt"),
-            (person.is_ervaringsdeskundige, "ervaringsdeskundige"),
-            (person.speaks_for_child, "spreekt namens het kind"),
-        )
-        if flag
-    ]
-    return ", ".join(flags)
-
-
 def _notes_section(kinds: dict[str, tuple[NoteLine, ...]]) -> list[str]:
     lines: list[str] = []
     for kind in NoteKind:
@@ -342,7 +330,11 @@ def render_markdown(summary: Summary) -> str:
                 p.role,
                 p.domain or "",
                 _PRESENCE[p.presence],
-                _attendee_flags(p),
+                role_flags(
+                    is_client=p.is_client,
+                    is_ervaringsdeskundige=p.is_ervaringsdeskundige,
+                    speaks_for_child=p.speaks_for_child,
+                ),
             ]
             for p in s.attendance
         ],

@@ -111,3 +111,13 @@ class Coverage(StrEnum):
 def counted(number: int, one: str, many: str) -> str:
     """'1 vraag', '3 vragen': Dutch plurals are irregular, so both forms are given."""
     return f"{number} {one if number == 1 else many}"
+
+
+def role_flags(*, is_client: bool, is_ervaringsdeskundige: bool, speaks_for_child: bool) -> str:
+    """The special roles of a participant as the interface and the summary name them."""
+    flags = (
+        (is_client, "cliënt"),
+        (is_ervaringsdeskundige, "ervaringsdeskundige"),
+        (speaks_for_child, "spreekt namens het kind"),
+    )
+    return ", ".join(label for flag, label in flags if flag)

@@ -19,7 +19,14 @@ from bobtui.core.errors import BobError
 from bobtui.core.leidraad import Catalog, QuestionSet
 from bobtui.core.session import MeetingSession
 from bobtui.core.store import Store
-from bobtui.core.vocabulary import DecisionStatus, Domain, MeetingStatus, Presence, counted
+from bobtui.core.vocabulary import (
+    DecisionStatus,
+    Domain,
+    MeetingStatus,
+    Presence,
+    counted,
+    role_flags,
+)
 from bobtui.screens.form import choice
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
@@ -143,14 +150,10 @@ class SetupScreen(Screen[None]):
         carried_table.clear()
         if self.session is not None:
             for p in self.session.participants():
-                flags = ", ".join(
-                    label
-                    for flag, label in (
-                        (p.is_client, "cliënt"),
-                        (p.is_ervaringsdeskundige, "ervaringsdeskundige"),
-                        (p.speaks_for_child, "kind"),
-                    )
-                    if flag
+                flags = role_flags(
+                    is_client=p.is_client,
+                    is_ervaringsdeskundige=p.is_ervaringsdeskundige,
+                    speaks_for_child=p.speaks_for_child,
                 )
                 domain = p.domain.value if p.domain else ""
                 participants.add_row(
