@@ -82,3 +82,11 @@ async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
     assert 0.25 < len(discussed) / len(beeld) < 0.75, "half-way through beeldvorming"
     assert len(demo.notes()) >= 10 and len(demo.safety_scores()) == 2
     store.dispose()
+
+
+async def test_high_contrast_theme_can_be_chosen(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("BOBTUI_THEME", "bobtui-hoog-contrast")
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)):
+        assert app.theme == "bobtui-hoog-contrast"
+        assert app.current_theme.background == "#000000"

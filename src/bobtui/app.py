@@ -4,12 +4,33 @@ The store and the question sets are opened in a worker thread after the first fr
 app appears at once; importing SQLModel alone takes about half a second.
 """
 
+import os
 from dataclasses import dataclass
 
 from textual.app import App
 from textual.binding import Binding
+from textual.theme import Theme
 
 from bobtui.screens.home import HomeScreen
+
+HIGH_CONTRAST = Theme(
+    name="bobtui-hoog-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FF9900",
+    warning="#FFAA00",
+    error="#FF5555",
+    success="#00FF66",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#222222",
+    dark=True,
+)
+"""For a beamer or low vision: white on black, yellow accents. Pick it in the command palette
+(Ctrl+P, 'theme') or start with BOBTUI_THEME=bobtui-hoog-contrast. NO_COLOR is honoured by
+Textual itself (monochrome)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,10 @@ class BobApp(App[None]):
         self.choice = choice or StoreChoice()
         if self.choice.demo:
             self.sub_title = "DEMO: fictieve casus, niet voor echte gegevens"
+        self.register_theme(HIGH_CONTRAST)
+        wanted = os.environ.get("BOBTUI_THEME")
+        if wanted in self.available_themes:
+            self.theme = wanted
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.choice.url, self.choice.demo, self.choice.reset_demo))
