@@ -21,6 +21,7 @@ CORE_MODULES = [
     "bobtui.core.session.decisions",
     "bobtui.core.session.meeting",
     "bobtui.core.session.navigation",
+    "bobtui.core.session.parking",
     "bobtui.core.settings",
     "bobtui.core.store",
     "bobtui.core.summary",

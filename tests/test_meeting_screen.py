@@ -272,3 +272,41 @@ async def test_close_review_then_summary_and_export(
         )
         data = json.loads(next(tmp_path.glob("verslag-ZVH-KEYS-*.json")).read_text())
         assert data["status"] == "gesloten" and data["evaluation_date"] is not None
+
+
+async def test_parking_an_idea_and_deciding_on_it_later(planned: tuple[str, int]) -> None:
+    from bobtui.core.vocabulary import ParkedOutcome
+    from bobtui.screens.form import FormScreen
+    from bobtui.screens.parked import ParkedScreen
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        await pilot.press("ctrl+s", "ctrl+s", *"Huisverbod opleggen", "f6")  # proposed by the agent
+        await until(pilot, lambda: len(session.parked_ideas()) == 1, "the parked idea")
+        assert session.notes() == [] and screen.query_one("#note-editor").text == ""
+        assert session.parked_ideas()[0].participant_id == session.participants()[1].id
+        await pilot.press("f7")  # not yet: the idea waits for besluitvorming
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, ParkedScreen)
+
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("ctrl+f")
+        await until(
+            pilot, lambda: session.position().phase is Phase.BESLUITVORMING, "besluitvorming"
+        )
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, ParkedScreen), "the parkeerplaats")
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the decision form")
+        assert app.screen.query_one("#action").value == "Huisverbod opleggen"
+        await pilot.press("tab", "tab", *"A. Smit", "tab", *"Gemeente", "tab", *"+3", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        (idea,) = session.parked_ideas()
+        (decision,) = session.decisions()
+        assert (idea.outcome, idea.decision_id) == (ParkedOutcome.BESLUIT, decision.id)

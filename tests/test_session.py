@@ -326,3 +326,41 @@ def test_every_change_is_in_the_event_log_without_text(
     assert rows[-1].entity_id == note.id
     assert "Geheime" not in everything
     assert all("Geheime" not in record.getMessage() for record in caplog.records)
+
+
+def test_parked_ideas_come_back_in_besluitvorming(
+    session: MeetingSession, clock: FakeClock
+) -> None:
+    session.start()
+    agent = session.add_participant("Wijkagent", organisation="Politie").item
+    idea = session.park_idea("Huisverbod opleggen", participant_id=agent.id).item
+    dropped = session.park_idea("Gezin laten verhuizen").item
+    assert (idea.phase, idea.question_id, idea.participant_id) == (
+        Phase.BEELDVORMING,
+        "vb-aanleiding",
+        agent.id,
+    )
+    with pytest.raises(RuleViolation, match="leeg"):
+        session.park_idea(" ")
+    session.next_phase()
+    session.next_phase()
+    session.set_evaluation(evaluation_date=clock.today + timedelta(days=30))
+    with pytest.raises(RuleViolation, match="2 geparkeerde ideeën"):
+        session.close()
+    decision = session.decide_parked_idea(
+        idea.id,
+        "Huisverbod voorbereiden",
+        owner_person="Burgemeester",
+        owner_organisation="Gemeente",
+        deadline=clock.today + timedelta(days=2),
+    ).item
+    session.drop_parked_idea(dropped.id)
+    with pytest.raises(RuleViolation, match="al behandeld"):
+        session.drop_parked_idea(dropped.id)
+    outcomes = {p.text: (p.outcome.value, p.decision_id) for p in session.parked_ideas()}
+    assert outcomes == {
+        "Huisverbod opleggen": ("besluit", decision.id),
+        "Gezin laten verhuizen": ("vervallen", None),
+    }
+    assert session.open_parked_ideas() == []
+    session.close()

@@ -13,7 +13,14 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from bobtui.core.errors import StoreError
-from bobtui.core.store import Store, create_store_engine, migrate, open_store, sqlite_url
+from bobtui.core.store import (
+    HEAD_REVISION,
+    Store,
+    create_store_engine,
+    migrate,
+    open_store,
+    sqlite_url,
+)
 
 
 def mode(path: Path) -> int:
@@ -89,7 +96,8 @@ def test_older_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
     store = open_store(url)
     with store.engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == HEAD_REVISION
         )
         assert connection.execute(text("SELECT case_code FROM meeting")).scalar() == "OUD-1"
     store.dispose()

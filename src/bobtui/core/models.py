@@ -157,3 +157,20 @@ class MeetingEvent(SQLModel, table=True):
     action: str = Field(max_length=48)
     entity: str = Field(max_length=32)
     entity_id: int | None = None
+
+
+class ParkedIdea(SQLModel, table=True):
+    """A solution proposed while the picture was still forming, kept for besluitvorming."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    text: str
+    participant_id: int | None = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+    phase: str = Field(max_length=32)
+    question_id: str | None = Field(default=None, max_length=80)
+    created_at: datetime
+    outcome: str | None = Field(default=None, max_length=16)
+    decision_id: int | None = Field(default=None, foreign_key="decision.id", ondelete="SET NULL")
+    resolved_at: datetime | None = None

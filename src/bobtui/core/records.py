@@ -20,6 +20,7 @@ from bobtui.core.vocabulary import (
     Likelihood,
     MeetingStatus,
     NoteKind,
+    ParkedOutcome,
     Phase,
     Presence,
     Priority,
@@ -168,3 +169,17 @@ def to_record(record_type: type[T], row: Any) -> T:
             value = converters[item.name](value)
         values[item.name] = value
     return record_type(**values)
+
+
+@dataclass(frozen=True)
+class ParkedIdeaRecord:
+    id: int
+    meeting_id: int
+    text: str
+    participant_id: int | None
+    phase: Phase
+    question_id: str | None
+    created_at: datetime
+    outcome: ParkedOutcome | None
+    decision_id: int | None
+    resolved_at: datetime | None

@@ -102,6 +102,13 @@ class DecisionStatus(StrEnum):
     VERVALLEN = "vervallen"
 
 
+class ParkedOutcome(StrEnum):
+    """What besluitvorming did with a parked idea."""
+
+    BESLUIT = "besluit"
+    VERVALLEN = "vervallen"
+
+
 class Coverage(StrEnum):
     NOG_NIET = "nog_niet"
     BESPROKEN = "besproken"

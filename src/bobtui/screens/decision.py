@@ -1,22 +1,31 @@
 """Record a decision: no action leaves the room without an owner and a deadline."""
 
 from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from bobtui.core.dates import parse_date
-from bobtui.core.records import DecisionRecord, Saved
+from bobtui.core.records import DecisionRecord, ParkedIdeaRecord, Saved
+from bobtui.core.session import MeetingSession
 from bobtui.core.vocabulary import ChainCarePhase, Priority
 from bobtui.screens.form import FormScreen, choice
 
 
 class DecisionScreen(FormScreen[DecisionRecord]):
+    """A new decision, or one that turns a parked idea into a decision."""
+
     TITLE_TEXT = "Besluit: wie doet wat, en wanneer is het klaar?"
 
+    def __init__(self, session: MeetingSession, parked: ParkedIdeaRecord | None = None) -> None:
+        super().__init__(session)
+        self.parked = parked
+
     def fields(self) -> ComposeResult:
-        yield from self.labelled("Actie", Input(compact=True, id="action"))
+        action = self.parked.text if self.parked else ""
+        yield from self.labelled("Actie", Input(action, compact=True, id="action"))
         yield from self.labelled(
             "Eigenaar uit de deelnemers",
             Select(
@@ -53,7 +62,12 @@ class DecisionScreen(FormScreen[DecisionRecord]):
 
     def save(self) -> Saved[DecisionRecord]:
         deadline = parse_date(self.query_one("#deadline", Input).value, date.today())
-        return self.session.record_decision(
+        record = (
+            partial(self.session.decide_parked_idea, self.parked.id)
+            if self.parked
+            else self.session.record_decision
+        )
+        return record(
             self.query_one("#action", Input).value,
             owner_person=self.query_one("#person", Input).value,
             owner_organisation=self.query_one("#organisation", Input).value,

@@ -19,7 +19,7 @@ from textual.widgets.tree import TreeNode
 from bobtui.core.attention import MeetingFacts, attention_flags
 from bobtui.core.errors import BobError
 from bobtui.core.leidraad import Question
-from bobtui.core.records import NoteRecord, ParticipantRecord, Saved
+from bobtui.core.records import NoteRecord, ParkedIdeaRecord, ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession, Position
 from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase
 from bobtui.screens.close import CloseScreen
@@ -27,6 +27,7 @@ from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
 from bobtui.screens.form import FormScreen
 from bobtui.screens.judgement import JudgementScreen
+from bobtui.screens.parked import ParkedScreen
 from bobtui.screens.score import ScoreScreen
 from bobtui.screens.summary import SummaryScreen
 from bobtui.screens.time_out import TimeOutScreen
@@ -60,6 +61,9 @@ class MeetingScreen(Screen[None]):
         Binding("f2", "record('score')", "Score", id="meeting.score"),
         Binding("f3", "record('judgement')", "Oordeel", id="meeting.judgement"),
         Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
+        # Priority: the note line (a TextArea) has its own use for F6 and F7.
+        Binding("f6", "park", "Parkeren", id="meeting.park", priority=True),
+        Binding("f7", "parked", "Parkeerplaats", id="meeting.parked", priority=True),
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
         Binding("f8", "close_meeting", "Afronden", id="meeting.close"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
@@ -74,6 +78,7 @@ class MeetingScreen(Screen[None]):
         self._kind = NoteKind.FEIT
         self._speaker: ParticipantRecord | None = None
         self._recorded: list[int] = []  # notes saved on this screen, for undo
+        self._open_parked = 0  # kept by _refresh_picture; the footer asks on every refresh
         self._question_nodes: dict[str, TreeNode[str]] = {}
         self._phase_nodes: dict[Phase, TreeNode[str]] = {}
 
@@ -221,6 +226,11 @@ class MeetingScreen(Screen[None]):
             f" {d.deadline:%d-%m}"
             for d in decisions
         ] or ["  [dim]nog geen[/dim]"]
+        parked = session.open_parked_ideas()
+        self._open_parked = len(parked)
+        if parked:
+            lines += ["", f"[b]Parkeerplaats ({len(parked)})[/b]"]
+            lines += [f"  {escape(idea.text)}" for idea in parked]
         carried = session.carried_over()
         if carried:
             lines += ["", "[b]Acties vorig overleg[/b]"]
@@ -271,6 +281,47 @@ class MeetingScreen(Screen[None]):
         choices: list[ParticipantRecord | None] = [None, *self._participants]
         self._speaker = choices[(choices.index(self._speaker) + 1) % len(choices)]
         self._refresh_note_bar()
+
+    def action_park(self) -> None:
+        """Park the idea on the note line (with who proposed it) for besluitvorming."""
+        editor = self.query_one(NoteEditor)
+        speaker_id = self._speaker.id if self._speaker else None
+        try:
+            saved = self.session.park_idea(editor.text, participant_id=speaker_id)
+        except BobError as error:
+            self.notify(f"{error} Typ het idee eerst op de notitieregel.", severity="warning")
+            return
+        editor.clear()
+        for warning in saved.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        self.notify("Geparkeerd; het komt terug in besluitvorming.")
+        self._refresh_picture()
+        self.refresh_bindings()
+
+    def action_parked(self) -> None:
+        """Work through the parkeerplaats: a decision per idea, or let it go."""
+
+        def chosen(choice: tuple[str, ParkedIdeaRecord] | None) -> None:
+            if choice is None:
+                self.query_one(NoteEditor).focus()
+                return
+            outcome, idea = choice
+            if outcome == "vervallen":
+                self.session.drop_parked_idea(idea.id)
+                self._refresh_picture()
+                self.refresh_bindings()
+                self.query_one(NoteEditor).focus()
+            else:
+                self.app.push_screen(
+                    DecisionScreen(self.session, parked=idea), lambda _: self._after_form()
+                )
+
+        self.app.push_screen(ParkedScreen(self.session), chosen)
+
+    def _after_form(self) -> None:
+        self._refresh_picture()
+        self.refresh_bindings()
+        self.query_one(NoteEditor).focus()
 
     def action_undo_note(self) -> None:
         if not self._recorded:
@@ -374,4 +425,6 @@ class MeetingScreen(Screen[None]):
             return position.phase is not PHASE_ORDER[-1]
         if action == "undo_note":
             return bool(self._recorded)
+        if action == "parked":
+            return position.phase is Phase.BESLUITVORMING and self._open_parked > 0
         return True

@@ -23,6 +23,7 @@ from bobtui.core.records import (
 )
 from bobtui.core.session._base import Clock, _check_status, _required, utc_now
 from bobtui.core.session.navigation import NavigationMixin
+from bobtui.core.session.parking import ParkingMixin
 from bobtui.core.store import Store
 from bobtui.core.vocabulary import (
     ChainCarePhase,
@@ -54,7 +55,7 @@ _MEETING_STATE = select(Meeting.status, Meeting.current_phase, Meeting.current_q
 )
 
 
-class MeetingSession(NavigationMixin):
+class MeetingSession(NavigationMixin, ParkingMixin):
     """The service for one meeting. Create one with :meth:`create` or :meth:`open`."""
 
     @classmethod
@@ -373,6 +374,10 @@ class MeetingSession(NavigationMixin):
             )
         if meeting.evaluation_date is None:
             problems.append("Er is geen evaluatiedatum vastgelegd.")
+        parked = self.open_parked_ideas()
+        if parked:
+            ideas = counted(len(parked), "geparkeerd idee", "geparkeerde ideeën")
+            problems.append(f"{ideas} nog niet omgezet in een besluit of laten vallen.")
         pending = [item for item in self.carried_over() if item.review is None]
         if pending:
             actions = counted(len(pending), "open actie", "open acties")
