@@ -6,10 +6,14 @@ app appears at once; importing SQLModel alone takes about half a second.
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from bobtui.core.session import Clock
 
 from bobtui.screens.home import HomeScreen
 
@@ -51,9 +55,11 @@ class BobApp(App[None]):
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
     ]
 
-    def __init__(self, choice: StoreChoice | None = None) -> None:
+    def __init__(self, choice: StoreChoice | None = None, clock: "Clock | None" = None) -> None:
+        """``clock`` replaces the wall clock of meetings (tests and screen pictures)."""
         super().__init__()
         self.choice = choice or StoreChoice()
+        self.clock = clock
         if self.choice.demo:
             self.sub_title = "DEMO: fictieve casus, niet voor echte gegevens"
         self.register_theme(HIGH_CONTRAST)
@@ -62,4 +68,6 @@ class BobApp(App[None]):
             self.theme = wanted
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.choice.url, self.choice.demo, self.choice.reset_demo))
+        self.push_screen(
+            HomeScreen(self.choice.url, self.choice.demo, self.choice.reset_demo, self.clock)
+        )

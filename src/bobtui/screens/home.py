@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 if TYPE_CHECKING:
     from bobtui.core.leidraad import Catalog
     from bobtui.core.records import MeetingListRow
-    from bobtui.core.session import MeetingSession
+    from bobtui.core.session import Clock, MeetingSession
     from bobtui.core.store import Store
 
 PAGE_SIZE = 200
@@ -31,8 +31,11 @@ class HomeScreen(Screen[None]):
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
     ]
 
-    def __init__(self, url: str | None, demo: bool, reset_demo: bool) -> None:
+    def __init__(
+        self, url: str | None, demo: bool, reset_demo: bool, clock: "Clock | None" = None
+    ) -> None:
         super().__init__()
+        self._clock = clock
         self._url = url
         self._demo = demo
         self._reset_demo = reset_demo
@@ -153,12 +156,13 @@ class HomeScreen(Screen[None]):
         """Open (and if planned, start) a meeting off the event loop, then show it."""
         from bobtui.core.errors import BobError
         from bobtui.core.meetings import open_meeting
+        from bobtui.core.session import utc_now
         from bobtui.core.vocabulary import MeetingStatus
 
         if self.store is None or self.catalog is None:
             return
         try:
-            session = open_meeting(self.store, meeting_id, self.catalog)
+            session = open_meeting(self.store, meeting_id, self.catalog, self._clock or utc_now)
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
@@ -206,10 +210,11 @@ class HomeScreen(Screen[None]):
         if meeting_id is not None and self.store is not None and self.catalog is not None:
             from bobtui.core.errors import BobError
             from bobtui.core.meetings import open_meeting
+            from bobtui.core.session import utc_now
             from bobtui.screens.summary import SummaryScreen
 
             try:
-                session = open_meeting(self.store, meeting_id, self.catalog)
+                session = open_meeting(self.store, meeting_id, self.catalog, self._clock or utc_now)
             except BobError as error:
                 self.notify(str(error), severity="error")
                 return

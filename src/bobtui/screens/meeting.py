@@ -140,8 +140,20 @@ class MeetingScreen(Screen[None]):
             core = "*" if question.core else " "
             text = question.text if len(question.text) < 40 else question.text[:39] + "…"
             self._question_nodes[question.id].set_label(f"{mark}{core}{text}")
-        if current:
-            self.query_one("#navigator", Tree).move_cursor(self._question_nodes[current])
+        if self._position is not None:
+            # The current phase open, the others folded to their line with the time spent.
+            for phase, node in self._phase_nodes.items():
+                if phase is self._position.phase:
+                    node.expand()
+                else:
+                    node.collapse()
+            # Tree lines are laid out on the next refresh; move the cursor after it.
+            self.call_after_refresh(self._show_current_question)
+
+    def _show_current_question(self) -> None:
+        if self._position is not None:
+            node = self._question_nodes[self._position.question.id]
+            self.query_one("#navigator", Tree).move_cursor(node, animate=False)
 
     def _refresh_clock(self) -> None:
         spent = self.session.time_spent()
