@@ -1,0 +1,76 @@
+"""A killed app loses nothing: notes typed in the app are there, and it resumes at the question."""
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from bobtui.app import BobApp, StoreChoice
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import open_store, sqlite_url
+from bobtui.screens.meeting import MeetingScreen
+from tests.test_meeting_screen import until
+
+CHAIR = """
+import asyncio, sys, time
+from bobtui.app import BobApp, StoreChoice
+from bobtui.screens.meeting import MeetingScreen
+
+async def chair():
+    app = BobApp(StoreChoice(url=sys.argv[1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable")
+        while not table() or table().row_count == 0:
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        while not isinstance(app.screen, MeetingScreen):
+            await pilot.pause(0.05)
+        await pilot.press(*"Eerste notitie", "enter", "ctrl+n", *"Tweede notitie", "enter", "ctrl+n")
+        print("READY", app.screen.session.position().question.id, flush=True)
+        time.sleep(60)  # killed here, with the app still running
+
+asyncio.run(chair())
+"""
+
+
+async def test_killed_app_resumes_at_the_same_question(
+    tmp_path: Path, example_as_user_set: QuestionSet
+) -> None:
+    url = sqlite_url(tmp_path / "kill.sqlite3")
+    store = open_store(url)
+    session = MeetingSession.create(
+        store, example_as_user_set, case_code="KILL-APP", held_on=date.today()
+    ).item
+    session.start()
+    store.dispose()
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHAIR, url], stdout=subprocess.PIPE, text=True, env=os.environ.copy()
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    assert line.startswith("READY"), line
+    question = line.split()[1]
+    assert question == "vb-vt-informatie"
+
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(
+            pilot,
+            lambda: (
+                app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1
+            ),
+            "the list",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        resumed = app.screen.session
+        assert resumed.position().question.id == question
+        assert [n.text for n in resumed.notes()] == ["Eerste notitie", "Tweede notitie"]
+        shown = str(app.screen.query_one("#question-text").render())
+        assert example_as_user_set.question(question).text in shown
