@@ -28,7 +28,8 @@ async def chair():
         await pilot.press("enter")
         while not isinstance(app.screen, MeetingScreen):
             await pilot.pause(0.05)
-        await pilot.press(*"Eerste notitie", "enter", "ctrl+n", *"Tweede notitie", "enter", "ctrl+n")
+        await pilot.press(*"Eerste notitie", "enter", "ctrl+n")
+        await pilot.press(*"Tweede notitie", "enter", "ctrl+n")
         print("READY", app.screen.session.position().question.id, flush=True)
         time.sleep(60)  # killed here, with the app still running
 
