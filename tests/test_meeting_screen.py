@@ -310,3 +310,22 @@ async def test_parking_an_idea_and_deciding_on_it_later(planned: tuple[str, int]
         (idea,) = session.parked_ideas()
         (decision,) = session.decisions()
         assert (idea.outcome, idea.decision_id) == (ParkedOutcome.BESLUIT, decision.id)
+
+
+async def test_every_footer_action_is_in_the_command_palette(planned: tuple[str, int]) -> None:
+    from bobtui.commands import ScreenActions
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        provider = ScreenActions(screen)
+        names = [hit.text async for hit in provider.discover()]
+        for description in ("Volgende vraag", "Volgende fase", "Besluit", "Parkeren", "Time-out"):
+            assert any(name.startswith(description) for name in names), names
+        hits = [hit async for hit in provider.search("besluit")]
+        assert hits
+        await hits[0].command()  # runs the action, as choosing it in the palette does
+        from bobtui.screens.form import FormScreen
+
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the decision form")

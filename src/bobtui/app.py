@@ -15,6 +15,7 @@ from textual.theme import Theme
 if TYPE_CHECKING:
     from bobtui.core.session import Clock
 
+from bobtui.commands import ScreenActions
 from bobtui.screens.home import HomeScreen
 
 HIGH_CONTRAST = Theme(
@@ -50,6 +51,7 @@ class BobApp(App[None]):
     """bobtui: chair a casusoverleg with the BOB model."""
 
     TITLE = "bobtui"
+    COMMANDS = App.COMMANDS | {ScreenActions}
     SUB_TITLE = "casusoverleg met het BOB-model"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
