@@ -329,3 +329,44 @@ async def test_every_footer_action_is_in_the_command_palette(planned: tuple[str,
         from bobtui.screens.form import FormScreen
 
         await until(pilot, lambda: isinstance(app.screen, FormScreen), "the decision form")
+
+
+async def test_jump_to_a_question_by_typing(planned: tuple[str, int]) -> None:
+    from bobtui.screens.jump import JumpScreen
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, JumpScreen), "the jump list")
+        await pilot.press(*"veilig thuis", "enter")  # 'Welke meldingen zijn er bij Veilig Thuis…'
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        assert screen.session.position().question.id == "vb-vt-informatie"
+        coverage = screen.session.coverage()
+        assert coverage["vb-aanleiding"].value == "besproken"
+        assert coverage["vb-eigen-kijk"].value == "overgeslagen"  # jumped over
+
+
+async def test_edit_rekind_and_delete_notes_from_the_screen(planned: tuple[str, int]) -> None:
+    from bobtui.screens.notes import NotesScreen
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        await pilot.press(*"Drie meldngen", "enter", *"Tweede", "enter")
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, NotesScreen), "the notes list")
+        await pilot.press("e", "ctrl+u", *"Drie meldingen", "enter")
+        await until(
+            pilot, lambda: session.notes()[0].text == "Drie meldingen", "the corrected note"
+        )
+        await pilot.press("t")
+        await until(pilot, lambda: session.notes()[0].kind is NoteKind.AANNAME, "the new kind")
+        await pilot.press("down", "delete")
+        await until(pilot, lambda: len(session.notes()) == 1, "the deleted note")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        assert "Drie meldingen" in str(screen.query_one("#notes").render())

@@ -27,6 +27,8 @@ from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
 from bobtui.screens.form import FormScreen
 from bobtui.screens.judgement import JudgementScreen
+from bobtui.screens.jump import JumpScreen
+from bobtui.screens.notes import NotesScreen
 from bobtui.screens.parked import ParkedScreen
 from bobtui.screens.score import ScoreScreen
 from bobtui.screens.summary import SummaryScreen
@@ -54,10 +56,12 @@ class MeetingScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+n,ctrl+down", "next_question", "Volgende vraag", id="meeting.next"),
         Binding("ctrl+r,ctrl+up", "previous_question", "Vorige vraag", id="meeting.previous"),
+        Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
         Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
         Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
         Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
         Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
+        Binding("f5", "edit_notes", "Notities", id="meeting.notes"),
         Binding("f2", "record('score')", "Score", id="meeting.score"),
         Binding("f3", "record('judgement')", "Oordeel", id="meeting.judgement"),
         Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
@@ -335,6 +339,19 @@ class MeetingScreen(Screen[None]):
         self.refresh_bindings()
         self.query_one(NoteEditor).focus()
 
+    def action_edit_notes(self) -> None:
+        """Correct, re-kind or delete the notes on the current question."""
+        if self._position is None:
+            return
+
+        def done(_: None) -> None:
+            self._refresh_question()
+            self._refresh_picture()
+            self._refresh_navigator()
+            self.query_one(NoteEditor).focus()
+
+        self.app.push_screen(NotesScreen(self.session, self._position.question.id), done)
+
     def action_undo_note(self) -> None:
         if not self._recorded:
             return
@@ -378,6 +395,21 @@ class MeetingScreen(Screen[None]):
 
     def action_previous_question(self) -> None:
         self._move(self.session.previous_question())
+
+    def action_jump(self) -> None:
+        """Type a few words of a question of this phase and jump to it."""
+        if self._position is None:
+            return
+        coverage = self.session.coverage()
+        questions = list(self.session.question_set.phase(self._position.phase).questions())
+        marks = {q.id: _MARKS[coverage[q.id]] for q in questions}
+
+        def chosen(question_id: str | None) -> None:
+            if question_id:
+                self._move(self.session.go_to_question(question_id))
+            self.query_one(NoteEditor).focus()
+
+        self.app.push_screen(JumpScreen(questions, marks), chosen)
 
     def action_next_phase(self) -> None:
         warnings = self.session.leaving_phase_warnings()

@@ -1,0 +1,103 @@
+"""The notes on the current question: correct the text, change the kind, or delete one."""
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from bobtui.core.errors import BobError
+from bobtui.core.records import NoteRecord
+from bobtui.core.session import MeetingSession
+from bobtui.core.vocabulary import NoteKind
+
+
+class NotesScreen(ModalScreen[None]):
+    """Every change is saved at once, like a new note."""
+
+    CSS_PATH = "notes.tcss"
+    BINDINGS = [
+        Binding("e", "edit", "Tekst wijzigen", id="notes.edit"),
+        Binding("t", "cycle_kind", "Soort wijzigen", id="notes.kind"),
+        Binding("delete", "delete", "Verwijderen", id="notes.delete"),
+        Binding("escape", "back", "Terug", id="notes.back"),
+    ]
+
+    def __init__(self, session: MeetingSession, question_id: str) -> None:
+        super().__init__()
+        self.session = session
+        self.question_id = question_id
+        self.notes: list[NoteRecord] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notes-dialog"):
+            yield Static("Notities bij deze vraag", id="notes-title")
+            yield OptionList(id="notes-list")
+            yield Input(compact=True, id="notes-edit", disabled=True)
+            yield Static(
+                "[dim]e: tekst wijzigen (Enter slaat op) · t: soort · Delete: verwijderen"
+                " · Esc: terug[/dim]"
+            )
+
+    def on_mount(self) -> None:
+        self._load()
+
+    def _load(self, keep: int | None = None) -> None:
+        self.notes = [n for n in self.session.notes() if n.question_id == self.question_id]
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(f"[b]{note.kind.value}[/b] {escape(note.text)}", id=str(note.id))
+            for note in self.notes
+        )
+        if self.notes:
+            options.highlighted = min(keep or 0, len(self.notes) - 1)
+        options.focus()
+
+    def _selected(self) -> NoteRecord | None:
+        index = self.query_one(OptionList).highlighted
+        return self.notes[index] if index is not None and self.notes else None
+
+    def action_edit(self) -> None:
+        note = self._selected()
+        if note is None:
+            return
+        editor = self.query_one("#notes-edit", Input)
+        editor.disabled = False
+        editor.value = note.text
+        editor.focus()
+
+    @on(Input.Submitted, "#notes-edit")
+    def _save_text(self, event: Input.Submitted) -> None:
+        note = self._selected()
+        if note is not None:
+            self._change(lambda: self.session.edit_note(note.id, text=event.value))
+        event.input.disabled = True
+
+    def action_cycle_kind(self) -> None:
+        note = self._selected()
+        if note is not None:
+            kinds = list(NoteKind)
+            kind = kinds[(kinds.index(note.kind) + 1) % len(kinds)]
+            self._change(lambda: self.session.edit_note(note.id, kind=kind))
+
+    def action_delete(self) -> None:
+        note = self._selected()
+        if note is not None:
+            self._change(lambda: self.session.delete_note(note.id))
+
+    def _change(self, change: Callable[[], object]) -> None:
+        index = self.query_one(OptionList).highlighted
+        try:
+            change()
+        except BobError as error:
+            self.notify(str(error), severity="error")
+        self._load(keep=index)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
