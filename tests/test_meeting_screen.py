@@ -370,3 +370,26 @@ async def test_edit_rekind_and_delete_notes_from_the_screen(planned: tuple[str, 
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         assert "Drie meldingen" in str(screen.query_one("#notes").render())
+
+
+async def test_own_question_on_the_fly(planned: tuple[str, int]) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        await pilot.press(*"Wie is de huisarts?", "f9")
+        await until(
+            pilot, lambda: screen.session.position().question.id == "eigen-1", "the own question"
+        )
+        assert "Wie is de huisarts?" in str(screen.query_one("#question-text").render())
+        await pilot.press(*"Onbekend", "enter")
+        assert [n.question_id for n in screen.session.notes()] == ["eigen-1"]
+        from textual.widgets import Tree
+
+        def labels(node):  # type: ignore[no-untyped-def]
+            yield str(node.label)
+            for child in node.children:
+                yield from labels(child)
+
+        tree = screen.query_one("#navigator", Tree)
+        assert any("Wie is de huisarts?" in label for label in labels(tree.root))

@@ -364,3 +364,30 @@ def test_parked_ideas_come_back_in_besluitvorming(
     }
     assert session.open_parked_ideas() == []
     session.close()
+
+
+def test_own_question_joins_the_current_theme(
+    store: Store, session: MeetingSession, example_set: QuestionSet, clock: FakeClock
+) -> None:
+    from bobtui.core.summary import build_summary
+
+    session.start()
+    position = session.add_own_question("Wie is de vaste huisarts van het gezin?")
+    assert (position.question.id, position.phase) == ("eigen-1", Phase.BEELDVORMING)
+    theme = session.question_set.theme_of("eigen-1")
+    assert theme.id == "aanleiding" and theme.questions[-1].text.startswith("Wie is de vaste")
+    assert session.coverage()["vb-aanleiding"] is Coverage.BESPROKEN
+    assert "vb-eigen-kijk" not in [
+        q for q, c in session.coverage().items() if c is Coverage.OVERGESLAGEN
+    ]
+    session.record_note(NoteKind.INFORMATIEGAT, "Huisarts onbekend")
+    with pytest.raises(RuleViolation, match="leeg"):
+        session.add_own_question("  ")
+    # the shipped set is untouched:
+    assert "eigen-1" not in [q.id for q in example_set.all_questions()]
+
+    reopened = MeetingSession.open(store, session.meeting_id, example_set, clock)
+    assert reopened.position().question.id == "eigen-1"
+    assert build_summary(reopened).notes["beeldvorming"]["informatiegat"][0].question == (
+        "Wie is de vaste huisarts van het gezin?"
+    )

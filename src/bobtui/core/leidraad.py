@@ -116,6 +116,26 @@ class QuestionSet(_Strict):
                     seen.add(question.id)
         return self
 
+    def with_questions(self, additions: list[tuple[str, Question]]) -> "QuestionSet":
+        """A copy with extra questions appended to their themes (by theme id)."""
+        if not additions:
+            return self
+        phases = []
+        for guide in self.phases:
+            themes = []
+            for theme in guide.themes:
+                extra = tuple(q for theme_id, q in additions if theme_id == theme.id)
+                themes.append(theme.model_copy(update={"questions": theme.questions + extra}))
+            phases.append(guide.model_copy(update={"themes": tuple(themes)}))
+        return self.model_copy(update={"phases": tuple(phases)})
+
+    def theme_of(self, question_id: str) -> Theme:
+        for guide in self.phases:
+            for theme in guide.themes:
+                if any(q.id == question_id for q in theme.questions):
+                    return theme
+        raise KeyError(question_id)
+
     def phase(self, phase: Phase) -> PhaseGuide:
         return self.phases[PHASE_ORDER.index(phase)]
 

@@ -174,3 +174,14 @@ class ParkedIdea(SQLModel, table=True):
     outcome: str | None = Field(default=None, max_length=16)
     decision_id: int | None = Field(default=None, foreign_key="decision.id", ondelete="SET NULL")
     resolved_at: datetime | None = None
+
+
+class OwnQuestion(SQLModel, table=True):
+    """A question the chair added during the meeting to a theme of the leidraad."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    question_id: str = Field(max_length=80)
+    theme_id: str = Field(max_length=80)
+    text: str
+    created_at: datetime

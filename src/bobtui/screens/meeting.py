@@ -70,6 +70,7 @@ class MeetingScreen(Screen[None]):
         Binding("f7", "parked", "Parkeerplaats", id="meeting.parked", priority=True),
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
         Binding("f8", "close_meeting", "Afronden", id="meeting.close"),
+        Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
 
@@ -110,8 +111,18 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         meeting = self.session.meeting()
         self.sub_title = f"{meeting.case_code} · {self.session.question_set.title}"
+        self.query_one("#navigator", Tree).show_root = False
+        self._build_navigator()
+        self._refresh_all()
+        self.set_interval(1, self._refresh_clock)
+        self.query_one(NoteEditor).focus()
+
+    def _build_navigator(self) -> None:
+        """Phases, themes and questions (the chair's own included) as a tree."""
         tree = self.query_one("#navigator", Tree)
-        tree.show_root = False
+        tree.clear()
+        self._phase_nodes.clear()
+        self._question_nodes.clear()
         for guide in self.session.question_set.phases:
             phase_node = tree.root.add(guide.phase.label, expand=True)
             self._phase_nodes[guide.phase] = phase_node
@@ -119,9 +130,6 @@ class MeetingScreen(Screen[None]):
                 theme_node = phase_node.add(theme.title, expand=True)
                 for question in theme.questions:
                     self._question_nodes[question.id] = theme_node.add_leaf("", data=question.id)
-        self._refresh_all()
-        self.set_interval(1, self._refresh_clock)
-        self.query_one(NoteEditor).focus()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -313,6 +321,18 @@ class MeetingScreen(Screen[None]):
         self.notify("Geparkeerd; het komt terug in besluitvorming.")
         self._refresh_picture()
         self.refresh_bindings()
+
+    def action_own_question(self) -> None:
+        """Add the text on the note line as a question of the current theme, and go to it."""
+        editor = self.query_one(NoteEditor)
+        try:
+            position = self.session.add_own_question(editor.text)
+        except BobError as error:
+            self.notify(f"{error} Typ de vraag eerst op de notitieregel.", severity="warning")
+            return
+        editor.clear()
+        self._build_navigator()
+        self._move(position)
 
     def action_parked(self) -> None:
         """Work through the parkeerplaats: a decision per idea, or let it go."""

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import insert
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.bsn import bsn_warnings
 from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.models import Meeting, MeetingEvent
+from bobtui.core.leidraad import Question, QuestionSet
+from bobtui.core.models import Meeting, MeetingEvent, OwnQuestion
 from bobtui.core.records import MeetingRecord, Saved, to_record
 from bobtui.core.store import Store
 from bobtui.core.vocabulary import MeetingStatus
@@ -54,8 +54,22 @@ class SessionBase:
     ) -> None:
         self.store = store
         self.meeting_id = meeting_id
-        self.question_set = question_set
+        self.leidraad = question_set
+        """The question set as shipped; :attr:`question_set` adds the chair's own questions."""
         self._clock = clock
+        self.question_set = self._with_own_questions()
+
+    def _with_own_questions(self) -> QuestionSet:
+        with Session(self.store.engine) as db:
+            rows = db.exec(
+                select(OwnQuestion)
+                .where(OwnQuestion.meeting_id == self.meeting_id)
+                .order_by(col(OwnQuestion.id))
+            ).all()
+            additions = [
+                (row.theme_id, Question(id=row.question_id, text=row.text)) for row in rows
+            ]
+        return self.leidraad.with_questions(additions)
 
     # --- lifecycle -------------------------------------------------------------------------
 

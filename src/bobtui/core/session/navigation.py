@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bobtui.core.errors import RuleViolation
 from bobtui.core.leidraad import Question
-from bobtui.core.models import PhaseInterval, QuestionCoverage
+from bobtui.core.models import OwnQuestion, PhaseInterval, QuestionCoverage
+from bobtui.core.session._base import _required
 from bobtui.core.session.clock import ClockMixin
 from bobtui.core.session.decisions import DecisionsMixin
 from bobtui.core.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase, counted
@@ -86,10 +88,11 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
             if db.get(QuestionCoverage, (self.meeting_id, question.id)) is None:
                 self._set_coverage(db, question.id, Coverage.OVERGESLAGEN)
 
-    def go_to_question(self, question_id: str) -> Position:
+    def go_to_question(self, question_id: str, *, skip_between: bool = True) -> Position:
         """Move to any question of the current phase; the one left counts as discussed.
 
-        Questions jumped over that were never touched count as skipped.
+        Questions jumped over that were never touched count as skipped, unless
+        ``skip_between`` is False (an own question is added at the end of its theme).
         """
         with self._write("question.entered", "meeting") as (db, changed):
             meeting = self._running_meeting(db)
@@ -103,7 +106,8 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
             if left in ids and left != question_id:
                 self._set_coverage(db, left, Coverage.BESPROKEN)
                 start, end = ids.index(left), ids.index(question_id)
-                self._skip_untouched(db, questions[start + 1 : end])
+                if skip_between:
+                    self._skip_untouched(db, questions[start + 1 : end])
             meeting.current_question_id = question_id
             changed.append(meeting.id)
         return Position(phase, self.question_set.question(question_id))
@@ -179,6 +183,32 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
                     f"{int(box.total_seconds() // 60)} minuten; is het beeld compleet?"
                 )
         return warnings
+
+    def add_own_question(self, text: str) -> Position:
+        """Add a question of the chair's own to the current theme and go to it."""
+        position = self.position()
+        if position is None:
+            raise RuleViolation("Het overleg is nog niet gestart.")
+        if not _required(text):
+            raise RuleViolation("Een eigen vraag mag niet leeg zijn.")
+        theme = self.question_set.theme_of(position.question.id)
+        with self._write("ownquestion.added", "ownquestion") as (db, changed):
+            self._running_meeting(db)
+            number = db.exec(
+                select(func.count()).where(OwnQuestion.meeting_id == self.meeting_id)
+            ).one()
+            row = OwnQuestion(
+                meeting_id=self.meeting_id,
+                question_id=f"eigen-{number + 1}",
+                theme_id=theme.id,
+                text=text.strip(),
+                created_at=self._clock(),
+            )
+            db.add(row)
+            db.flush()
+            changed.append(row.id)
+        self.question_set = self._with_own_questions()
+        return self.go_to_question(row.question_id, skip_between=False)
 
     def next_phase(self) -> Position:
         """Move to the next BOB phase. Untouched questions of the phase left count as skipped."""
