@@ -22,6 +22,7 @@ from bobtui.core.vocabulary import (
 if TYPE_CHECKING:
     from bobtui.core.session import MeetingSession
 
+_JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
 SCHEMA_VERSION = 1
 SCHEMA_ID = "https://bobtui.example/schemas/summary-1.schema.json"
 
@@ -199,9 +200,7 @@ def build_summary(session: MeetingSession) -> Summary:
         ),
         judgements=tuple(
             JudgementLine(j.kind.value, j.text, j.likelihood.value if j.likelihood else None)
-            for kind in JudgementKind
-            for j in session.judgements()
-            if j.kind == kind
+            for j in sorted(session.judgements(), key=lambda j: _JUDGEMENT_ORDER.index(j.kind))
         ),
         chain_care_phase=meeting.chain_care_phase.value if meeting.chain_care_phase else None,
         decisions=tuple(

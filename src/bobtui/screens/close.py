@@ -49,7 +49,7 @@ class CloseScreen(ModalScreen[bool]):
         self.query_one("#evaluation", Input).focus()
 
     def _show_review(self) -> None:
-        blocking = [p for p in self.session.closing_problems() if p != "Het overleg loopt niet."]
+        blocking = self.session.closing_problems()
         points = self.session.closing_points()
         lines = ["[b]Nodig om te sluiten[/b]"]
         lines += [f"  [reverse] ! [/reverse] {escape(p)}" for p in blocking] or ["  ✓ in orde"]

@@ -5,6 +5,7 @@ live picture. Every note is saved (committed) the moment Enter is pressed.
 """
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from rich.markup import escape
@@ -21,7 +22,8 @@ from bobtui.core.errors import BobError
 from bobtui.core.leidraad import Question
 from bobtui.core.records import NoteRecord, ParkedIdeaRecord, ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession, Position
-from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase
+from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase, Presence
+from bobtui.screens._errors import attempt
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
@@ -138,8 +140,7 @@ class MeetingScreen(Screen[None]):
 
     def _refresh_all(self) -> None:
         self._refresh_navigator()
-        self._refresh_question()
-        self._refresh_picture()
+        self._refresh_content()
         self._refresh_note_bar()
         self._refresh_clock()
         self.refresh_bindings()
@@ -183,19 +184,17 @@ class MeetingScreen(Screen[None]):
         total = _minutes(sum(spent.values(), timedelta()))
         self.query_one("#clock", Static).update(f"Overleg {total}{pause}\n" + "\n".join(parts))
 
-    def _question_notes(self) -> list[NoteRecord]:
-        current = self._position.question.id if self._position else None
-        return [note for note in self.session.notes() if note.question_id == current]
+    def _refresh_content(self) -> None:
+        """The centre and the right pane, from one read of the notes."""
+        notes = self.session.notes()
+        self._refresh_question(notes)
+        self._refresh_picture(notes)
 
-    def _refresh_question(self) -> None:
+    def _refresh_question(self, notes: list[NoteRecord]) -> None:
         if self._position is None:
             return
         question: Question = self._position.question
-        theme = next(
-            t.title
-            for t in self.session.question_set.phase(self._position.phase).themes
-            if question in t.questions
-        )
+        theme = self.session.question_set.theme_of(question.id).title
         audience = _AUDIENCE[question.audience]
         if question.partner_role:
             audience = f"aan {question.partner_role}"
@@ -220,7 +219,8 @@ class MeetingScreen(Screen[None]):
                 if note.participant_id
                 else ""
             )
-            for note in self._question_notes()
+            for note in notes
+            if note.question_id == question.id
         ]
         self.query_one("#notes", Static).update(
             "\n".join(lines) or "[dim]Nog geen notities bij deze vraag.[/dim]"
@@ -233,7 +233,7 @@ class MeetingScreen(Screen[None]):
             "   Enter slaat op"
         )
 
-    def _refresh_picture(self) -> None:
+    def _refresh_picture(self, notes: list[NoteRecord]) -> None:
         session = self.session
         lines = ["[b]Veiligheidsscores[/b]"]
         lines += [f"  {escape(s.respondent)}: {s.score}/10" for s in session.safety_scores()] or [
@@ -262,14 +262,14 @@ class MeetingScreen(Screen[None]):
                 f"  {escape(c.decision.action)}: {c.review.status.value if c.review else 'open'}"
                 for c in carried
             ]
-        present = [p for p in self._participants if p.presence.value != "afwezig"]
+        present = [p for p in self._participants if p.presence is not Presence.AFWEZIG]
         lines += ["", f"[b]Aanwezig ({len(present)})[/b]"]
         lines += [
             f"  {escape(p.name)}" + (f" · {escape(p.organisation)}" if p.organisation else "")
             for p in present
         ]
         flags = attention_flags(
-            MeetingFacts(session.question_set, self._participants, session.notes(), decisions)
+            MeetingFacts(session.question_set, self._participants, notes, decisions)
         )
         if flags:
             lines += ["", "[b]Let op[/b]"] + [
@@ -291,8 +291,7 @@ class MeetingScreen(Screen[None]):
         self._recorded.append(saved.item.id)
         for warning in saved.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self._refresh_question()
-        self._refresh_picture()
+        self._refresh_content()
         self._refresh_navigator()
         self.refresh_bindings()
 
@@ -319,7 +318,7 @@ class MeetingScreen(Screen[None]):
         for warning in saved.warnings:
             self.notify(warning, severity="warning", timeout=8)
         self.notify("Geparkeerd; het komt terug in besluitvorming.")
-        self._refresh_picture()
+        self._refresh_content()
         self.refresh_bindings()
 
     def action_own_question(self) -> None:
@@ -343,8 +342,8 @@ class MeetingScreen(Screen[None]):
                 return
             outcome, idea = choice
             if outcome == "vervallen":
-                self.session.drop_parked_idea(idea.id)
-                self._refresh_picture()
+                attempt(self, partial(self.session.drop_parked_idea, idea.id))
+                self._refresh_content()
                 self.refresh_bindings()
                 self.query_one(NoteEditor).focus()
             else:
@@ -355,7 +354,7 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(ParkedScreen(self.session), chosen)
 
     def _after_form(self) -> None:
-        self._refresh_picture()
+        self._refresh_content()
         self.refresh_bindings()
         self.query_one(NoteEditor).focus()
 
@@ -365,8 +364,7 @@ class MeetingScreen(Screen[None]):
             return
 
         def done(_: None) -> None:
-            self._refresh_question()
-            self._refresh_picture()
+            self._refresh_content()
             self._refresh_navigator()
             self.query_one(NoteEditor).focus()
 
@@ -382,8 +380,7 @@ class MeetingScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return
         self.notify("Laatste notitie verwijderd.")
-        self._refresh_question()
-        self._refresh_picture()
+        self._refresh_content()
         self.refresh_bindings()
 
     def action_record(self, form: str) -> None:
@@ -398,7 +395,7 @@ class MeetingScreen(Screen[None]):
             if result is not None:
                 for warning in result.warnings:
                     self.notify(warning, severity="warning", timeout=8)
-                self._refresh_picture()
+                self._refresh_content()
             self.query_one(NoteEditor).focus()
 
         self.app.push_screen(forms[form](self.session), saved)
@@ -411,10 +408,10 @@ class MeetingScreen(Screen[None]):
             self._refresh_all()
 
     def action_next_question(self) -> None:
-        self._move(self.session.next_question())
+        self._move(attempt(self, self.session.next_question))
 
     def action_previous_question(self) -> None:
-        self._move(self.session.previous_question())
+        self._move(attempt(self, self.session.previous_question))
 
     def action_jump(self) -> None:
         """Type a few words of a question of this phase and jump to it."""
@@ -426,7 +423,7 @@ class MeetingScreen(Screen[None]):
 
         def chosen(question_id: str | None) -> None:
             if question_id:
-                self._move(self.session.go_to_question(question_id))
+                self._move(attempt(self, partial(self.session.go_to_question, question_id)))
             self.query_one(NoteEditor).focus()
 
         self.app.push_screen(JumpScreen(questions, marks), chosen)
@@ -434,12 +431,12 @@ class MeetingScreen(Screen[None]):
     def action_next_phase(self) -> None:
         warnings = self.session.leaving_phase_warnings()
         if not warnings:
-            self._move(self.session.next_phase())
+            self._move(attempt(self, self.session.next_phase))
             return
 
         def answered(go_on: bool | None) -> None:
             if go_on:
-                self._move(self.session.next_phase())
+                self._move(attempt(self, self.session.next_phase))
             self.query_one(NoteEditor).focus()
 
         phase = self._position.phase.label if self._position else ""
@@ -449,11 +446,15 @@ class MeetingScreen(Screen[None]):
         )
 
     def action_time_out(self) -> None:
-        self.session.start_time_out()
+        try:
+            self.session.start_time_out()
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
         self._refresh_clock()
 
         def ended(_: None) -> None:
-            self.session.end_time_out()
+            attempt(self, self.session.end_time_out)
             self._refresh_clock()
             self.query_one(NoteEditor).focus()
 
@@ -472,7 +473,7 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(CloseScreen(self.session), reviewed)
 
     def action_leave(self) -> None:
-        self.session.suspend()
+        attempt(self, self.session.suspend)
         self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

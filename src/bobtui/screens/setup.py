@@ -5,6 +5,7 @@ every review is saved the moment it is made.
 """
 
 from datetime import date
+from functools import partial
 
 from rich.markup import escape
 from textual import on
@@ -27,6 +28,7 @@ from bobtui.core.vocabulary import (
     counted,
     role_flags,
 )
+from bobtui.screens._errors import attempt
 from bobtui.screens.form import choice
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
@@ -252,14 +254,14 @@ class SetupScreen(Screen[None]):
     def action_remove_participant(self) -> None:
         participant_id = self._selected_key("#participants")
         if self.session is not None and participant_id is not None:
-            self.session.remove_participant(participant_id)
+            attempt(self, partial(self.session.remove_participant, participant_id))
             self._refresh()
 
     def action_review(self, key: str) -> None:
         decision_id = self._selected_key("#carried")
         if self.session is None or decision_id is None:
             return
-        self.session.review_carried_over(decision_id, _REVIEW_KEYS[key])
+        attempt(self, partial(self.session.review_carried_over, decision_id, _REVIEW_KEYS[key]))
         self._refresh()
 
     def action_start(self) -> None:

@@ -191,6 +191,10 @@ class DecisionsMixin(SessionBase):
                 for decision, held_on in rows
             ]
 
+    def pending_reviews(self) -> list[CarriedOverDecision]:
+        """Earlier open actions not yet reviewed at this meeting."""
+        return [item for item in self.carried_over() if item.review is None]
+
     def review_carried_over(
         self, decision_id: int, status: DecisionStatus, reason: str = ""
     ) -> Saved[DecisionRecord]:

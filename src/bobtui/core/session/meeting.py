@@ -378,7 +378,7 @@ class MeetingSession(NavigationMixin, ParkingMixin):
         if parked:
             ideas = counted(len(parked), "geparkeerd idee", "geparkeerde ideeën")
             problems.append(f"{ideas} nog niet omgezet in een besluit of laten vallen.")
-        pending = [item for item in self.carried_over() if item.review is None]
+        pending = self.pending_reviews()
         if pending:
             actions = counted(len(pending), "open actie", "open acties")
             problems.append(f"{actions} uit het vorige overleg niet besproken.")

@@ -43,7 +43,7 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         Open actions from an earlier meeting on the same case are the first agenda point:
         the meeting starts only when each has been reviewed.
         """
-        pending = [item for item in self.carried_over() if item.review is None]
+        pending = self.pending_reviews()
         if pending:
             raise RuleViolation(
                 f"Bespreek eerst de {counted(len(pending), 'open actie', 'open acties')}"
