@@ -35,14 +35,16 @@ def child(mode: str, argument: str) -> None:
     from textual.widgets import Static
 
     frame_at: list[float] = []
+    rss_at_frame: list[int] = []
 
     def frame_then_exit(app: App[None]) -> None:
         frame_at.append(time.time())
+        rss_at_frame.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         app.exit()
 
     def report() -> None:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(frame_at[0], rss, flush=True)
+        print(frame_at[0], rss_at_frame[0], rss, flush=True)
 
     if mode == "bare":
 
@@ -76,8 +78,9 @@ def child(mode: str, argument: str) -> None:
     report()
 
 
-def timed_child(mode: str, argument: str, env: dict[str, str]) -> tuple[float, int]:
-    """Seconds from process start to the frame that counts, and the peak RSS in KB."""
+def timed_child(mode: str, argument: str, env: dict[str, str]) -> tuple[float, int, int]:
+    """Seconds from process start to the frame that counts; peak RSS in KB at that frame and
+    at the end of the process (after the store worker)."""
     start = time.time()
     done = subprocess.run(
         [sys.executable, __file__, "child", mode, argument],
@@ -86,8 +89,8 @@ def timed_child(mode: str, argument: str, env: dict[str, str]) -> tuple[float, i
         text=True,
         env=env,
     )
-    frame_at, rss = done.stdout.strip().splitlines()[-1].split()
-    return float(frame_at) - start, int(rss)
+    frame_at, rss_at_frame, rss = done.stdout.strip().splitlines()[-1].split()
+    return float(frame_at) - start, int(rss_at_frame), int(rss)
 
 
 def compare(
@@ -101,21 +104,27 @@ def compare(
 ) -> None:
     times: dict[str, list[float]] = {label_a: [], label_b: []}
     memory: dict[str, list[int]] = {label_a: [], label_b: []}
+    memory_at_frame: dict[str, list[int]] = {label_a: [], label_b: []}
     timed_child(mode_a, argument_a, env)  # warm-up: file caches, the demo store
     for _ in range(RUNS):
         for label, mode, argument in ((label_a, mode_a, argument_a), (label_b, mode_b, argument_b)):
-            seconds, rss = timed_child(mode, argument, env)
+            seconds, rss_at_frame, rss = timed_child(mode, argument, env)
             times[label].append(seconds)
+            memory_at_frame[label].append(rss_at_frame)
             memory[label].append(rss)
     for label in times:
         print(
             f"  {label:<40} median {statistics.median(times[label]):.3f} s"
             f"   (min {min(times[label]):.3f}, max {max(times[label]):.3f})"
-            f"   peak RSS {statistics.median(memory[label]) / 1024:.0f} MB"
+            f"   peak RSS {statistics.median(memory_at_frame[label]) / 1024:.0f} MB at the frame,"
+            f" {statistics.median(memory[label]) / 1024:.0f} MB at exit"
         )
     ratio = statistics.median(times[label_a]) / statistics.median(times[label_b])
     mem = statistics.median(memory[label_a]) / statistics.median(memory[label_b])
-    print(f"  ratio time {ratio:.2f}x, memory {mem:.2f}x")
+    mem_at_frame = statistics.median(memory_at_frame[label_a]) / statistics.median(
+        memory_at_frame[label_b]
+    )
+    print(f"  ratio time {ratio:.2f}x, memory {mem_at_frame:.2f}x at the frame, {mem:.2f}x at exit")
 
 
 # --- stores for the list and the typing figures -----------------------------------------------

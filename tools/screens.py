@@ -7,51 +7,82 @@ pictures never show anything but the fictional case.
 import asyncio
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 SCREENS = Path(__file__).resolve().parent.parent / "screens"
 SIZE = (120, 40)
 
 
+# A fixed "now", so the pictures change only when the screens do.
+NOW = datetime(2026, 3, 2, 10, 40, tzinfo=UTC)
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
 async def capture() -> None:
+    from textual.pilot import Pilot
     from textual.widgets import DataTable, Markdown
 
     from bobtui.app import BobApp, StoreChoice
     from bobtui.screens.home import HomeScreen
     from bobtui.screens.meeting import MeetingScreen
 
-    app = BobApp(StoreChoice(demo=True, reset_demo=True))
+    app = BobApp(StoreChoice(demo=True, reset_demo=True), clock=fixed_clock)
+
+    async def shot(pilot: Pilot[None], name: str) -> None:
+        await pilot.pause(0.3)
+        app.save_screenshot(f"{name}.svg", str(SCREENS))
+
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(DataTable)
         while table.row_count == 0:
             await pilot.pause(0.05)
-        await pilot.pause(0.2)
-        app.save_screenshot("home.svg", str(SCREENS))
+        await shot(pilot, "home")
         await pilot.press("s")
         while "Verslag casusoverleg" not in app.screen.query_one(Markdown).source:
             await pilot.pause(0.05)
-        await pilot.pause(0.3)
-        app.save_screenshot("summary.svg", str(SCREENS))
+        await shot(pilot, "summary")
         await pilot.press("escape", "enter")
         while not isinstance(app.screen, MeetingScreen):
             await pilot.pause(0.05)
+        # Beeldvorming: a note, a worry on the line, then the modals of this phase.
         await pilot.press(*"Politie geeft een 3, het wijkteam een 5", "enter")
         await pilot.press("ctrl+t", *"Mogelijk speelt de schuld mee")
-        await pilot.pause(0.3)
-        app.save_screenshot("meeting-beeldvorming.svg", str(SCREENS))
-        await pilot.press("ctrl+f")
-        await pilot.pause(0.3)
-        app.save_screenshot("phase-warning.svg", str(SCREENS))
-        await pilot.press("n", "f4", *"Veiligheidsplan ondertekenen met beide ouders", "tab", "tab")
-        await pilot.press(*"M. de Boer", "tab", *"Veilig Thuis", "tab", *"+14")
-        await pilot.pause(0.3)
-        app.save_screenshot("decision.svg", str(SCREENS))
-        await pilot.press("escape", "ctrl+b")
-        await pilot.pause(0.3)
-        app.save_screenshot("time-out.svg", str(SCREENS))
+        await shot(pilot, "meeting-beeldvorming")
+        await pilot.press("ctrl+t", "enter")
+        await pilot.press(*"Een huisverbod opleggen", "f6")
+        await pilot.press("f2")
+        await shot(pilot, "score")
+        await pilot.press("escape", "f5")
+        await shot(pilot, "notes")
+        await pilot.press("escape", "ctrl+g", *"school")
+        await shot(pilot, "jump")
+        await pilot.press("escape", "ctrl+f")
+        await shot(pilot, "phase-warning")
+        # Oordeelsvorming.
+        await pilot.press("j")
+        await pilot.press(*"Wat is er nodig om vader aan tafel te krijgen?", "f9")
+        await pilot.press(*"Vader wil wel praten, maar niet met de politie erbij", "enter")
+        await pilot.press("f3")
+        await shot(pilot, "judgement")
+        await pilot.press("escape")
+        await shot(pilot, "meeting-oordeelsvorming")
+        # Besluitvorming: the parked idea comes back, then a decision.
+        await pilot.press("ctrl+f", "j")
+        await pilot.press("f7")
+        await shot(pilot, "parked")
+        await pilot.press("escape", "f4", *"Veiligheidsplan ondertekenen met beide ouders")
+        await pilot.press("tab", "tab", *"M. de Boer", "tab", *"Veilig Thuis", "tab", *"+14")
+        await shot(pilot, "decision")
+        await pilot.press("ctrl+s")
+        await shot(pilot, "meeting-besluitvorming")
+        await pilot.press("ctrl+b")
+        await shot(pilot, "time-out")
         await pilot.press("escape", "f8")
-        await pilot.pause(0.3)
-        app.save_screenshot("close-review.svg", str(SCREENS))
+        await shot(pilot, "close-review")
         await pilot.press("escape", "escape")
         while not isinstance(app.screen, HomeScreen):
             await pilot.pause(0.05)
@@ -59,12 +90,13 @@ async def capture() -> None:
         await pilot.pause(0.3)
         for name, organisation in (("Moeder (fictief)", ""), ("M. de Boer", "Veilig Thuis")):
             await pilot.press(*name, "tab", *organisation, "enter")
-        await pilot.pause(0.3)
-        app.save_screenshot("setup.svg", str(SCREENS))
+        await shot(pilot, "setup")
 
 
 def main() -> None:
     SCREENS.mkdir(exist_ok=True)
+    for old in SCREENS.glob("*.svg"):
+        old.unlink()
     with tempfile.TemporaryDirectory() as folder:
         os.environ["BOBTUI_DATA_DIR"] = folder
         os.environ["BOBTUI_CONFIG_DIR"] = str(Path(folder) / "config")

@@ -5,13 +5,13 @@ meeting is half-way through beeldvorming, with an earlier meeting whose open act
 reviewed first.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from bobtui.core.errors import NotFound
 from bobtui.core.leidraad import Catalog, QuestionSet
 from bobtui.core.meetings import find_meeting_id
 from bobtui.core.paths import demo_store_path
-from bobtui.core.session import MeetingSession
+from bobtui.core.session import Clock, MeetingSession, utc_now
 from bobtui.core.store import Store, open_store, sqlite_url
 from bobtui.core.vocabulary import (
     ChainCarePhase,
@@ -145,8 +145,12 @@ def _add_roster(session: MeetingSession) -> None:
         )
 
 
-def build_demo(store: Store, question_set: QuestionSet, today: date) -> int:
-    """Fill ``store`` with the demo case; return the id of the meeting in progress."""
+def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
+    """Fill ``store`` with the demo case; return the id of the meeting in progress.
+
+    The meeting in progress began 40 minutes before ``now``; the earlier one three weeks before.
+    """
+    today = now.astimezone().date()
     earlier_day = today - timedelta(days=21)
     clock = _StepClock(datetime.combine(earlier_day, time(9, 0), tzinfo=UTC))
     earlier = MeetingSession.create(
@@ -194,7 +198,7 @@ def build_demo(store: Store, question_set: QuestionSet, today: date) -> int:
     clock.advance(20)
     earlier.close()
 
-    clock.now = datetime.now(UTC) - timedelta(minutes=40)
+    clock.now = now - timedelta(minutes=40)
     current = MeetingSession.create(
         store,
         question_set,
@@ -228,8 +232,12 @@ def build_demo(store: Store, question_set: QuestionSet, today: date) -> int:
     return current.meeting_id
 
 
-def open_demo(catalog: Catalog, *, reset: bool = False) -> tuple[Store, int]:
-    """Open the demo store, creating (or with ``reset`` re-creating) the demo case."""
+def open_demo(
+    catalog: Catalog, *, reset: bool = False, clock: Clock = utc_now
+) -> tuple[Store, int]:
+    """Open the demo store, creating (or with ``reset`` re-creating) the demo case.
+
+    ``clock`` says when "now" is, so the screen pictures come out the same every time."""
     path = demo_store_path()
     if reset:
         for suffix in ("", "-wal", "-shm"):
@@ -239,4 +247,4 @@ def open_demo(catalog: Catalog, *, reset: bool = False) -> tuple[Store, int]:
         return store, find_meeting_id(store, DEMO_CASE_CODE)
     except NotFound:
         pass
-    return store, build_demo(store, catalog.get(DEMO_LEIDRAAD), date.today())
+    return store, build_demo(store, catalog.get(DEMO_LEIDRAAD), clock())

@@ -1,7 +1,5 @@
 """Closing review: what is still missing, the evaluation date, then close the meeting."""
 
-from datetime import date
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,7 +58,7 @@ class CloseScreen(ModalScreen[bool]):
 
     def action_save(self) -> bool:
         """Save the evaluation fields; True when they were valid."""
-        today = date.today()
+        today = self.session.today()
         try:
             self.session.set_evaluation(
                 evaluation_date=parse_date(self.query_one("#evaluation", Input).value, today),

@@ -1,6 +1,5 @@
 """Record a decision: no action leaves the room without an owner and a deadline."""
 
-from datetime import date
 from functools import partial
 
 from textual import on
@@ -61,7 +60,7 @@ class DecisionScreen(FormScreen[DecisionRecord]):
             self.query_one("#deadline", Input).focus()
 
     def save(self) -> Saved[DecisionRecord]:
-        deadline = parse_date(self.query_one("#deadline", Input).value, date.today())
+        deadline = parse_date(self.query_one("#deadline", Input).value, self.session.today())
         record = (
             partial(self.session.decide_parked_idea, self.parked.id)
             if self.parked

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
+
+from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from bobtui.core.leidraad import Catalog
@@ -44,14 +46,14 @@ class HomeScreen(Screen[None]):
         self._highlight: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="home"):
             if self._demo:
                 yield Static(
                     "DEMO — een fictieve casus om mee te oefenen; niet voor echte gegevens.",
                     id="demo-banner",
                 )
-            yield Input(placeholder="Zoek op casuscode…", id="filter")
+            yield Vertical(id="filter-slot")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
             yield Static("Opslag openen…", id="status")
         yield Footer()
@@ -64,6 +66,11 @@ class HomeScreen(Screen[None]):
         # after the first frame keeps the worker thread from delaying that frame.
         self.call_after_refresh(self.open_store)
 
+    def _meeting_clock(self) -> "Clock":
+        from bobtui.core.session import utc_now
+
+        return self._clock or utc_now
+
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
         from bobtui.core.errors import BobError
@@ -75,13 +82,16 @@ class HomeScreen(Screen[None]):
             if self._demo:
                 from bobtui.core.demo import open_demo
 
-                store, meeting_id = open_demo(catalog, reset=self._reset_demo)
+                store, meeting_id = open_demo(
+                    catalog, reset=self._reset_demo, clock=self._meeting_clock()
+                )
                 self._highlight = meeting_id
             else:
                 store = open_store(self._url)
         except BobError as error:
             self.app.call_from_thread(self._show_status, str(error))
             return
+        self.app.call_from_thread(self._mount_filter)
         self.store, self.catalog = store, catalog
         for warning in catalog.warnings:
             self.app.call_from_thread(self.notify, warning, severity="warning", timeout=10)
@@ -126,6 +136,13 @@ class HomeScreen(Screen[None]):
     def _show_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
 
+    def _mount_filter(self) -> None:
+        """The filter appears with the store: it cannot search before, and it costs the first
+        frame about 25 ms."""
+        self.query_one("#filter-slot").mount(
+            Input(placeholder="Zoek op casuscode…  ( / )", compact=True, id="filter")
+        )
+
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.load_meetings(event.value)
@@ -156,13 +173,12 @@ class HomeScreen(Screen[None]):
         """Open (and if planned, start) a meeting off the event loop, then show it."""
         from bobtui.core.errors import BobError
         from bobtui.core.meetings import open_meeting
-        from bobtui.core.session import utc_now
         from bobtui.core.vocabulary import MeetingStatus
 
         if self.store is None or self.catalog is None:
             return
         try:
-            session = open_meeting(self.store, meeting_id, self.catalog, self._clock or utc_now)
+            session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
@@ -181,7 +197,9 @@ class HomeScreen(Screen[None]):
         assert self.store is not None and self.catalog is not None
         prompts = self.catalog.generic_prompts
         if planned:
-            self.app.push_screen(SetupScreen(self.store, self.catalog, prompts, session))
+            self.app.push_screen(
+                SetupScreen(self.store, self.catalog, prompts, self._meeting_clock(), session)
+            )
         else:
             self.app.push_screen(MeetingScreen(session, prompts))
 
@@ -190,7 +208,9 @@ class HomeScreen(Screen[None]):
 
         if self.store is not None and self.catalog is not None:
             self.app.push_screen(
-                SetupScreen(self.store, self.catalog, self.catalog.generic_prompts)
+                SetupScreen(
+                    self.store, self.catalog, self.catalog.generic_prompts, self._meeting_clock()
+                )
             )
 
     def on_screen_resume(self) -> None:
@@ -199,7 +219,7 @@ class HomeScreen(Screen[None]):
             self.load_meetings(self.query_one("#filter", Input).value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "new_meeting":
+        if action in ("new_meeting", "focus_filter"):
             return self.store is not None
         if action in ("show_summary", "open_meeting"):
             return self.store is not None and self.query_one(DataTable).row_count > 0
@@ -210,11 +230,10 @@ class HomeScreen(Screen[None]):
         if meeting_id is not None and self.store is not None and self.catalog is not None:
             from bobtui.core.errors import BobError
             from bobtui.core.meetings import open_meeting
-            from bobtui.core.session import utc_now
             from bobtui.screens.summary import SummaryScreen
 
             try:
-                session = open_meeting(self.store, meeting_id, self.catalog, self._clock or utc_now)
+                session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
             except BobError as error:
                 self.notify(str(error), severity="error")
                 return

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Footer, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from bobtui.core.attention import MeetingFacts, attention_flags
@@ -36,6 +36,7 @@ from bobtui.screens.score import ScoreScreen
 from bobtui.screens.summary import SummaryScreen
 from bobtui.screens.time_out import TimeOutScreen
 from bobtui.widgets.note_editor import NoteEditor
+from bobtui.widgets.title_bar import TitleBar
 
 _MARKS = {Coverage.NOG_NIET: "·", Coverage.BESPROKEN: "✓", Coverage.OVERGESLAGEN: "–"}
 _AUDIENCE = {
@@ -93,7 +94,7 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting()
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield Static(id="clock")

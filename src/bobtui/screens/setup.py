@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from bobtui.core.dates import format_date, parse_date
 from bobtui.core.errors import BobError
 from bobtui.core.leidraad import Catalog, QuestionSet
-from bobtui.core.session import MeetingSession
+from bobtui.core.session import Clock, MeetingSession
 from bobtui.core.store import Store
 from bobtui.core.vocabulary import (
     DecisionStatus,
@@ -30,6 +30,7 @@ from bobtui.core.vocabulary import (
 )
 from bobtui.screens._errors import attempt
 from bobtui.screens.form import choice
+from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
 
@@ -54,20 +55,25 @@ class SetupScreen(Screen[None]):
         store: Store,
         catalog: Catalog,
         generic_prompts: tuple[str, ...],
+        clock: Clock,
         session: MeetingSession | None = None,
     ) -> None:
         super().__init__()
+        self.clock = clock
         self.store = store
         self.catalog = catalog
         self.generic_prompts = generic_prompts
         self.session = session
+
+    def _today(self) -> date:
+        return self.clock().astimezone().date()
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting() if self.session else None
         sets = [
             (entry.question_set.title, set_id) for set_id, entry in self.catalog.entries.items()
         ]
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="setup"):
             with VerticalScroll(id="meeting-fields"):
                 yield Static("[b]Overleg[/b]")
@@ -85,7 +91,7 @@ class SetupScreen(Screen[None]):
                 yield Static(id="leidraad-phases")
                 yield Label("Datum")
                 yield Input(
-                    format_date(meeting.held_on if meeting else date.today()),
+                    format_date(meeting.held_on if meeting else self._today()),
                     compact=True,
                     id="held-on",
                 )
@@ -182,7 +188,8 @@ class SetupScreen(Screen[None]):
         """Create the meeting, or save changed details of the one being prepared."""
         value = self.query_one
         try:
-            held_on = parse_date(value("#held-on", Input).value, date.today()) or date.today()
+            today = self._today()
+            held_on = parse_date(value("#held-on", Input).value, today) or today
             if self.session is None:
                 saved = MeetingSession.create(
                     self.store,
@@ -191,6 +198,7 @@ class SetupScreen(Screen[None]):
                     held_on=held_on,
                     location=value("#location", Input).value,
                     reason=value("#reason", Input).value,
+                    clock=self.clock,
                 )
                 self.session = saved.item
                 self.query_one("#leidraad", Select).disabled = True

@@ -7,7 +7,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Markdown
+
+from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from bobtui.core.export import ExportFormat
@@ -30,7 +32,7 @@ class SummaryScreen(Screen[None]):
         self._export_folder = export_folder or Path.cwd()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Markdown("Verslag laden…", id="summary")
         yield Footer()
 

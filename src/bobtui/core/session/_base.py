@@ -7,7 +7,7 @@ process loses nothing that was entered. Each change is also appended to the even
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import insert
@@ -58,6 +58,10 @@ class SessionBase:
         """The question set as shipped; :attr:`question_set` adds the chair's own questions."""
         self._clock = clock
         self.question_set = self._with_own_questions()
+
+    def today(self) -> date:
+        """The local date on the meeting's clock: deadlines and relative dates count from it."""
+        return self._clock().astimezone().date()
 
     def _with_own_questions(self) -> QuestionSet:
         with Session(self.store.engine) as db:

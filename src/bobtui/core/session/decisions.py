@@ -44,7 +44,7 @@ class DecisionsMixin(SessionBase):
         if missing:
             listed = ", ".join(missing[:-1]) + (" en " if len(missing) > 1 else "") + missing[-1]
             raise RuleViolation(f"Een besluit heeft {listed} nodig.")
-        today = self._clock().astimezone().date()
+        today = self.today()
         if deadline is not None and deadline < today:
             raise RuleViolation(f"De deadline {deadline:%d-%m-%Y} ligt in het verleden.")
 

@@ -341,7 +341,7 @@ class MeetingSession(NavigationMixin, ParkingMixin):
         client_informed_by: str | None = None,
     ) -> Saved[MeetingRecord]:
         """When the plan is evaluated, the next meeting, and who tells the client."""
-        today = self._clock().astimezone().date()
+        today = self.today()
         for label, value in (
             ("evaluatiedatum", evaluation_date),
             ("datum van het volgende overleg", next_meeting_on),
