@@ -35,11 +35,13 @@ typecheck: $(DEV_STAMP)
 
 pytest: $(DEV_STAMP)
 	bash tools/ensure-postgres.sh
+	bash tools/ensure-readers.sh
 	$(BIN)/pytest
 
 ## Speed figures, measured side by side against a baseline in one run.
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_export.py
 	$(BIN)/python bench/bench_ui.py
 
 ## Pictures of every screen, from the demo case, for the README.

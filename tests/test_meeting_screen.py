@@ -129,7 +129,9 @@ def test_attention_flags(example_set: QuestionSet) -> None:
         )
 
     def note(question: str, speaker: int | None = None) -> NoteRecord:
-        return NoteRecord(1, 1, NoteKind.FEIT, "x", Phase.BEELDVORMING, question, speaker, now, now)
+        return NoteRecord(
+            1, 1, NoteKind.FEIT, "x", Phase.BEELDVORMING, question, speaker, False, now, now
+        )
 
     people = [person(1, True), person(2, False)]
     flags = attention_flags(MeetingFacts(example_set, people, [note("vb-aanleiding", 2)], []))
@@ -155,9 +157,11 @@ def test_child_perspective_flag_on_the_richest_set() -> None:
     mother = ParticipantRecord(
         1, 1, 0, "Moeder", "", "", None, Presence.AANWEZIG, True, False, False
     )
-    heard = NoteRecord(1, 1, NoteKind.FEIT, "x", Phase.BEELDVORMING, "hg-b-aanleiding", 1, now, now)
+    heard = NoteRecord(
+        1, 1, NoteKind.FEIT, "x", Phase.BEELDVORMING, "hg-b-aanleiding", 1, False, now, now
+    )
     child = NoteRecord(
-        2, 1, NoteKind.FEIT, "y", Phase.BEELDVORMING, "hg-b-kind-gesproken", None, now, now
+        2, 1, NoteKind.FEIT, "y", Phase.BEELDVORMING, "hg-b-kind-gesproken", None, False, now, now
     )
     facts = MeetingFacts(question_set, [mother], [heard], [])
     assert attention_flags(facts) == ["Het perspectief van het kind is nog niet gevraagd."]
@@ -393,3 +397,49 @@ async def test_own_question_on_the_fly(planned: tuple[str, int]) -> None:
 
         tree = screen.query_one("#navigator", Tree)
         assert any("Wie is de huisarts?" in label for label in labels(tree.root))
+
+
+async def test_confidential_notes_and_export_profiles_from_the_keyboard(
+    planned: tuple[str, int], tmp_path: Path
+) -> None:
+    import zipfile
+
+    from bobtui.screens.notes import NotesScreen
+    from bobtui.screens.summary import SummaryScreen
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        await pilot.press(*"Gewoon feit", "enter", "ctrl+l", *"Apart verteld", "enter")
+        await until(pilot, lambda: len(session.notes()) == 2, "two notes")
+        assert [n.confidential for n in session.notes()] == [False, True]
+        await pilot.press(*"Weer gewoon", "enter")  # the mark was for one note only
+        await until(pilot, lambda: len(session.notes()) == 3, "three notes")
+        assert not session.notes()[2].confidential
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, NotesScreen), "the notes list")
+        await pilot.press("v")
+        await until(pilot, lambda: session.notes()[0].confidential, "a note marked afterwards")
+        await pilot.press("v")
+        await until(pilot, lambda: not session.notes()[0].confidential, "the mark taken off")
+        await pilot.press("escape")
+
+        app.push_screen(SummaryScreen(session, export_folder=tmp_path))
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("w", "h")
+        await until(pilot, lambda: len(list(tmp_path.glob("verslag-*"))) == 2, "Word and HTML")
+        with zipfile.ZipFile(next(tmp_path.glob("verslag-*.docx"))) as package:
+            document = package.read("word/document.xml").decode()
+        html = next(tmp_path.glob("verslag-*.html")).read_text()
+        for text in (document, html):
+            assert "Gewoon feit" in text and "Apart verteld" not in text
+        await pilot.press("v", "m")  # include confidential notes, on purpose
+        await until(pilot, lambda: list(tmp_path.glob("verslag-*.md")), "the Markdown")
+        markdown = next(tmp_path.glob("verslag-*.md")).read_text()
+        assert "Apart verteld **(vertrouwelijk)**" in markdown
+        await pilot.press("p", "m")  # the decisions-only profile
+        await until(pilot, lambda: list(tmp_path.glob("verslag-*-besluiten.md")), "besluiten")
+        decisions_only = next(tmp_path.glob("verslag-*-besluiten.md")).read_text()
+        assert "Profiel besluiten" in decisions_only and "Gewoon feit" not in decisions_only

@@ -36,4 +36,12 @@ def test_wheel_ships_data_files(tmp_path: Path) -> None:
         "bobtui/screens/home.tcss",
     ):
         assert required in names
+    templates = ROOT / "src/bobtui/core/templates"
+    shipped_templates = {
+        "bobtui/core/templates/" + p.relative_to(templates).as_posix()
+        for p in templates.rglob("*")
+        if p.is_file()
+    }
+    assert "bobtui/core/templates/docx/_rels/.rels" in shipped_templates
+    assert shipped_templates <= names, shipped_templates - names
     assert not any(name.startswith(("tests/", "bench/")) for name in names)

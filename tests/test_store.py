@@ -41,6 +41,20 @@ def test_default_store_is_private_and_durable(tmp_path: Path) -> None:
     store.dispose()
 
 
+def test_a_store_in_a_folder_of_the_users_own_leaves_that_folder_alone(tmp_path: Path) -> None:
+    """A store placed in /tmp or a shared folder must not lock others out of that folder."""
+    shared = tmp_path / "gedeeld"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o1777)
+    store = open_store(sqlite_url(shared / "team.sqlite3"))
+    store.dispose()
+    assert mode(shared) == 0o1777
+    assert mode(shared / "team.sqlite3") == 0o600
+    fresh = tmp_path / "nieuw" / "map"
+    open_store(sqlite_url(fresh / "eigen.sqlite3")).dispose()
+    assert mode(fresh) == 0o700  # a folder bobtui makes is private
+
+
 def test_database_url_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "elders" / "team.sqlite3"
     monkeypatch.setenv("BOBTUI_DATABASE_URL", sqlite_url(target))

@@ -10,9 +10,10 @@ import pytest
 
 from bobtui.core.export import render
 from bobtui.core.leidraad import QuestionSet
+from bobtui.core.render import render_markdown
 from bobtui.core.session import MeetingSession
 from bobtui.core.store import Store
-from bobtui.core.summary import Summary, build_summary, render_markdown, summary_to_json
+from bobtui.core.summary import Summary, build_summary, summary_to_json
 from bobtui.core.vocabulary import (
     ChainCarePhase,
     DecisionStatus,
@@ -127,6 +128,7 @@ def test_markdown_follows_the_hand_out_order(full_meeting: MeetingSession) -> No
         "## Beeldvorming",
         "## Oordeelsvorming",
         "## Besluiten",
+        "## Uit de besluitvorming",
         "## Evaluatie en vervolg",
         "## Acties uit het vorige overleg",
         "## Procesgegevens",
@@ -138,7 +140,7 @@ def test_markdown_follows_the_hand_out_order(full_meeting: MeetingSession) -> No
         < text.index("### Veiligheidsscores")
     )
     assert "| Veiligheidsplan \\| opstellen | M. de Boer | Veilig Thuis |" in text
-    assert "**Locatie:** ZVH | zaal 2" in text
+    assert "**Locatie:** ZVH \\| zaal 2" in text
     assert "(kans: hoog)" in text and "Veiligheid" in text.title()
 
 
@@ -146,7 +148,8 @@ def test_json_follows_the_schema(full_meeting: MeetingSession) -> None:
     data = json.loads(render(build_summary(full_meeting), "json"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
+    assert data["profile"]["name"] == "volledig" and not data["profile"]["confidential_included"]
     assert data["decisions"][0]["deadline"].count("-") == 2
 
 

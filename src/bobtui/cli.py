@@ -8,8 +8,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bobtui import __version__
+
+if TYPE_CHECKING:
+    from bobtui.core.export import ExportFormat
+    from bobtui.core.profiles import Profile
+    from bobtui.core.store import Store
+    from bobtui.core.summary import Summary
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -57,10 +64,47 @@ def _build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: alle)"
     )
 
-    export = commands.add_parser("export", help="exporteer het verslag van een overleg")
-    export.add_argument("meeting", metavar="OVERLEG", help="nummer van het overleg of casuscode")
-    export.add_argument("--format", choices=("md", "json"), default="md", help="standaard md")
-    export.add_argument("--out", type=Path, metavar="BESTAND", help="standaard: naar stdout")
+    export = commands.add_parser(
+        "export",
+        help="exporteer verslagen (één overleg, of een reeks naar een map)",
+        description="Eén overleg: bobtui export OVERLEG [--out BESTAND]. Een reeks: "
+        "bobtui export --case CODE | --since DATUM [--until DATUM] | --all --out MAP; "
+        "dan één bestand per overleg en formaat, plus index.md.",
+    )
+    export.add_argument(
+        "meeting", nargs="?", metavar="OVERLEG", help="nummer van het overleg, of casuscode"
+    )
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--case", metavar="CODE", help="alle overleggen van deze casuscode")
+    which.add_argument("--since", metavar="DATUM", help="overleggen vanaf deze datum")
+    which.add_argument("--all", action="store_true", help="alle overleggen")
+    export.add_argument("--until", metavar="DATUM", help="overleggen tot en met deze datum")
+    export.add_argument(
+        "--format",
+        default="md",
+        metavar="FORMAAT",
+        help="md, json, html of docx; bij een reeks ook meerdere, zoals md,html (standaard md)",
+    )
+    export.add_argument(
+        "--profile",
+        default="volledig",
+        metavar="PROFIEL",
+        help="volledig (standaard), besluiten (alleen besluiten en data) of selectie",
+    )
+    export.add_argument(
+        "--sections",
+        metavar="ONDERDELEN",
+        help="bij selectie: onderdelen, zoals besluiten,evaluatie",
+    )
+    export.add_argument(
+        "--vertrouwelijk",
+        action="store_true",
+        help="neem ook notities op die als vertrouwelijk zijn gemarkeerd",
+    )
+    export.add_argument(
+        "--out", type=Path, metavar="PAD", help="bestand (één overleg; standaard stdout) of map"
+    )
+    export.add_argument("--force", action="store_true", help="overschrijf bestaande bestanden")
     return parser
 
 
@@ -114,23 +158,99 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from bobtui.core.errors import BobError
+    from bobtui.core.export import parse_formats
+    from bobtui.core.profiles import choose_profile
+    from bobtui.core.store import open_store
+
+    batch = bool(args.case or args.since or args.all)
+    if batch == bool(args.meeting):
+        raise BobError("Noem één overleg, of kies een reeks met --case, --since of --all.")
+    if args.until and not args.since:
+        raise BobError("--until hoort bij --since.")
+    formats = parse_formats(args.format)
+    profile = choose_profile(
+        args.profile,
+        args.sections.split(",") if args.sections else None,
+        include_confidential=args.vertrouwelijk,
+    )
+    store = open_store(args.database)
+    try:
+        if batch:
+            return _export_batch(args, store, formats, profile)
+        return _export_one(args, store, formats, profile)
+    finally:
+        store.dispose()
+
+
+def _export_one(
+    args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
+) -> int:
+    from bobtui.core.errors import BobError
     from bobtui.core.export import render, write_private
     from bobtui.core.leidraad import default_catalog
     from bobtui.core.meetings import find_meeting_id, open_meeting
-    from bobtui.core.store import open_store
     from bobtui.core.summary import build_summary
 
-    store = open_store(args.database)
-    try:
-        session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
-        text = render(build_summary(session), args.format)
-    finally:
-        store.dispose()
+    if len(formats) != 1:
+        raise BobError("Eén overleg gaat in één formaat; voor meer formaten: --case en --out MAP.")
+    if formats[0] == "docx" and args.out is None:
+        raise BobError("Een Word-bestand gaat naar een bestand: geef --out BESTAND.docx.")
+    if args.out is not None and args.out.exists() and not args.force:
+        raise BobError(f"{args.out} bestaat al; overschrijf met --force.")
+    session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
+    content = render(build_summary(session, profile), formats[0])
     if args.out is None:
-        sys.stdout.write(text)
+        assert isinstance(content, str)
+        sys.stdout.write(content)
     else:
-        write_private(args.out, text)
+        write_private(args.out, content)
         print(f"Verslag geschreven naar {args.out}.", file=sys.stderr)
+    return 0
+
+
+def _export_batch(
+    args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
+) -> int:
+    from datetime import date
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from bobtui.core.dates import parse_date
+    from bobtui.core.errors import BobError
+    from bobtui.core.export import plan_batch, write_batch
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.meetings import open_meeting, select_meetings
+    from bobtui.core.summary import build_summary
+    from bobtui.core.vocabulary import counted
+
+    if args.out is None:
+        raise BobError("Een reeks verslagen gaat naar een map: geef --out MAP.")
+    today = date.today()
+    since = parse_date(args.since, today) if args.since else None
+    until = parse_date(args.until, today) if args.until else None
+    if since and until and until < since:
+        raise BobError("--until ligt voor --since; er valt niets te exporteren.")
+    meetings = select_meetings(store, case_code=args.case, since=since, until=until)
+    if args.case and not meetings:
+        raise BobError(f"Er is geen overleg met casuscode '{args.case}'.")
+    plan = plan_batch(meetings, formats, profile, args.out, force=args.force)
+    catalog = default_catalog()
+
+    def summary_of(meeting_id: int) -> "Summary":
+        return build_summary(open_meeting(store, meeting_id, catalog), profile)
+
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True, disable=len(meetings) <= 5) as progress:
+        task = progress.add_task("Verslagen schrijven", total=len(meetings))
+        index = write_batch(plan, summary_of, lambda done: progress.update(task, completed=done))
+    files = counted(len(plan.items), "bestand", "bestanden")
+    print(
+        f"{counted(len(meetings), 'overleg', 'overleggen')} geëxporteerd: {files} in "
+        f"{args.out}, met {index.name}.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -164,9 +164,21 @@ def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
     ).item
     _add_roster(earlier)
     earlier.start()
+    roster = earlier.participants()
     for kind, text in _EARLIER_NOTES:
         clock.advance(6)
         earlier.record_note(kind, text)
+    # Said in confidence: kept out of every export unless included on purpose.
+    earlier.record_note(
+        NoteKind.ZORG,
+        "Moeder vertelde apart dat zij overweegt met de kinderen naar haar zus te gaan.",
+        participant_id=roster[0].id,
+        confidential=True,
+    )
+    # A solution proposed while the picture was still forming: parked for besluitvorming.
+    idea = earlier.park_idea(
+        "Vader tijdelijk een huisverbod opleggen", participant_id=roster[4].id
+    ).item
     clock.advance(10)
     earlier.next_phase()
     earlier.record_judgement(
@@ -192,6 +204,7 @@ def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
         deadline=earlier_day + timedelta(days=28),
         chain_care_phase=ChainCarePhase.RISICOGESTUURDE_ZORG,
     ).item
+    earlier.drop_parked_idea(idea.id)  # the plan with both parents goes first
     earlier.set_evaluation(
         evaluation_date=today, next_meeting_on=today, client_informed_by="R. Jansen (wijkteam)"
     )

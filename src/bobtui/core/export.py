@@ -1,23 +1,83 @@
-"""Writing a summary to a file or stdout, in the formats the core renders."""
+"""Writing summaries to files: one meeting, or a batch with an index, never half a file.
+
+Every file is written to a temporary name in the target folder, flushed, and renamed, so a
+crash or a full disk leaves either the whole file or nothing. Files are readable by the owner
+only. A batch checks every target name before it writes the first file, and overwrites only
+when asked to.
+"""
 
 import json
 import os
 import re
 import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from bobtui.core.errors import BobError
-from bobtui.core.summary import Summary, render_markdown, summary_to_json
+from bobtui.core.profiles import FULL, Profile
+from bobtui.core.records import MeetingListRow
+from bobtui.core.summary import Summary, summary_to_json
 
-ExportFormat = Literal["md", "json"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "json")
+ExportFormat = Literal["md", "json", "html", "docx"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "json", "html", "docx")
+FORMAT_LABELS: dict[ExportFormat, str] = {
+    "md": "Markdown",
+    "json": "JSON",
+    "html": "HTML",
+    "docx": "Word",
+}
+INDEX_NAME = "index.md"
+
+
+def parse_formats(text: str) -> tuple[ExportFormat, ...]:
+    """``"md,html"`` → ("md", "html"); one sentence for an unknown format."""
+    chosen: list[ExportFormat] = []
+    for name in (part.strip().lower() for part in text.split(",")):
+        match = next((f for f in FORMATS if f == name), None)
+        if match is None:
+            raise BobError(f"Onbekend formaat '{name}'; kies uit: {', '.join(FORMATS)}.")
+        if match not in chosen:
+            chosen.append(match)
+    return tuple(chosen)
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+
+
+def file_name(
+    case_code: str, held_on_iso: str, meeting_id: int, profile: Profile, export_format: str
+) -> str:
+    """A predictable name: verslag-CASE-CODE-2026-11-23-nr12[-besluiten].md (safe characters)."""
+    code = _safe(case_code) or "overleg"
+    suffix = "" if profile.name == FULL.name else f"-{profile.name}"
+    return f"verslag-{code}-{held_on_iso}-nr{meeting_id}{suffix}.{export_format}"
 
 
 def suggested_file_name(summary: Summary, export_format: ExportFormat) -> str:
-    """A predictable name: verslag-CASE-CODE-2026-11-23.md (only safe characters)."""
-    code = re.sub(r"[^A-Za-z0-9_-]+", "-", summary.case_code).strip("-") or "overleg"
-    return f"verslag-{code}-{summary.held_on:%Y-%m-%d}.{export_format}"
+    return file_name(
+        summary.case_code,
+        summary.held_on.isoformat(),
+        summary.meeting_id,
+        summary.profile,
+        export_format,
+    )
+
+
+def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
+    """The summary in one format; Word is bytes, the others text."""
+    if export_format == "json":
+        return json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2) + "\n"
+    # The document renderers import Jinja; only exports pay for it.
+    from bobtui.core import render as documents
+
+    if export_format == "html":
+        return documents.render_html(summary)
+    if export_format == "docx":
+        return documents.render_docx(summary)
+    return documents.render_markdown(summary)
 
 
 def free_path(folder: Path, name: str) -> Path:
@@ -38,27 +98,130 @@ def export_to_folder(summary: Summary, export_format: ExportFormat, folder: Path
     return path
 
 
-def render(summary: Summary, export_format: ExportFormat) -> str:
-    if export_format == "json":
-        return json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2) + "\n"
-    return render_markdown(summary)
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable by the owner only, all at once or not at all."""
-    folder = path.parent if str(path.parent) else Path()
+def _writable_folder(folder: Path) -> Path:
     if not folder.is_dir():
         raise BobError(f"De map {folder} bestaat niet.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BobError(f"Kan niet schrijven in {folder} (geen schrijfrechten).")
+    return folder
+
+
+def write_private(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` readable by the owner only, all at once or not at all."""
+    folder = _writable_folder(path.parent if str(path.parent) else Path())
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise BobError(f"Kan niet schrijven in {folder} ({error.strerror}).") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise BobError(f"Kan {path} niet schrijven ({error.strerror}).") from None
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    meeting: MeetingListRow
+    export_format: ExportFormat
+    path: Path
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    items: tuple[BatchItem, ...]
+    index: Path
+    profile: Profile
+
+
+def plan_batch(
+    meetings: Sequence[MeetingListRow],
+    formats: Sequence[ExportFormat],
+    profile: Profile,
+    folder: Path,
+    *,
+    force: bool = False,
+) -> BatchPlan:
+    """Name every file a batch will write, and refuse before writing anything when the folder
+    cannot be written or a file exists (unless ``force``)."""
+    if not meetings:
+        raise BobError("Er zijn geen overleggen die aan de keuze voldoen; er is niets geschreven.")
+    if not formats:
+        raise BobError("Kies minstens één formaat.")
+    _writable_folder(folder)
+    items = tuple(
+        BatchItem(
+            meeting,
+            export_format,
+            folder
+            / file_name(
+                meeting.case_code, meeting.held_on.isoformat(), meeting.id, profile, export_format
+            ),
+        )
+        for meeting in meetings
+        for export_format in formats
+    )
+    index = folder / INDEX_NAME
+    if not force:
+        existing = [p for p in (*(item.path for item in items), index) if p.exists()]
+        if existing:
+            others = f" en nog {len(existing) - 1}" if len(existing) > 1 else ""
+            raise BobError(
+                f"{existing[0].name}{others} bestaat al in {folder}; "
+                "kies een andere map of overschrijf met --force."
+            )
+    return BatchPlan(items, index, profile)
+
+
+def write_batch(
+    plan: BatchPlan,
+    summary_of: Callable[[int], Summary],
+    progress: Callable[[int], None] = lambda done: None,
+) -> Path:
+    """Write every file of ``plan`` and then the index; ``progress`` hears each meeting done.
+
+    ``summary_of`` builds one meeting's summary (with the plan's profile)."""
+    by_meeting: dict[int, list[BatchItem]] = {}
+    for item in plan.items:
+        by_meeting.setdefault(item.meeting.id, []).append(item)
+    for done, items in enumerate(by_meeting.values(), start=1):
+        summary = summary_of(items[0].meeting.id)
+        for item in items:
+            write_private(item.path, render(summary, item.export_format))
+        progress(done)
+    write_private(plan.index, render_index(plan))
+    return plan.index
+
+
+def render_index(plan: BatchPlan) -> str:
+    """A Markdown table of the exported meetings and their files."""
+    lines = [
+        "# Geëxporteerde verslagen",
+        "",
+        "*Vertrouwelijk: bestemd voor de deelnemers aan de overleggen.*",
+        "",
+        f"*{plan.profile.statement}*",
+        "",
+        "| Nr | Casuscode | Datum | Status | Bestanden |",
+        "|---|---|---|---|---|",
+    ]
+    by_meeting: dict[int, list[BatchItem]] = {}
+    for item in plan.items:
+        by_meeting.setdefault(item.meeting.id, []).append(item)
+    for items in by_meeting.values():
+        meeting = items[0].meeting
+        files = ", ".join(f"[{item.path.name}]({item.path.name})" for item in items)
+        code = meeting.case_code.replace("|", "\\|")
+        lines.append(
+            f"| {meeting.id} | {code} | {meeting.held_on:%d-%m-%Y} | {meeting.status.value} "
+            f"| {files} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,6 +1,8 @@
 """Store-wide questions about meetings: the list, finding one by id or case code, deleting."""
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
@@ -15,17 +17,15 @@ from bobtui.core.store import Store
 from bobtui.core.vocabulary import DecisionStatus, MeetingStatus
 
 
-def list_meetings(
-    store: Store, *, search: str = "", limit: int = 100, offset: int = 0
-) -> list[MeetingListRow]:
-    """Meetings newest first, one page at a time; ``search`` filters on the case code."""
+def _list_statement() -> Any:
+    """Meeting list rows: id, case code, date, leidraad, status, open actions."""
     open_actions = (
         select(func.count())
         .where(Decision.meeting_id == Meeting.id, Decision.status == DecisionStatus.OPEN)
         .scalar_subquery()
     )
     # More columns than sqlmodel's typed select() takes, so SQLAlchemy's own select.
-    statement = sa_select(
+    return sa_select(
         col(Meeting.id),
         col(Meeting.case_code),
         col(Meeting.held_on),
@@ -33,15 +33,47 @@ def list_meetings(
         col(Meeting.status),
         open_actions,
     )
-    if search:
-        statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
-    statement = statement.order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
+
+
+def _rows(store: Store, statement: Any) -> list[MeetingListRow]:
     with Session(store.engine) as db:
-        rows = db.connection().execute(statement.limit(limit).offset(offset)).all()
+        rows = db.connection().execute(statement).all()
     return [
         MeetingListRow(id, code, held_on, leidraad, MeetingStatus(status), count)
         for id, code, held_on, leidraad, status, count in rows
     ]
+
+
+def list_meetings(
+    store: Store, *, search: str = "", limit: int = 100, offset: int = 0
+) -> list[MeetingListRow]:
+    """Meetings newest first, one page at a time; ``search`` filters on the case code."""
+    statement = _list_statement()
+    if search:
+        statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
+    statement = statement.order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
+    return _rows(store, statement.limit(limit).offset(offset))
+
+
+def select_meetings(
+    store: Store,
+    *,
+    case_code: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    meeting_ids: Sequence[int] | None = None,
+) -> list[MeetingListRow]:
+    """Meetings in date order (oldest first) matching every filter given; none given: all."""
+    statement = _list_statement()
+    if case_code is not None:
+        statement = statement.where(col(Meeting.case_code) == case_code.strip())
+    if since is not None:
+        statement = statement.where(col(Meeting.held_on) >= since)
+    if until is not None:
+        statement = statement.where(col(Meeting.held_on) <= until)
+    if meeting_ids is not None:
+        statement = statement.where(col(Meeting.id).in_(list(meeting_ids)))
+    return _rows(store, statement.order_by(col(Meeting.held_on), col(Meeting.id)))
 
 
 def count_meetings(store: Store, *, search: str = "") -> int:

@@ -91,6 +91,8 @@ class Note(SQLModel, table=True):
     participant_id: int | None = Field(
         default=None, foreign_key="participant.id", ondelete="SET NULL"
     )
+    confidential: bool = False
+    """Kept out of every export unless the user includes confidential notes on purpose."""
     created_at: datetime
     updated_at: datetime
 

@@ -49,7 +49,15 @@ def demo_store_path() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make it readable by its owner only."""
+    """Create ``path`` (and missing parents) readable by its owner only.
+
+    A folder that already exists keeps its permissions, unless it is bobtui's own data folder
+    or lies inside it: a store the user places in /tmp or their home must not lock that folder.
+    """
+    existed = path.is_dir()
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
+    own = data_dir().resolve()
+    resolved = path.resolve()
+    if not existed or resolved == own or own in resolved.parents:
+        path.chmod(0o700)
     return path

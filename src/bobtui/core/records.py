@@ -83,6 +83,7 @@ class NoteRecord:
     phase: Phase
     question_id: str | None
     participant_id: int | None
+    confidential: bool
     created_at: datetime
     updated_at: datetime
 

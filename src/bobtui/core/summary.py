@@ -1,30 +1,25 @@
-"""The structured summary of a meeting, in the order of DOMAIN.md §7, and its renderings.
+"""The structured summary of a meeting, in the order of DOMAIN.md §7, and its JSON form.
 
-``build_summary`` reads a meeting through its :class:`MeetingSession`; everything else here is
-plain data and text, so exports and tests can use it without the store.
+``build_summary`` reads a meeting through its :class:`MeetingSession` and keeps only what the
+export profile lets out; everything else here is plain data, so exports and tests can use it
+without the store. The documents (Markdown, HTML, Word) are rendered from it in ``render``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bobtui.core.vocabulary import (
-    NOTE_KIND_LABELS,
-    PHASE_ORDER,
-    Coverage,
-    JudgementKind,
-    NoteKind,
-    role_flags,
-)
+from bobtui.core.profiles import FULL, Profile, Section
+from bobtui.core.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
 
 if TYPE_CHECKING:
     from bobtui.core.session import MeetingSession
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
-SCHEMA_VERSION = 1
-SCHEMA_ID = "https://bobtui.example/schemas/summary-1.schema.json"
+SCHEMA_VERSION = 2
+SCHEMA_ID = "https://bobtui.example/schemas/summary-2.schema.json"
 
 
 @dataclass(frozen=True)
@@ -44,6 +39,7 @@ class NoteLine:
     text: str
     said_by: str | None
     question: str | None
+    confidential: bool
 
 
 @dataclass(frozen=True)
@@ -69,6 +65,16 @@ class DecisionLine:
     priority: str
     chain_care_phase: str | None
     status: str
+
+
+@dataclass(frozen=True)
+class ParkedLine:
+    """An idea parked while the picture was forming, and what besluitvorming made of it."""
+
+    text: str
+    proposed_by: str | None
+    phase: str
+    outcome: str | None
 
 
 @dataclass(frozen=True)
@@ -116,16 +122,70 @@ class Summary:
     judgements: tuple[JudgementLine, ...]
     chain_care_phase: str | None
     decisions: tuple[DecisionLine, ...]
+    parked_ideas: tuple[ParkedLine, ...]
     evaluation_date: date | None
     next_meeting_on: date | None
     client_informed_by: str | None
     previous_actions: tuple[ReviewLine, ...]
     process: tuple[PhaseProcess, ...]
     time_outs: int
+    profile: Profile
 
 
-def build_summary(session: MeetingSession) -> Summary:
-    """Read one meeting into a :class:`Summary`."""
+# Which summary fields each section holds; notes go by their phase's section.
+SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
+    Section.AANWEZIGHEID: ("attendance",),
+    Section.AANLEIDING: ("reason",),
+    Section.BEELDVORMING: ("safety_scores",),
+    Section.OORDEELSVORMING: ("judgements", "chain_care_phase"),
+    Section.BESLUITEN: ("decisions",),
+    Section.BESLUITVORMING: ("parked_ideas",),
+    Section.EVALUATIE: ("evaluation_date", "next_meeting_on", "client_informed_by"),
+    Section.VORIGE_ACTIES: ("previous_actions",),
+    Section.PROCES: ("process", "time_outs"),
+}
+NOTES_SECTION = {
+    "beeldvorming": Section.BEELDVORMING,
+    "oordeelsvorming": Section.OORDEELSVORMING,
+    "besluitvorming": Section.BESLUITVORMING,
+}
+_LEFT_OUT: dict[str, Any] = {
+    "reason": "",
+    "chain_care_phase": None,
+    "evaluation_date": None,
+    "next_meeting_on": None,
+    "client_informed_by": None,
+    "time_outs": 0,
+}
+
+
+def _within_profile(summary: Summary, profile: Profile) -> Summary:
+    """Empty what the profile leaves out, so no renderer can let it slip through."""
+    left_out = {
+        name: _LEFT_OUT.get(name, ())
+        for section, names in SECTION_FIELDS.items()
+        if not profile.includes(section)
+        for name in names
+    }
+    shown = profile.include_confidential
+    notes = {
+        phase: {
+            kind: kept
+            for kind, lines in kinds.items()
+            if (kept := tuple(n for n in lines if shown or not n.confidential))
+        }
+        for phase, kinds in summary.notes.items()
+        if profile.includes(NOTES_SECTION[phase])
+    }
+    return replace(
+        summary, **left_out, notes={p: k for p, k in notes.items() if k}, profile=profile
+    )
+
+
+def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
+    """Read one meeting into a :class:`Summary`, keeping what ``profile`` lets out.
+
+    Confidential notes are left out unless the profile includes them."""
     meeting = session.meeting()
     question_set = session.question_set
     participants = session.participants()
@@ -140,6 +200,7 @@ def build_summary(session: MeetingSession) -> Summary:
             note.text,
             names.get(note.participant_id) if note.participant_id else None,
             question_texts.get(note.question_id) if note.question_id else None,
+            note.confidential,
         )
         grouped.setdefault(note.phase.value, {}).setdefault(note.kind.value, []).append(line)
     notes: dict[str, dict[str, tuple[NoteLine, ...]]] = {
@@ -168,7 +229,7 @@ def build_summary(session: MeetingSession) -> Summary:
             )
         )
 
-    return Summary(
+    summary = Summary(
         meeting_id=meeting.id,
         case_code=meeting.case_code,
         held_on=meeting.held_on,
@@ -215,6 +276,15 @@ def build_summary(session: MeetingSession) -> Summary:
             )
             for d in session.decisions()
         ),
+        parked_ideas=tuple(
+            ParkedLine(
+                idea.text,
+                names.get(idea.participant_id) if idea.participant_id else None,
+                idea.phase.value,
+                idea.outcome.value if idea.outcome else None,
+            )
+            for idea in session.parked_ideas()
+        ),
         evaluation_date=meeting.evaluation_date,
         next_meeting_on=meeting.next_meeting_on,
         client_informed_by=meeting.client_informed_by,
@@ -232,7 +302,9 @@ def build_summary(session: MeetingSession) -> Summary:
         ),
         process=tuple(process),
         time_outs=len(session.time_outs()),
+        profile=FULL,
     )
+    return _within_profile(summary, profile)
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -251,188 +323,22 @@ def _plain(value: Any) -> Any:
 
 
 def summary_to_json(summary: Summary) -> dict[str, Any]:
-    """The summary as JSON data following ``schemas/summary.schema.json`` (version 1)."""
-    return {"$schema": SCHEMA_ID, "schema_version": SCHEMA_VERSION, **_plain(summary)}
+    """The summary as JSON data following ``schemas/summary.schema.json`` (version 2).
 
-
-# --- Markdown --------------------------------------------------------------------------------
-
-_PHASE_TITLES = {
-    "beeldvorming": "Beeldvorming",
-    "oordeelsvorming": "Oordeelsvorming",
-    "besluitvorming": "Besluitvorming",
-}
-_JUDGEMENT_TITLES = {"kernprobleem": "Kernproblemen", "risico": "Risico's", "dilemma": "Dilemma's"}
-_PRESENCE = {"aanwezig": "aanwezig", "afwezig": "afwezig", "vertegenwoordigd": "vertegenwoordigd"}
-_STATUS = {"open": "open", "gedaan": "gedaan", "vervallen": "vervallen"}
-
-
-def _dmy(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else "—"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _cell(text: str | None) -> str:
-    return _one_line(text or "—").replace("|", "\\|")
-
-
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
-    return lines
-
-
-def _chain_care(value: str | None) -> str:
-    return value.replace("_", " ") if value else "—"
-
-
-def _notes_section(kinds: dict[str, tuple[NoteLine, ...]]) -> list[str]:
-    lines: list[str] = []
-    for kind in NoteKind:
-        entries = kinds.get(kind.value, ())
-        if not entries:
-            continue
-        lines += ["", f"### {NOTE_KIND_LABELS[kind]}", ""]
-        for entry in entries:
-            said = f" — *{_one_line(entry.said_by)}*" if entry.said_by else ""
-            lines.append(f"- {_one_line(entry.text)}{said}")
-    return lines
-
-
-def render_markdown(summary: Summary) -> str:
-    """The summary as a Markdown document in Dutch."""
-    s = summary
-    out = [
-        f"# Verslag casusoverleg {s.case_code}",
-        "",
-        "*Vertrouwelijk: bestemd voor de deelnemers aan dit overleg.*",
-        "",
-        f"- **Casuscode:** {s.case_code}",
-        f"- **Datum:** {_dmy(s.held_on)}",
-        f"- **Soort overleg:** {s.meeting_type}",
-        f"- **Locatie:** {_one_line(s.location) or '—'}",
-        f"- **Leidraad:** {s.leidraad_title} (versie {s.leidraad_version})",
-        f"- **Status:** {s.status}",
-        "",
-        "## Aanwezigheid",
-        "",
-    ]
-    out += _table(
-        ["Naam of rol", "Organisatie", "Rol", "Domein", "Aanwezigheid", "Bijzonderheden"],
-        [
-            [
-                p.name,
-                p.organisation,
-                p.role,
-                p.domain or "",
-                _PRESENCE[p.presence],
-                role_flags(
-                    is_client=p.is_client,
-                    is_ervaringsdeskundige=p.is_ervaringsdeskundige,
-                    speaks_for_child=p.speaks_for_child,
-                ),
-            ]
-            for p in s.attendance
-        ],
-    )
-    out += ["", "## Aanleiding", "", _one_line(s.reason) or "—"]
-
-    out += ["", "## Beeldvorming"]
-    out += _notes_section(s.notes.get("beeldvorming", {})) or ["", "Geen notities."]
-    out += ["", "### Veiligheidsscores", ""]
-    if s.safety_scores:
-        out += _table(
-            ["Wie", "Score (0–10)", "Wat maakt het één punt hoger?"],
-            [[x.respondent, str(x.score), x.what_would_raise_it] for x in s.safety_scores],
-        )
-    else:
-        out.append("Geen scores vastgelegd.")
-
-    out += ["", "## Oordeelsvorming"]
-    for kind, title in _JUDGEMENT_TITLES.items():
-        entries = [j for j in s.judgements if j.kind == kind]
-        if entries:
-            out += ["", f"### {title}", ""]
-            for j in entries:
-                likelihood = f" (kans: {j.likelihood})" if j.likelihood else ""
-                out.append(f"- {_one_line(j.text)}{likelihood}")
-    out += _notes_section(s.notes.get("oordeelsvorming", {}))
-    out += ["", f"**Fase gefaseerde ketenzorg:** {_chain_care(s.chain_care_phase)}"]
-
-    out += ["", "## Besluiten", ""]
-    if s.decisions:
-        out += _table(
-            ["Actie", "Eigenaar", "Organisatie", "Deadline", "Prioriteit", "Ketenfase", "Status"],
-            [
-                [
-                    d.action,
-                    d.owner_person,
-                    d.owner_organisation,
-                    _dmy(d.deadline),
-                    d.priority,
-                    _chain_care(d.chain_care_phase),
-                    _STATUS[d.status],
-                ]
-                for d in s.decisions
-            ],
-        )
-    else:
-        out.append("Geen besluiten vastgelegd.")
-    out += _notes_section(s.notes.get("besluitvorming", {}))
-
-    out += [
-        "",
-        "## Evaluatie en vervolg",
-        "",
-        f"- **Evaluatiedatum:** {_dmy(s.evaluation_date)}",
-        f"- **Volgend overleg:** {_dmy(s.next_meeting_on)}",
-        f"- **Cliënt wordt geïnformeerd door:** {_one_line(s.client_informed_by or '') or '—'}",
-    ]
-
-    out += ["", "## Acties uit het vorige overleg", ""]
-    if s.previous_actions:
-        out += _table(
-            [
-                "Actie",
-                "Eigenaar",
-                "Organisatie",
-                "Deadline",
-                "Uit overleg van",
-                "Nu",
-                "Toelichting",
-            ],
-            [
-                [
-                    r.action,
-                    r.owner_person,
-                    r.owner_organisation,
-                    _dmy(r.deadline),
-                    _dmy(r.from_meeting_held_on),
-                    _STATUS.get(r.new_status or "", "niet besproken"),
-                    r.reason,
-                ]
-                for r in s.previous_actions
-            ],
-        )
-    else:
-        out.append("Geen open acties uit een eerder overleg.")
-
-    out += ["", "## Procesgegevens", ""]
-    out += _table(
-        ["Fase", "Tijd (min)", "Tijdvak (min)", "Vragen besproken", "Overgeslagen"],
-        [
-            [
-                _PHASE_TITLES[p.phase],
-                f"{p.minutes_spent:.0f}",
-                str(p.timebox_minutes),
-                f"{p.discussed} van {p.questions}",
-                str(p.skipped),
-            ]
-            for p in s.process
-        ],
-    )
-    out += ["", f"Time-outs: {s.time_outs}", ""]
-    return "\n".join(out)
+    Sections the profile leaves out are absent, not empty, so a reader cannot mistake "not
+    exported" for "nothing decided"."""
+    data = _plain(summary)
+    profile = summary.profile
+    for section, names in SECTION_FIELDS.items():
+        if not profile.includes(section):
+            for name in names:
+                del data[name]
+    if not any(profile.includes(section) for section in NOTES_SECTION.values()):
+        del data["notes"]
+    data["profile"] = {
+        "name": profile.name,
+        "sections": [section.value for section in profile.sections],
+        "confidential_included": profile.include_confidential,
+        "statement": profile.statement,
+    }
+    return {"$schema": SCHEMA_ID, "schema_version": SCHEMA_VERSION, **data}

@@ -62,6 +62,7 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
         Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
         Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
+        Binding("ctrl+l", "toggle_confidential", "Vertrouwelijk", id="meeting.confidential"),
         Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
         Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
         Binding("f5", "edit_notes", "Notities", id="meeting.notes"),
@@ -84,6 +85,7 @@ class MeetingScreen(Screen[None]):
         self._position: Position | None = session.position()
         self._participants: list[ParticipantRecord] = session.participants()
         self._kind = NoteKind.FEIT
+        self._confidential = False  # for the next note only
         self._speaker: ParticipantRecord | None = None
         self._recorded: list[int] = []  # notes saved on this screen, for undo
         self._open_parked = 0  # kept by _refresh_picture; the footer asks on every refresh
@@ -215,6 +217,7 @@ class MeetingScreen(Screen[None]):
         names = {p.id: p.name for p in self._participants}
         lines = [
             f"[b]{note.kind.value}[/b] {escape(note.text)}"
+            + (" [reverse] vertrouwelijk [/reverse]" if note.confidential else "")
             + (
                 f" [dim]— {escape(names.get(note.participant_id, ''))}[/dim]"
                 if note.participant_id
@@ -231,7 +234,8 @@ class MeetingScreen(Screen[None]):
         speaker = self._speaker.name if self._speaker else "—"
         self.query_one("#note-bar", Static).update(
             f"Soort: [b]{self._kind.value}[/b] (ctrl+t)   Wie: [b]{escape(speaker)}[/b] (ctrl+s)"
-            "   Enter slaat op"
+            + ("   [reverse] vertrouwelijk [/reverse] (ctrl+l)" if self._confidential else "")
+            + "   Enter slaat op"
         )
 
     def _refresh_picture(self, notes: list[NoteRecord]) -> None:
@@ -284,17 +288,27 @@ class MeetingScreen(Screen[None]):
     def _save_note(self, event: NoteEditor.Submitted) -> None:
         speaker_id = self._speaker.id if self._speaker else None
         try:
-            saved = self.session.record_note(self._kind, event.text, participant_id=speaker_id)
+            saved = self.session.record_note(
+                self._kind, event.text, participant_id=speaker_id, confidential=self._confidential
+            )
         except BobError as error:
             self.notify(str(error), severity="error")
             return
         self.query_one(NoteEditor).clear()
         self._recorded.append(saved.item.id)
+        if self._confidential:
+            self._confidential = False
+            self._refresh_note_bar()
         for warning in saved.warnings:
             self.notify(warning, severity="warning", timeout=8)
         self._refresh_content()
         self._refresh_navigator()
         self.refresh_bindings()
+
+    def action_toggle_confidential(self) -> None:
+        """Mark the next note confidential: it stays out of exports unless included on purpose."""
+        self._confidential = not self._confidential
+        self._refresh_note_bar()
 
     def action_cycle_kind(self) -> None:
         kinds = list(NoteKind)

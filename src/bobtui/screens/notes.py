@@ -24,6 +24,7 @@ class NotesScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("e", "edit", "Tekst wijzigen", id="notes.edit"),
         Binding("t", "cycle_kind", "Soort wijzigen", id="notes.kind"),
+        Binding("v", "toggle_confidential", "Vertrouwelijk", id="notes.confidential"),
         Binding("delete", "delete", "Verwijderen", id="notes.delete"),
         Binding("escape", "back", "Terug", id="notes.back"),
     ]
@@ -40,8 +41,8 @@ class NotesScreen(ModalScreen[None]):
             yield OptionList(id="notes-list")
             yield Input(compact=True, id="notes-edit", disabled=True)
             yield Static(
-                "[dim]e: tekst wijzigen (Enter slaat op) · t: soort · Delete: verwijderen"
-                " · Esc: terug[/dim]"
+                "[dim]e: tekst wijzigen (Enter slaat op) · t: soort · v: vertrouwelijk"
+                " · Delete: verwijderen · Esc: terug[/dim]"
             )
 
     def on_mount(self) -> None:
@@ -52,7 +53,11 @@ class NotesScreen(ModalScreen[None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"[b]{note.kind.value}[/b] {escape(note.text)}", id=str(note.id))
+            Option(
+                f"[b]{note.kind.value}[/b] {escape(note.text)}"
+                + (" [reverse] vertrouwelijk [/reverse]" if note.confidential else ""),
+                id=str(note.id),
+            )
             for note in self.notes
         )
         if self.notes:
@@ -85,6 +90,12 @@ class NotesScreen(ModalScreen[None]):
             kinds = list(NoteKind)
             kind = kinds[(kinds.index(note.kind) + 1) % len(kinds)]
             self._change(lambda: self.session.edit_note(note.id, kind=kind))
+
+    def action_toggle_confidential(self) -> None:
+        note = self._selected()
+        if note is not None:
+            secret = not note.confidential
+            self._change(lambda: self.session.edit_note(note.id, confidential=secret))
 
     def action_delete(self) -> None:
         note = self._selected()

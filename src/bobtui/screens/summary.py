@@ -7,22 +7,29 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer, Markdown, Static
 
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from bobtui.core.export import ExportFormat
+    from bobtui.core.profiles import Profile
     from bobtui.core.session import MeetingSession
+
+_PROFILE_CYCLE = ("volledig", "besluiten")
 
 
 class SummaryScreen(Screen[None]):
-    """A read-only preview; m and j write Markdown and JSON into the current folder."""
+    """A read-only preview of the summary in the chosen profile; keys write it to files."""
 
     CSS_PATH = "summary.tcss"
     BINDINGS = [
-        Binding("m", "export('md')", "Exporteer Markdown", id="summary.markdown"),
-        Binding("j", "export('json')", "Exporteer JSON", id="summary.json"),
+        Binding("m", "export('md')", "Markdown", id="summary.markdown"),
+        Binding("h", "export('html')", "HTML", id="summary.html"),
+        Binding("w", "export('docx')", "Word", id="summary.docx"),
+        Binding("j", "export('json')", "JSON", id="summary.json"),
+        Binding("p", "next_profile", "Profiel", id="summary.profile"),
+        Binding("v", "toggle_confidential", "Vertrouwelijk", id="summary.confidential"),
         Binding("escape", "app.pop_screen", "Terug", id="summary.back"),
     ]
 
@@ -30,21 +37,48 @@ class SummaryScreen(Screen[None]):
         super().__init__()
         self._session = session
         self._export_folder = export_folder or Path.cwd()
+        self._profile_name = _PROFILE_CYCLE[0]
+        self._include_confidential = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
+        yield Static(id="summary-profile")
         yield Markdown("Verslag laden…", id="summary")
         yield Footer()
 
     def on_mount(self) -> None:
         self.render_summary()
 
+    def _profile(self) -> "Profile":
+        from bobtui.core.profiles import choose_profile
+
+        return choose_profile(self._profile_name, include_confidential=self._include_confidential)
+
     @work(thread=True, exclusive=True)
     def render_summary(self) -> None:
-        from bobtui.core.summary import build_summary, render_markdown
+        from bobtui.core.render import render_markdown
+        from bobtui.core.summary import build_summary
 
-        text = render_markdown(build_summary(self._session))
+        profile = self._profile()
+        text = render_markdown(build_summary(self._session, profile))
+        secret = "opgenomen" if profile.include_confidential else "weggelaten"
+        line = (
+            f"Profiel: [b]{profile.name}[/b] (p wisselt) · vertrouwelijke notities: "
+            f"[b]{secret}[/b] (v) · export naar de huidige map"
+        )
+        self.app.call_from_thread(self.query_one("#summary-profile", Static).update, line)
         self.app.call_from_thread(self.query_one(Markdown).update, text)
+
+    def action_next_profile(self) -> None:
+        position = _PROFILE_CYCLE.index(self._profile_name)
+        self._profile_name = _PROFILE_CYCLE[(position + 1) % len(_PROFILE_CYCLE)]
+        self.render_summary()
+
+    def action_toggle_confidential(self) -> None:
+        self._include_confidential = not self._include_confidential
+        if self._include_confidential:
+            self.notify("Vertrouwelijke notities gaan nu mee in de export.", severity="warning")
+        self.render_summary()
 
     @work(thread=True, group="export")
     def action_export(self, export_format: "ExportFormat") -> None:
@@ -53,9 +87,8 @@ class SummaryScreen(Screen[None]):
         from bobtui.core.summary import build_summary
 
         try:
-            path = export_to_folder(
-                build_summary(self._session), export_format, self._export_folder
-            )
+            summary = build_summary(self._session, self._profile())
+            path = export_to_folder(summary, export_format, self._export_folder)
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

@@ -201,8 +201,11 @@ class MeetingSession(NavigationMixin, ParkingMixin):
         *,
         participant_id: int | None = None,
         question_id: str | None = None,
+        confidential: bool = False,
     ) -> Saved[NoteRecord]:
-        """Save a note on the current (or given) question; committed when this returns."""
+        """Save a note on the current (or given) question; committed when this returns.
+
+        A ``confidential`` note stays out of every export unless it is included on purpose."""
         if not _required(text):
             raise RuleViolation("Een notitie mag niet leeg zijn.")
         # The autosave hot path: prepared Core statements, no ORM unit of work (make bench).
@@ -223,6 +226,7 @@ class MeetingSession(NavigationMixin, ParkingMixin):
                 phase=Phase(phase),
                 question_id=question,
                 participant_id=participant_id,
+                confidential=confidential,
                 created_at=now,
                 updated_at=now,
             )
@@ -234,7 +238,7 @@ class MeetingSession(NavigationMixin, ParkingMixin):
         return Saved(note, bsn_warnings(text))
 
     def edit_note(self, note_id: int, **changes: Any) -> Saved[NoteRecord]:
-        """Change a note's text, kind or speaker."""
+        """Change a note's text, kind, speaker or whether it is confidential."""
         if "text" in changes and not _required(changes["text"]):
             raise RuleViolation("Een notitie mag niet leeg zijn.")
         if "kind" in changes:

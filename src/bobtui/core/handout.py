@@ -1,0 +1,312 @@
+"""The summary laid out as a document: parts, headings, lists and tables, with Dutch labels.
+
+Every format (Markdown, HTML, Word) renders this one layout with its own template, so the
+formats cannot drift apart in what they say; only how they look differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from bobtui.core.profiles import SECTION_TITLES, Section
+from bobtui.core.summary import NoteLine, Summary
+from bobtui.core.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
+
+CONFIDENTIALITY = "Vertrouwelijk: bestemd voor de deelnemers aan dit overleg."
+
+_PHASE_TITLES = {
+    "beeldvorming": "Beeldvorming",
+    "oordeelsvorming": "Oordeelsvorming",
+    "besluitvorming": "Besluitvorming",
+}
+_JUDGEMENT_TITLES = {"kernprobleem": "Kernproblemen", "risico": "Risico's", "dilemma": "Dilemma's"}
+_STATUS = {"open": "open", "gedaan": "gedaan", "vervallen": "vervallen"}
+_PARKED_OUTCOME = {"besluit": "werd een besluit", "vervallen": "vervallen", None: "nog open"}
+
+
+@dataclass(frozen=True)
+class Subheading:
+    kind: ClassVar[str] = "subheading"
+    text: str
+
+
+@dataclass(frozen=True)
+class Text:
+    kind: ClassVar[str] = "text"
+    text: str
+    muted: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    by: str = ""
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    kind: ClassVar[str] = "bullets"
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label–value pairs: the meeting's particulars, the evaluation dates."""
+
+    kind: ClassVar[str] = "facts"
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: ClassVar[str] = "table"
+    name: str  # a stable name for styling and tests, e.g. "besluiten"
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    shares: tuple[int, ...] = ()
+    """Each column's share of the width in percent; empty: equal columns."""
+
+    def column_widths(self, total: int) -> list[int]:
+        """Column widths for a page ``total`` wide (Word lays out fixed widths)."""
+        shares = self.shares or (100 // len(self.header),) * len(self.header)
+        return [total * share // 100 for share in shares]
+
+
+Block = Subheading | Text | Bullets | Facts | Table
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    case_code: str
+    confidentiality: str
+    profile_statement: str
+    particulars: Facts
+    parts: tuple[Part, ...]
+
+
+def dmy(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else "—"
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _chain_care(value: str | None) -> str:
+    return value.replace("_", " ") if value else "—"
+
+
+def _notes(kinds: dict[str, tuple[NoteLine, ...]]) -> list[Block]:
+    blocks: list[Block] = []
+    for kind in NoteKind:
+        entries = kinds.get(kind.value, ())
+        if entries:
+            blocks.append(Subheading(NOTE_KIND_LABELS[kind]))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        Item(one_line(n.text), one_line(n.said_by), n.confidential) for n in entries
+                    )
+                )
+            )
+    return blocks
+
+
+def _table(
+    name: str,
+    header: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    shares: tuple[int, ...] = (),
+) -> Table:
+    cells = tuple(tuple(one_line(cell) or "—" for cell in row) for row in rows)
+    return Table(name, header, cells, shares)
+
+
+def _attendance(s: Summary) -> list[Block]:
+    rows = [
+        (
+            p.name,
+            p.organisation,
+            p.role,
+            p.domain or "",
+            p.presence,
+            role_flags(
+                is_client=p.is_client,
+                is_ervaringsdeskundige=p.is_ervaringsdeskundige,
+                speaks_for_child=p.speaks_for_child,
+            ),
+        )
+        for p in s.attendance
+    ]
+    header = ("Naam of rol", "Organisatie", "Rol", "Domein", "Aanwezigheid", "Bijzonderheden")
+    return [_table("aanwezigheid", header, rows)] if rows else [Text("Geen deelnemers.", True)]
+
+
+def _beeldvorming(s: Summary) -> list[Block]:
+    blocks = _notes(s.notes.get("beeldvorming", {})) or [Text("Geen notities.", True)]
+    blocks.append(Subheading("Veiligheidsscores"))
+    if s.safety_scores:
+        header = ("Wie", "Score (0–10)", "Wat maakt het één punt hoger?")
+        rows = [(x.respondent, str(x.score), x.what_would_raise_it) for x in s.safety_scores]
+        blocks.append(_table("veiligheidsscores", header, rows))
+    else:
+        blocks.append(Text("Geen scores vastgelegd.", True))
+    return blocks
+
+
+def _oordeelsvorming(s: Summary) -> list[Block]:
+    blocks: list[Block] = []
+    for kind, title in _JUDGEMENT_TITLES.items():
+        entries = [j for j in s.judgements if j.kind == kind]
+        if entries:
+            blocks.append(Subheading(title))
+            items = tuple(
+                Item(one_line(j.text) + (f" (kans: {j.likelihood})" if j.likelihood else ""))
+                for j in entries
+            )
+            blocks.append(Bullets(items))
+    blocks += _notes(s.notes.get("oordeelsvorming", {}))
+    blocks.append(Facts((("Fase gefaseerde ketenzorg", _chain_care(s.chain_care_phase)),)))
+    return blocks
+
+
+def _decisions(s: Summary) -> list[Block]:
+    if not s.decisions:
+        return [Text("Geen besluiten vastgelegd.", True)]
+    header = ("Actie", "Eigenaar", "Organisatie", "Deadline", "Prioriteit", "Ketenfase", "Status")
+    rows = [
+        (
+            d.action,
+            d.owner_person,
+            d.owner_organisation,
+            dmy(d.deadline),
+            d.priority,
+            _chain_care(d.chain_care_phase),
+            _STATUS[d.status],
+        )
+        for d in s.decisions
+    ]
+    return [_table("besluiten", header, rows, (30, 14, 16, 11, 9, 12, 8))]
+
+
+def _besluitvorming(s: Summary) -> list[Block]:
+    blocks = _notes(s.notes.get("besluitvorming", {}))
+    if s.parked_ideas:
+        blocks.append(Subheading("Parkeerplaats"))
+        header = ("Idee", "Voorgesteld door", "In fase", "Uitkomst")
+        rows = [
+            (p.text, p.proposed_by or "", _PHASE_TITLES[p.phase], _PARKED_OUTCOME[p.outcome])
+            for p in s.parked_ideas
+        ]
+        blocks.append(_table("parkeerplaats", header, rows))
+    return blocks or [Text("Geen notities of geparkeerde ideeën.", True)]
+
+
+def _evaluation(s: Summary) -> list[Block]:
+    return [
+        Facts(
+            (
+                ("Evaluatiedatum", dmy(s.evaluation_date)),
+                ("Volgend overleg", dmy(s.next_meeting_on)),
+                ("Cliënt wordt geïnformeerd door", one_line(s.client_informed_by) or "—"),
+            )
+        )
+    ]
+
+
+def _previous_actions(s: Summary) -> list[Block]:
+    if not s.previous_actions:
+        return [Text("Geen open acties uit een eerder overleg.", True)]
+    header = (
+        "Actie",
+        "Eigenaar",
+        "Organisatie",
+        "Deadline",
+        "Uit overleg van",
+        "Nu",
+        "Toelichting",
+    )
+    rows = [
+        (
+            r.action,
+            r.owner_person,
+            r.owner_organisation,
+            dmy(r.deadline),
+            dmy(r.from_meeting_held_on),
+            _STATUS.get(r.new_status or "", "niet besproken"),
+            r.reason,
+        )
+        for r in s.previous_actions
+    ]
+    return [_table("vorige-acties", header, rows, (26, 13, 15, 11, 11, 9, 15))]
+
+
+def _process(s: Summary) -> list[Block]:
+    header = ("Fase", "Tijd (min)", "Tijdvak (min)", "Vragen besproken", "Overgeslagen")
+    rows = [
+        (
+            _PHASE_TITLES[p.phase],
+            f"{p.minutes_spent:.0f}",
+            str(p.timebox_minutes),
+            f"{p.discussed} van {p.questions}",
+            str(p.skipped),
+        )
+        for p in s.process
+    ]
+    return [_table("proces", header, rows), Text(f"Time-outs: {s.time_outs}")]
+
+
+def _reason(s: Summary) -> list[Block]:
+    return [Text(one_line(s.reason) or "—")]
+
+
+_PARTS: dict[Section, Callable[[Summary], list[Block]]] = {
+    Section.AANWEZIGHEID: _attendance,
+    Section.AANLEIDING: _reason,
+    Section.BEELDVORMING: _beeldvorming,
+    Section.OORDEELSVORMING: _oordeelsvorming,
+    Section.BESLUITEN: _decisions,
+    Section.BESLUITVORMING: _besluitvorming,
+    Section.EVALUATIE: _evaluation,
+    Section.VORIGE_ACTIES: _previous_actions,
+    Section.PROCES: _process,
+}
+
+
+def build_handout(summary: Summary) -> Handout:
+    """Lay out the sections the summary's profile lets out."""
+    s = summary
+    particulars = Facts(
+        (
+            ("Casuscode", s.case_code),
+            ("Datum", dmy(s.held_on)),
+            ("Soort overleg", s.meeting_type),
+            ("Locatie", one_line(s.location) or "—"),
+            ("Leidraad", f"{s.leidraad_title} (versie {s.leidraad_version})"),
+            ("Status", s.status),
+        )
+    )
+    parts = tuple(
+        Part(section.value, SECTION_TITLES[section], tuple(_PARTS[section](s)))
+        for section in s.profile.sections
+    )
+    return Handout(
+        title=f"Verslag casusoverleg {s.case_code}",
+        case_code=s.case_code,
+        confidentiality=CONFIDENTIALITY,
+        profile_statement=s.profile.statement,
+        particulars=particulars,
+        parts=parts,
+    )

@@ -1,0 +1,93 @@
+"""Documents from a summary: Markdown, HTML and Word, each from a template beside this module.
+
+Templates get the laid-out :class:`~bobtui.core.handout.Handout`; the Word document is a
+WordprocessingML package assembled from templated XML parts, which takes milliseconds where a
+document built paragraph by paragraph with python-docx took about a second (make bench).
+"""
+
+import io
+import re
+import zipfile
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from bobtui.core.handout import Handout, build_handout
+from bobtui.core.summary import Summary
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def _markdown_escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _css_string(text: str) -> Markup:
+    """A quoted CSS string; anything but letters, digits and spaces as a CSS escape, so case
+    text can never close the string or the style element."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
+    return Markup(f'"{escaped}"')
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html.j2", "xml.j2"], default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    environment.filters["md"] = _markdown_escape
+    environment.filters["css_string"] = _css_string
+    return environment
+
+
+def _render(template: str, handout: Handout) -> str:
+    return _environment().get_template(template).render(doc=handout)
+
+
+def render_markdown(summary: Summary) -> str:
+    return _render("summary.md.j2", build_handout(summary))
+
+
+def render_html(summary: Summary) -> str:
+    """A self-contained page: no external files, with a print stylesheet."""
+    return _render("summary.html.j2", build_handout(summary))
+
+
+# The parts of a Word package that never change, and the ones rendered per document.
+_DOCX_STATIC = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/settings.xml",
+    "word/numbering.xml",
+    "docProps/app.xml",
+)
+_DOCX_RENDERED = ("word/document.xml", "word/header1.xml", "word/footer1.xml")
+
+
+def render_docx(summary: Summary, *, created: datetime | None = None) -> bytes:
+    """A Word document: real headings, the decisions as a table, page numbers in the footer.
+
+    The document properties hold no case text: a generic title and the creation time only.
+    """
+    handout = build_handout(summary)
+    environment = _environment()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in _DOCX_STATIC:
+            package.write(TEMPLATES / "docx" / name, name)
+        for name in _DOCX_RENDERED:
+            package.writestr(name, environment.get_template(f"docx/{name}.j2").render(doc=handout))
+        stamp = (created or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        core = environment.get_template("docx/docProps/core.xml.j2").render(created=stamp)
+        package.writestr("docProps/core.xml", core)
+    return buffer.getvalue()
