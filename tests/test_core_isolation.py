@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 CORE_MODULES = [
+    "bobtui.core.actions",
     "bobtui.core.attention",
     "bobtui.core.bsn",
     "bobtui.core.dates",
@@ -11,6 +12,7 @@ CORE_MODULES = [
     "bobtui.core.errors",
     "bobtui.core.export",
     "bobtui.core.handout",
+    "bobtui.core.history",
     "bobtui.core.leidraad",
     "bobtui.core.meetings",
     "bobtui.core.models",

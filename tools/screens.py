@@ -41,6 +41,13 @@ async def capture() -> None:
         while table.row_count == 0:
             await pilot.pause(0.05)
         await shot(pilot, "home")
+        await pilot.press("a")
+        await shot(pilot, "actions")
+        await pilot.press("u", *"+14", "tab", *"School is pas na de vakantie bereikbaar")
+        await shot(pilot, "action-postpone")
+        await pilot.press("escape", "escape", "h")
+        await shot(pilot, "case-history")
+        await pilot.press("escape")
         await pilot.press("s")
         while "Verslag casusoverleg" not in app.screen.query_one(Markdown).source:
             await pilot.pause(0.05)

@@ -105,6 +105,26 @@ def _build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="PAD", help="bestand (één overleg; standaard stdout) of map"
     )
     export.add_argument("--force", action="store_true", help="overschrijf bestaande bestanden")
+
+    history = commands.add_parser(
+        "geschiedenis",
+        help="de geschiedenis van één casus: overleggen, veiligheidsscores, besluiten",
+    )
+    history.add_argument("case", metavar="CODE", help="de casuscode")
+    history.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    history.add_argument("--out", type=Path, metavar="BESTAND", help="standaard: naar stdout")
+    history.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+
+    actions = commands.add_parser(
+        "acties", help="open acties van alle overleggen, die over hun deadline eerst"
+    )
+    actions.add_argument("--overdue", action="store_true", help="alleen acties die te laat zijn")
+    actions.add_argument(
+        "--owner", metavar="ORG", default="", help="organisatie (deel van de naam)"
+    )
+    actions.add_argument("--case", metavar="CODE", default="", help="alleen deze casuscode")
+    actions.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf de lijst als CSV")
+    actions.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
     return parser
 
 
@@ -187,25 +207,54 @@ def _export_one(
     args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
 ) -> int:
     from bobtui.core.errors import BobError
-    from bobtui.core.export import render, write_private
+    from bobtui.core.export import render
     from bobtui.core.leidraad import default_catalog
     from bobtui.core.meetings import find_meeting_id, open_meeting
     from bobtui.core.summary import build_summary
 
     if len(formats) != 1:
         raise BobError("Eén overleg gaat in één formaat; voor meer formaten: --case en --out MAP.")
-    if formats[0] == "docx" and args.out is None:
+    _check_output(args, formats[0])
+    session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
+    _write_output(args, render(build_summary(session, profile), formats[0]), "Verslag")
+    return 0
+
+
+def _check_output(args: argparse.Namespace, export_format: str) -> None:
+    """Refuse before any work: Word to a terminal, or a file that exists without --force."""
+    from bobtui.core.errors import BobError
+
+    if export_format == "docx" and args.out is None:
         raise BobError("Een Word-bestand gaat naar een bestand: geef --out BESTAND.docx.")
     if args.out is not None and args.out.exists() and not args.force:
         raise BobError(f"{args.out} bestaat al; overschrijf met --force.")
-    session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
-    content = render(build_summary(session, profile), formats[0])
+
+
+def _write_output(args: argparse.Namespace, content: str | bytes, what: str) -> None:
+    from bobtui.core.export import write_private
+
     if args.out is None:
         assert isinstance(content, str)
         sys.stdout.write(content)
     else:
         write_private(args.out, content)
-        print(f"Verslag geschreven naar {args.out}.", file=sys.stderr)
+        print(f"{what} geschreven naar {args.out}.", file=sys.stderr)
+
+
+def _case_history(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from bobtui.core.export import render_case_history
+    from bobtui.core.history import case_history
+    from bobtui.core.store import open_store
+
+    _check_output(args, args.format)
+    store = open_store(args.database)
+    try:
+        history = case_history(store, args.case, date.today())
+    finally:
+        store.dispose()
+    _write_output(args, render_case_history(history, args.format), "Casusgeschiedenis")
     return 0
 
 
@@ -254,6 +303,62 @@ def _export_batch(
     return 0
 
 
+def _actions(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from bobtui.core.actions import actions_csv, open_actions
+    from bobtui.core.errors import BobError
+    from bobtui.core.export import write_private
+    from bobtui.core.store import open_store
+    from bobtui.core.vocabulary import counted
+
+    store = open_store(args.database)
+    try:
+        found = open_actions(
+            store,
+            date.today(),
+            overdue_only=args.overdue,
+            owner_organisation=args.owner,
+            case_code=args.case,
+        )
+    finally:
+        store.dispose()
+    if args.csv is not None:
+        if args.csv.exists() and not args.force:
+            raise BobError(f"{args.csv} bestaat al; overschrijf met --force.")
+        write_private(args.csv, actions_csv(found))
+        print(
+            f"{counted(len(found), 'actie', 'acties')} geschreven naar {args.csv}.", file=sys.stderr
+        )
+        return 0
+    console = Console()
+    if not console.is_terminal:
+        console.width = max(console.width, 160)
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("", "Nr", "Actie", "Eigenaar", "Organisatie", "Deadline", "Casus", "Overleg"):
+        table.add_column(column)
+    for a in found:
+        table.add_row(
+            "TE LAAT" if a.overdue else "",
+            str(a.decision_id),
+            a.action,
+            a.owner_person,
+            a.owner_organisation,
+            f"{a.deadline:%d-%m-%Y}",
+            a.case_code,
+            f"{a.meeting_id} ({a.held_on:%d-%m-%Y})",
+            style="bold red" if a.overdue else None,
+        )
+    if found:
+        console.print(table, markup=False, highlight=False)
+    overdue = sum(a.overdue for a in found)
+    print(f"{counted(len(found), 'open actie', 'open acties')}, waarvan {overdue} te laat.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.data_dir:
@@ -268,6 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "app": _run_app,
         "demo": _run_app,
         "export": _export,
+        "acties": _actions,
+        "geschiedenis": _case_history,
         "leidraad": _leidraad,
     }
     try:

@@ -168,6 +168,18 @@ def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
     for kind, text in _EARLIER_NOTES:
         clock.advance(6)
         earlier.record_note(kind, text)
+    earlier.record_safety_score(
+        "Moeder (fictief)",
+        3,
+        "Als er een plan ligt waar vader zich aan houdt.",
+        participant_id=roster[0].id,
+    )
+    earlier.record_safety_score(
+        "Veilig Thuis",
+        2,
+        "Als de kinderen niet meer bij ruzies zijn.",
+        participant_id=roster[3].id,
+    )
     # Said in confidence: kept out of every export unless included on purpose.
     earlier.record_note(
         NoteKind.ZORG,
@@ -204,6 +216,13 @@ def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
         deadline=earlier_day + timedelta(days=28),
         chain_care_phase=ChainCarePhase.RISICOGESTUURDE_ZORG,
     ).item
+    school = earlier.record_decision(
+        "Schoolbeeld van de oudste opvragen bij de intern begeleider",
+        owner_person="R. Jansen",
+        owner_organisation="Wijkteam Oost",
+        deadline=earlier_day + timedelta(days=7),
+        priority=Priority.HOOG,
+    ).item
     earlier.drop_parked_idea(idea.id)  # the plan with both parents goes first
     earlier.set_evaluation(
         evaluation_date=today, next_meeting_on=today, client_informed_by="R. Jansen (wijkteam)"
@@ -226,6 +245,9 @@ def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
     clock.advance(2)
     current.review_carried_over(plan.id, DecisionStatus.GEDAAN, "Plan besproken met beide ouders.")
     current.review_carried_over(training.id, DecisionStatus.OPEN, "Wachtlijst; loopt door.")
+    current.review_carried_over(
+        school.id, DecisionStatus.OPEN, "Nog niet gelukt: de school was met vakantie."
+    )
     clock.advance(3)
     current.start()
     for question_id, notes, score in _CURRENT_MEETING:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from bobtui.core.errors import BobError
+from bobtui.core.history import CaseHistory
 from bobtui.core.profiles import FULL, Profile
 from bobtui.core.records import MeetingListRow
 from bobtui.core.summary import Summary, summary_to_json
@@ -78,6 +79,26 @@ def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
     if export_format == "docx":
         return documents.render_docx(summary)
     return documents.render_markdown(summary)
+
+
+CaseHistoryFormat = Literal["md", "html", "docx"]
+CASE_HISTORY_FORMATS: tuple[CaseHistoryFormat, ...] = ("md", "html", "docx")
+
+
+def render_case_history(history: CaseHistory, export_format: CaseHistoryFormat) -> str | bytes:
+    from bobtui.core import render as documents
+    from bobtui.core.handout import build_case_handout
+
+    handout = build_case_handout(history)
+    if export_format == "html":
+        return documents.html_document(handout)
+    if export_format == "docx":
+        return documents.word_document(handout)
+    return documents.markdown_document(handout)
+
+
+def case_history_file_name(history: CaseHistory, export_format: str) -> str:
+    return f"casusgeschiedenis-{_safe(history.case_code) or 'casus'}.{export_format}"
 
 
 def free_path(folder: Path, name: str) -> Path:

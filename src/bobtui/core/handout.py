@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from bobtui.core.history import CaseHistory, chart_points, sparkline
 from bobtui.core.profiles import SECTION_TITLES, Section
 from bobtui.core.summary import NoteLine, Summary
 from bobtui.core.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
@@ -76,7 +77,38 @@ class Table:
         return [total * share // 100 for share in shares]
 
 
-Block = Subheading | Text | Bullets | Facts | Table
+@dataclass(frozen=True)
+class Chart:
+    """A trend over meetings on a 0..maximum scale: a line in HTML, a sparkline in text."""
+
+    kind: ClassVar[str] = "chart"
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float | None, ...]
+    maximum: float = 10
+
+    @property
+    def spark(self) -> str:
+        return sparkline(self.values, self.maximum)
+
+    @property
+    def readout(self) -> str:
+        """The values in words: 3,5 → 4 → — → 6."""
+        return " → ".join(
+            "—" if v is None else f"{v:.1f}".replace(".0", "").replace(".", ",")
+            for v in self.values
+        )
+
+    def points(self, width: int, height: int) -> list[tuple[float, float, float]]:
+        return chart_points(self.values, width, height, self.maximum)
+
+    def ticks(self, width: int) -> list[tuple[float, str]]:
+        """Where each meeting's label goes along the x axis."""
+        step = width / max(len(self.labels) - 1, 1)
+        return [(round(i * step, 1), label) for i, label in enumerate(self.labels)]
+
+
+Block = Subheading | Text | Bullets | Facts | Table | Chart
 
 
 @dataclass(frozen=True)
@@ -88,6 +120,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Handout:
+    kind: str  # what the document is, without case text: for file properties
     title: str
     case_code: str
     confidentiality: str
@@ -303,10 +336,89 @@ def build_handout(summary: Summary) -> Handout:
         for section in s.profile.sections
     )
     return Handout(
+        kind="Verslag casusoverleg",
         title=f"Verslag casusoverleg {s.case_code}",
         case_code=s.case_code,
         confidentiality=CONFIDENTIALITY,
         profile_statement=s.profile.statement,
         particulars=particulars,
         parts=parts,
+    )
+
+
+_CASE_STATEMENT = (
+    "Casusgeschiedenis: alle overleggen over deze casuscode, met de veiligheidsscores, de fase "
+    "van de ketenzorg en elk besluit met zijn huidige status; zonder notities."
+)
+
+
+def build_case_handout(history: CaseHistory) -> Handout:
+    """The history of one case laid out like a summary, so every format can render it."""
+    h = history
+    meetings = h.meetings
+    period = f"{dmy(meetings[0].held_on)} tot en met {dmy(meetings[-1].held_on)}"
+    particulars = Facts(
+        (
+            ("Casuscode", h.case_code),
+            ("Overleggen", str(len(meetings))),
+            ("Periode", period),
+            ("Open acties", str(sum(d.status.value == "open" for d in h.decisions))),
+        )
+    )
+    meeting_rows = [
+        (
+            dmy(m.held_on),
+            str(m.meeting_id),
+            m.status.value,
+            m.leidraad_id,
+            _chain_care(m.chain_care_phase.value if m.chain_care_phase else None),
+            " · ".join(f"{s.respondent} {s.score}" for s in m.scores),
+        )
+        for m in meetings
+    ]
+    header = ("Datum", "Nr", "Status", "Leidraad", "Fase ketenzorg", "Veiligheidsscores")
+    chart = Chart(
+        "Gemiddelde veiligheidsscore per overleg (0–10)",
+        tuple(dmy(m.held_on) for m in meetings),
+        tuple(h.score_trend),
+    )
+    phases = [
+        Text(f"{dmy(m.held_on)}: {_chain_care(m.chain_care_phase)}")
+        for m in meetings
+        if m.chain_care_phase
+    ]
+    decision_rows = [
+        (
+            d.action,
+            d.owner_person,
+            d.owner_organisation,
+            dmy(d.deadline) + (" (te laat)" if d.overdue else ""),
+            _STATUS[d.status.value],
+            dmy(d.meeting_held_on),
+        )
+        for d in h.decisions
+    ]
+    decisions_header = ("Actie", "Eigenaar", "Organisatie", "Deadline", "Status", "Uit overleg van")
+    decisions: list[Block] = (
+        [_table("besluiten", decisions_header, decision_rows, (32, 14, 16, 14, 10, 14))]
+        if decision_rows
+        else [Text("Geen besluiten vastgelegd.", True)]
+    )
+    return Handout(
+        kind="Casusgeschiedenis",
+        title=f"Casusgeschiedenis {h.case_code}",
+        case_code=h.case_code,
+        confidentiality="Vertrouwelijk: bestemd voor de partners in deze casus.",
+        profile_statement=_CASE_STATEMENT,
+        particulars=particulars,
+        parts=(
+            Part("overleggen", "Overleggen", (_table("overleggen", header, meeting_rows),)),
+            Part("veiligheid", "Veiligheid over de tijd", (chart,)),
+            Part(
+                "ketenzorg",
+                "Fase van de ketenzorg",
+                tuple(phases) or (Text("Nog geen fase vastgesteld.", True),),
+            ),
+            Part("besluiten", "Besluiten en hun status", tuple(decisions)),
+        ),
     )

@@ -140,13 +140,15 @@ class Decision(SQLModel, table=True):
 
 
 class DecisionStatusChange(SQLModel, table=True):
-    """The history of a decision's status; ``meeting_id`` is the meeting where it was reviewed."""
+    """The history of a decision's status; ``meeting_id`` is the meeting where it was reviewed
+    (None: updated by a coordinator between meetings). ``new_deadline`` marks a postponement."""
 
     id: int | None = Field(default=None, primary_key=True)
     decision_id: int = Field(foreign_key="decision.id", index=True, ondelete="CASCADE")
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
     status: str = Field(max_length=16)
     reason: str = ""
+    new_deadline: date | None = None
     changed_at: datetime
 
 

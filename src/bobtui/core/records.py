@@ -133,6 +133,7 @@ class StatusChangeRecord:
     meeting_id: int | None
     status: DecisionStatus
     reason: str
+    new_deadline: date | None
     changed_at: datetime
 
 

@@ -53,12 +53,20 @@ def _render(template: str, handout: Handout) -> str:
 
 
 def render_markdown(summary: Summary) -> str:
-    return _render("summary.md.j2", build_handout(summary))
+    return markdown_document(build_handout(summary))
 
 
 def render_html(summary: Summary) -> str:
     """A self-contained page: no external files, with a print stylesheet."""
-    return _render("summary.html.j2", build_handout(summary))
+    return html_document(build_handout(summary))
+
+
+def markdown_document(handout: Handout) -> str:
+    return _render("summary.md.j2", handout)
+
+
+def html_document(handout: Handout) -> str:
+    return _render("summary.html.j2", handout)
 
 
 # The parts of a Word package that never change, and the ones rendered per document.
@@ -79,7 +87,10 @@ def render_docx(summary: Summary, *, created: datetime | None = None) -> bytes:
 
     The document properties hold no case text: a generic title and the creation time only.
     """
-    handout = build_handout(summary)
+    return word_document(build_handout(summary), created=created)
+
+
+def word_document(handout: Handout, *, created: datetime | None = None) -> bytes:
     environment = _environment()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
@@ -88,6 +99,8 @@ def render_docx(summary: Summary, *, created: datetime | None = None) -> bytes:
         for name in _DOCX_RENDERED:
             package.writestr(name, environment.get_template(f"docx/{name}.j2").render(doc=handout))
         stamp = (created or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        core = environment.get_template("docx/docProps/core.xml.j2").render(created=stamp)
+        core = environment.get_template("docx/docProps/core.xml.j2").render(
+            created=stamp, kind=handout.kind
+        )
         package.writestr("docProps/core.xml", core)
     return buffer.getvalue()

@@ -10,10 +10,10 @@ from bobtui.core.dates import parse_date
 from bobtui.core.records import DecisionRecord, ParkedIdeaRecord, Saved
 from bobtui.core.session import MeetingSession
 from bobtui.core.vocabulary import ChainCarePhase, Priority
-from bobtui.screens.form import FormScreen, choice
+from bobtui.screens.form import MeetingFormScreen, choice
 
 
-class DecisionScreen(FormScreen[DecisionRecord]):
+class DecisionScreen(MeetingFormScreen[DecisionRecord]):
     """A new decision, or one that turns a parked idea into a decision."""
 
     TITLE_TEXT = "Besluit: wie doet wat, en wanneer is het klaar?"

@@ -1,7 +1,7 @@
 """The shared shape of bobtui's record forms: fields, Enter saves, Escape cancels.
 
-The form saves through the meeting session itself and stays open on a rule violation, with
-the reason shown, so nothing typed is lost; on success it returns what was saved.
+The form saves through the core itself and stays open on a rule violation, with the reason
+shown, so nothing typed is lost; on success it returns what was saved.
 """
 
 from typing import Any, Generic, TypeVar
@@ -36,11 +36,6 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
     ]
     TITLE_TEXT = ""
 
-    def __init__(self, session: MeetingSession) -> None:
-        super().__init__()
-        self.session = session
-        self.participants: list[ParticipantRecord] = session.participants()
-
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.TITLE_TEXT, id="form-title")
@@ -60,15 +55,6 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
         yield Label(label)
         yield widget
 
-    def participant_options(self) -> list[tuple[str, int]]:
-        return [
-            (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id)
-            for p in self.participants
-        ]
-
-    def participant(self, participant_id: int | None) -> ParticipantRecord | None:
-        return next((p for p in self.participants if p.id == participant_id), None)
-
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
@@ -83,3 +69,21 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class MeetingFormScreen(FormScreen[R]):
+    """A form that records something in a meeting, with the roster at hand."""
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+        self.participants: list[ParticipantRecord] = session.participants()
+
+    def participant_options(self) -> list[tuple[str, int]]:
+        return [
+            (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id)
+            for p in self.participants
+        ]
+
+    def participant(self, participant_id: int | None) -> ParticipantRecord | None:
+        return next((p for p in self.participants if p.id == participant_id), None)

@@ -30,6 +30,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_meeting", "Nieuw overleg", id="home.new"),
         Binding("enter", "open_meeting", "Openen", id="home.open"),
         Binding("s", "show_summary", "Verslag", id="home.summary"),
+        Binding("a", "show_actions", "Open acties", id="home.actions"),
+        Binding("h", "show_case_history", "Casusgeschiedenis", id="home.history"),
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
     ]
 
@@ -219,11 +221,28 @@ class HomeScreen(Screen[None]):
             self.load_meetings(self.query_one("#filter", Input).value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_meeting", "focus_filter"):
+        if action in ("new_meeting", "focus_filter", "show_actions"):
             return self.store is not None
-        if action in ("show_summary", "open_meeting"):
+        if action in ("show_summary", "open_meeting", "show_case_history"):
             return self.store is not None and self.query_one(DataTable).row_count > 0
         return True
+
+    def action_show_actions(self) -> None:
+        from bobtui.screens.actions import ActionsScreen
+
+        if self.store is not None:
+            self.app.push_screen(ActionsScreen(self.store, self._meeting_clock()))
+
+    def action_show_case_history(self) -> None:
+        from bobtui.core.history import case_history
+        from bobtui.screens.case_history import CaseHistoryScreen
+
+        table = self.query_one(DataTable)
+        if self.store is None or table.row_count == 0:
+            return
+        case_code = str(table.get_row_at(table.cursor_row)[1])
+        today = self._meeting_clock()().astimezone().date()
+        self.app.push_screen(CaseHistoryScreen(case_history(self.store, case_code, today)))
 
     def action_show_summary(self) -> None:
         meeting_id = self._selected_meeting_id()

@@ -5,10 +5,10 @@ from textual.widgets import Input, Select
 
 from bobtui.core.records import JudgementRecord, Saved
 from bobtui.core.vocabulary import JudgementKind, Likelihood
-from bobtui.screens.form import FormScreen, choice
+from bobtui.screens.form import MeetingFormScreen, choice
 
 
-class JudgementScreen(FormScreen[JudgementRecord]):
+class JudgementScreen(MeetingFormScreen[JudgementRecord]):
     TITLE_TEXT = "Oordeel: wat betekent de informatie?"
 
     def fields(self) -> ComposeResult:

@@ -27,7 +27,7 @@ from bobtui.screens._errors import attempt
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
-from bobtui.screens.form import FormScreen
+from bobtui.screens.form import MeetingFormScreen
 from bobtui.screens.judgement import JudgementScreen
 from bobtui.screens.jump import JumpScreen
 from bobtui.screens.notes import NotesScreen
@@ -400,7 +400,7 @@ class MeetingScreen(Screen[None]):
 
     def action_record(self, form: str) -> None:
         """Open the form for a score, a judgement or a decision; show what it saved."""
-        forms: dict[str, type[FormScreen[Any]]] = {
+        forms: dict[str, type[MeetingFormScreen[Any]]] = {
             "score": ScoreScreen,
             "judgement": JudgementScreen,
             "decision": DecisionScreen,

@@ -6,10 +6,10 @@ from textual.widgets import Input, Select
 
 from bobtui.core.errors import RuleViolation
 from bobtui.core.records import SafetyScoreRecord, Saved
-from bobtui.screens.form import FormScreen, choice
+from bobtui.screens.form import MeetingFormScreen, choice
 
 
-class ScoreScreen(FormScreen[SafetyScoreRecord]):
+class ScoreScreen(MeetingFormScreen[SafetyScoreRecord]):
     TITLE_TEXT = "Veiligheidsscore: hoe veilig is het nu, van 0 tot 10?"
 
     def fields(self) -> ComposeResult:

@@ -1,0 +1,61 @@
+"""Postpone an open action (new deadline and a reason) or let it lapse (a reason)."""
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from bobtui.core.actions import OpenAction, update_action
+from bobtui.core.dates import format_date, parse_date
+from bobtui.core.records import DecisionRecord, Saved
+from bobtui.core.session import Clock
+from bobtui.core.store import Store
+from bobtui.core.vocabulary import DecisionStatus
+from bobtui.screens.form import FormScreen
+
+
+class ActionUpdateScreen(FormScreen[DecisionRecord]):
+    """``postpone``: a new deadline and why; otherwise the action lapses, with why."""
+
+    def __init__(self, store: Store, action: OpenAction, clock: Clock, *, postpone: bool) -> None:
+        super().__init__()
+        self.store = store
+        self.action = action
+        self.clock = clock
+        self.postpone = postpone
+        self.TITLE_TEXT = (
+            "Actie uitstellen: tot wanneer, en waarom?"
+            if postpone
+            else "Actie laten vervallen: waarom?"
+        )
+
+    def fields(self) -> ComposeResult:
+        a = self.action
+        yield Static(
+            f"{a.action}\n[dim]{a.owner_person} ({a.owner_organisation}) · deadline "
+            f"{format_date(a.deadline)} · {a.case_code}[/dim]",
+            markup=True,
+        )
+        if self.postpone:
+            yield from self.labelled(
+                "Nieuwe deadline (31-12-2026, 31-12 of +14)", Input(compact=True, id="deadline")
+            )
+        yield from self.labelled("Reden", Input(compact=True, id="reason"))
+
+    def save(self) -> Saved[DecisionRecord]:
+        reason = self.query_one("#reason", Input).value
+        if not self.postpone:
+            return update_action(
+                self.store,
+                self.action.decision_id,
+                DecisionStatus.VERVALLEN,
+                clock=self.clock,
+                reason=reason,
+            )
+        today = self.clock().astimezone().date()
+        return update_action(
+            self.store,
+            self.action.decision_id,
+            DecisionStatus.OPEN,
+            clock=self.clock,
+            reason=reason,
+            new_deadline=parse_date(self.query_one("#deadline", Input).value, today),
+        )

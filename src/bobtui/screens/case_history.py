@@ -1,0 +1,104 @@
+"""One case over time: its meetings, the safety-score trend, the chain-care phase and every
+decision with its status; keys export it as a document."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from bobtui.core.dates import format_date
+from bobtui.core.history import CaseHistory, sparkline
+from bobtui.core.vocabulary import DecisionStatus
+from bobtui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from bobtui.core.export import CaseHistoryFormat
+
+
+class CaseHistoryScreen(Screen[None]):
+    CSS_PATH = "case_history.tcss"
+    BINDINGS = [
+        Binding("m", "export('md')", "Markdown", id="history.markdown"),
+        Binding("h", "export('html')", "HTML", id="history.html"),
+        Binding("w", "export('docx')", "Word", id="history.docx"),
+        Binding("escape", "app.pop_screen", "Terug", id="history.back"),
+    ]
+
+    def __init__(self, history: CaseHistory, export_folder: Path | None = None) -> None:
+        super().__init__()
+        self.history = history
+        self.export_folder = export_folder or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="history"):
+            yield Static("[b]Overleggen[/b]")
+            yield DataTable(id="history-meetings", cursor_type="row", zebra_stripes=True)
+            yield Static(id="history-trend")
+            yield Static("[b]Besluiten en hun status[/b]")
+            yield DataTable(id="history-decisions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        h = self.history
+        self.sub_title = f"Casusgeschiedenis {h.case_code}"
+        meetings = self.query_one("#history-meetings", DataTable)
+        meetings.add_columns("Datum", "Nr", "Status", "Fase ketenzorg", "Scores", "Gemiddeld")
+        for m in h.meetings:
+            mean = m.mean_score
+            meetings.add_row(
+                format_date(m.held_on),
+                str(m.meeting_id),
+                m.status.value,
+                m.chain_care_phase.value.replace("_", " ") if m.chain_care_phase else "—",
+                " · ".join(f"{s.respondent} {s.score}" for s in m.scores) or "—",
+                f"{mean:.1f}".replace(".", ",") if mean is not None else "—",
+            )
+        trend = h.score_trend
+        readout = " → ".join("—" if v is None else f"{v:.1f}".replace(".", ",") for v in trend)
+        self.query_one("#history-trend", Static).update(
+            f"[b]Veiligheid over de tijd[/b] (gemiddelde score, 0–10)\n"
+            f"  [b]{sparkline(trend)}[/b]   {readout}"
+        )
+        decisions = self.query_one("#history-decisions", DataTable)
+        decisions.add_columns("Actie", "Eigenaar", "Organisatie", "Deadline", "Status", "Uit")
+        for d in h.decisions:
+            status = Text(d.status.value)
+            if d.overdue:
+                status = Text(" te laat ", style="bold reverse red")
+            elif d.status is DecisionStatus.GEDAAN:
+                status.stylize("green")
+            decisions.add_row(
+                d.action,
+                d.owner_person,
+                d.owner_organisation,
+                format_date(d.deadline),
+                status,
+                format_date(d.meeting_held_on),
+            )
+        meetings.focus()
+
+    @work(thread=True, group="export")
+    def action_export(self, export_format: "CaseHistoryFormat") -> None:
+        from bobtui.core.errors import BobError
+        from bobtui.core.export import (
+            case_history_file_name,
+            free_path,
+            render_case_history,
+            write_private,
+        )
+
+        name = case_history_file_name(self.history, export_format)
+        path = free_path(self.export_folder, name)
+        try:
+            write_private(path, render_case_history(self.history, export_format))
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Casusgeschiedenis geschreven naar {path}")

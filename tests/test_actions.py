@@ -1,0 +1,231 @@
+"""Open actions across meetings: the list, status changes between meetings, CSV, CLI, screen."""
+
+import stat
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bobtui.core.actions import action_history, actions_csv, open_actions, update_action
+from bobtui.core.errors import NotFound, RuleViolation
+from bobtui.core.leidraad import QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store import Store, open_store, sqlite_url
+from bobtui.core.vocabulary import DecisionStatus
+from tests.conftest import FakeClock
+from tests.test_cli import assert_one_sentence_error, bobtui
+
+
+def meeting_with_actions(
+    store: Store, question_set: QuestionSet, clock: FakeClock, case_code: str
+) -> list[int]:
+    """A closed meeting with three actions: due in 3 days, overdue by 2, and owned by GGZ."""
+    session = MeetingSession.create(
+        store, question_set, case_code=case_code, held_on=clock.today, clock=clock
+    ).item
+    session.start()
+    session.next_phase()
+    session.next_phase()
+    ids = [
+        session.record_decision(
+            action,
+            owner_person=person,
+            owner_organisation=organisation,
+            deadline=clock.today + timedelta(days=days),
+        ).item.id
+        for action, person, organisation, days in (
+            ("Huisbezoek", "R. Jansen", "Wijkteam Oost", 3),
+            ("Schoolbeeld opvragen", "R. Jansen", "Wijkteam Oost", 1),
+            ("Intake plannen", "P. de Vries", "GGZ Noord", 10),
+        )
+    ]
+    session.set_evaluation(evaluation_date=clock.today + timedelta(days=30))
+    session.close()
+    return ids
+
+
+@pytest.fixture
+def actions_store(store: Store, example_set: QuestionSet, clock: FakeClock) -> list[int]:
+    ids = meeting_with_actions(store, example_set, clock, "ZVH-A")
+    ids += meeting_with_actions(store, example_set, clock, "ZVH-B")
+    clock.advance(60 * 24 * 2)  # two days later: "Schoolbeeld opvragen" is overdue
+    return ids
+
+
+def test_open_actions_overdue_first_and_marked(
+    store: Store, actions_store: list[int], clock: FakeClock
+) -> None:
+    found = open_actions(store, clock.today)
+    assert len(found) == 6
+    assert [(a.action, a.overdue) for a in found[:2]] == [
+        ("Schoolbeeld opvragen", True),
+        ("Schoolbeeld opvragen", True),
+    ]
+    assert not any(a.overdue for a in found[2:])
+    assert [a.deadline for a in found] == sorted(a.deadline for a in found)
+    assert {a.case_code for a in found} == {"ZVH-A", "ZVH-B"}
+    assert len(open_actions(store, clock.today, overdue_only=True)) == 2
+    ggz = open_actions(store, clock.today, owner_organisation="ggz")
+    assert [a.owner_person for a in ggz] == ["P. de Vries", "P. de Vries"]
+    assert len(open_actions(store, clock.today, case_code="ZVH-B")) == 3
+
+
+def test_status_changes_between_meetings_go_into_the_history(
+    store: Store, actions_store: list[int], clock: FakeClock
+) -> None:
+    visit, school, intake = actions_store[:3]
+    update_action(store, visit, DecisionStatus.GEDAAN, clock=clock)
+    new_date = clock.today + timedelta(days=14)
+    update_action(
+        store,
+        school,
+        DecisionStatus.OPEN,
+        clock=clock,
+        reason="School was dicht",
+        new_deadline=new_date,
+    )
+    update_action(store, intake, DecisionStatus.VERVALLEN, clock=clock, reason="Verhuisd")
+
+    still_open = {a.decision_id: a for a in open_actions(store, clock.today)}
+    assert visit not in still_open and intake not in still_open
+    assert still_open[school].deadline == new_date and not still_open[school].overdue
+    assert still_open[school].times_postponed == 1
+    created, postponed = action_history(store, school)
+    assert created.status is DecisionStatus.OPEN and created.meeting_id is not None
+    assert postponed.new_deadline == new_date and postponed.reason == "School was dicht"
+    assert postponed.meeting_id is None  # between meetings
+    cancelled = action_history(store, intake)[-1]
+    assert cancelled.status is DecisionStatus.VERVALLEN and cancelled.reason == "Verhuisd"
+    with store.engine.connect() as connection:
+        logged = connection.execute(
+            text("SELECT action FROM meetingevent WHERE entity = 'decision' ORDER BY id")
+        ).scalars()
+        assert list(logged)[-3:] == [
+            "decision.status_changed",
+            "decision.postponed",
+            "decision.status_changed",
+        ]
+
+
+def test_status_change_rules(store: Store, actions_store: list[int], clock: FakeClock) -> None:
+    visit = actions_store[0]  # due tomorrow (made three days ahead, two days ago)
+    tomorrow = clock.today + timedelta(days=1)
+    cases: list[tuple[DecisionStatus, dict[str, object], str]] = [
+        (DecisionStatus.VERVALLEN, {}, "reden waarom de actie vervalt"),
+        (DecisionStatus.OPEN, {"reason": "later"}, "vraagt om een nieuwe deadline"),
+        (DecisionStatus.OPEN, {"new_deadline": tomorrow}, "reden voor het uitstel"),
+        (
+            DecisionStatus.OPEN,
+            {"reason": "x", "new_deadline": clock.today - timedelta(days=1)},
+            "in het verleden",
+        ),
+        (DecisionStatus.OPEN, {"reason": "x", "new_deadline": tomorrow}, "dezelfde als de oude"),
+        (
+            DecisionStatus.GEDAAN,
+            {"reason": "x", "new_deadline": tomorrow},
+            "Alleen een open actie krijgt een nieuwe deadline",
+        ),
+    ]
+    for status, arguments, message in cases:
+        with pytest.raises(RuleViolation, match=message):
+            update_action(store, visit, status, clock=clock, **arguments)  # type: ignore[arg-type]
+    assert len(action_history(store, visit)) == 1  # only its creation
+
+
+def test_a_finished_or_unknown_action_cannot_change(
+    store: Store, actions_store: list[int], clock: FakeClock
+) -> None:
+    update_action(store, actions_store[0], DecisionStatus.GEDAAN, clock=clock)
+    with pytest.raises(RuleViolation, match="al gedaan"):
+        update_action(store, actions_store[0], DecisionStatus.GEDAAN, clock=clock)
+    with pytest.raises(NotFound):
+        update_action(store, 9999, DecisionStatus.GEDAAN, clock=clock)
+
+
+def test_csv_opens_in_a_dutch_spreadsheet(
+    store: Store, actions_store: list[int], clock: FakeClock
+) -> None:
+    content = actions_csv(open_actions(store, clock.today))
+    assert content.startswith("\ufeffactie;eigenaar;organisatie;deadline;te laat;")
+    lines = content.lstrip("\ufeff").splitlines()
+    assert len(lines) == 7
+    assert (
+        lines[1].startswith("Schoolbeeld opvragen;R. Jansen;Wijkteam Oost;") and ";ja;" in lines[1]
+    )
+
+
+def test_cli_lists_and_writes_csv(
+    tmp_path: Path, example_as_user_set: QuestionSet, clock: FakeClock
+) -> None:
+    url = sqlite_url(tmp_path / "acties.sqlite3")
+    store = open_store(url)
+    clock.now = clock.now.replace(year=date.today().year - 1)  # every deadline is long past
+    meeting_with_actions(store, example_as_user_set, clock, "ZVH-CLI")
+    store.dispose()
+    listed = bobtui("--database", url, "acties", "--owner", "wijkteam")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("TE LAAT") == 2 and "Intake plannen" not in listed.stdout
+    assert "2 open acties, waarvan 2 te laat." in listed.stdout
+    out = tmp_path / "acties.csv"
+    written = bobtui("--database", url, "acties", "--overdue", "--csv", str(out))
+    assert written.returncode == 0, written.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three actions
+    assert_one_sentence_error(bobtui("--database", url, "acties", "--csv", str(out)), "bestaat al")
+
+
+async def test_actions_screen_with_keys_only(
+    tmp_path: Path, example_as_user_set: QuestionSet, clock: FakeClock
+) -> None:
+    from rich.text import Text
+    from textual.widgets import DataTable, Input, Static
+
+    from bobtui.app import BobApp, StoreChoice
+    from bobtui.screens.action_update import ActionUpdateScreen
+    from bobtui.screens.actions import ActionsScreen
+    from tests.test_meeting_screen import until
+
+    url = sqlite_url(tmp_path / "scherm.sqlite3")
+    store = open_store(url)
+    ids = meeting_with_actions(store, example_as_user_set, clock, "ZVH-SCHERM")
+    clock.advance(60 * 24 * 2)
+    app = BobApp(StoreChoice(url=url), clock=clock)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(
+            pilot,
+            lambda: app.screen.query("DataTable") and app.screen.query_one(DataTable).row_count,
+            "the meeting list",
+        )
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ActionsScreen), "the actions")
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        first = table.get_row_at(0)
+        assert isinstance(first[0], Text) and "te laat" in first[0].plain
+        assert first[1] == "Schoolbeeld opvragen"
+
+        await pilot.press("u", *"+14", "tab", *"School was dicht", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, ActionUpdateScreen), "saved")
+        assert action_history(store, ids[1])[-1].new_deadline == clock.today + timedelta(14)
+        assert table.get_row_at(0)[1] == "Huisbezoek"  # no longer overdue: re-sorted
+
+        await pilot.press("v", "enter")  # no reason: the form stays with the rule
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ActionUpdateScreen)
+        assert "reden" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press(*"Niet meer nodig", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ActionsScreen), "the actions")
+        await until(pilot, lambda: table.row_count == 2, "one action fewer")
+
+        await pilot.press("g")
+        await until(pilot, lambda: table.row_count == 1, "done")
+        assert [a.action for a in open_actions(store, clock.today)] == ["Schoolbeeld opvragen"]
+        history = str(screen.query_one("#actions-history").render())
+        assert "besluit genomen (in overleg)" in history
+
+        await pilot.press("slash", *"ggz")
+        assert screen.query_one("#actions-filter", Input).value == "ggz"
+        await pilot.press("escape", "escape")
+        await until(pilot, lambda: not isinstance(app.screen, ActionsScreen), "back home")
+    store.dispose()
