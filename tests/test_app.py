@@ -45,7 +45,7 @@ async def test_home_lists_meetings_newest_first_and_filters(url: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         table = app.screen.query_one(DataTable)
         await wait_for_rows(pilot, table, 3)
-        assert [table.get_row_at(i)[1] for i in range(3)] == ["PGA-C", "ZVH-B", "ZVH-A"]
+        assert [table.get_row_at(i)[2] for i in range(3)] == ["PGA-C", "ZVH-B", "ZVH-A"]
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press("Z", "V", "H")
@@ -68,7 +68,7 @@ async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
         await wait_for_rows(pilot, table, 2)
         assert "DEMO" in str(app.screen.query_one("#demo-banner", Static).render())
         row = table.get_row_at(table.cursor_row)
-        assert row[1] == DEMO_CASE_CODE and row[4] == "loopt"
+        assert row[2] == DEMO_CASE_CODE and row[5] == "loopt"
     assert demo_store_path().exists()
     assert not (tmp_path / "data" / "bobtui.sqlite3").exists()  # never mixed with real meetings
     store = open_store(sqlite_url(demo_store_path()))

@@ -98,6 +98,11 @@ async def capture() -> None:
         for name, organisation in (("Moeder (fictief)", ""), ("M. de Boer", "Veilig Thuis")):
             await pilot.press(*name, "tab", *organisation, "enter")
         await shot(pilot, "setup")
+        await pilot.press("escape")
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.pause(0.05)
+        await pilot.press("space", "space", "e")
+        await shot(pilot, "batch-export")
 
 
 def main() -> None:
@@ -107,6 +112,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["BOBTUI_DATA_DIR"] = folder
         os.environ["BOBTUI_CONFIG_DIR"] = str(Path(folder) / "config")
+        # Exports default to the working folder, which a picture shows: make it the same always.
+        work = Path(tempfile.gettempdir()) / "bobtui-screens"
+        work.mkdir(exist_ok=True)
+        os.chdir(work)
         asyncio.run(capture())
     for path in sorted(SCREENS.glob("*.svg")):
         print(f"{path.relative_to(SCREENS.parent)}")

@@ -12,8 +12,10 @@ from textual.widgets import DataTable, Footer, Input, Static
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from bobtui.core.leidraad import Catalog
-    from bobtui.core.records import MeetingListRow
+    from bobtui.core.records import MeetingListRow, Saved
     from bobtui.core.session import Clock, MeetingSession
     from bobtui.core.store import Store
 
@@ -32,6 +34,8 @@ class HomeScreen(Screen[None]):
         Binding("s", "show_summary", "Verslag", id="home.summary"),
         Binding("a", "show_actions", "Open acties", id="home.actions"),
         Binding("h", "show_case_history", "Casusgeschiedenis", id="home.history"),
+        Binding("space", "toggle_mark", "Markeren", id="home.mark"),
+        Binding("e", "export", "Exporteren", id="home.export"),
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
     ]
 
@@ -46,6 +50,8 @@ class HomeScreen(Screen[None]):
         self.store: Store | None = None
         self.catalog: Catalog | None = None
         self._highlight: int | None = None
+        self._marked: set[int] = set()  # meetings chosen for a batch export
+        self._total = (0, 0)  # meetings shown, meetings found
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -62,6 +68,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.add_column("", width=1)  # ● marks a meeting for a batch export
         table.add_columns("Nr", "Casuscode", "Datum", "Leidraad", "Status", "Open acties")
         table.focus()
         # Importing the store (SQLModel, pydantic) takes most of a second of CPU; starting it
@@ -110,13 +117,12 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._fill_table, rows, total)
 
     def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
-        from bobtui.core.vocabulary import counted
-
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(
             [
                 (
+                    "●" if row.id in self._marked else "",
                     str(row.id),
                     row.case_code,
                     row.held_on.strftime("%d-%m-%Y"),
@@ -131,9 +137,19 @@ class HomeScreen(Screen[None]):
             ids = [row.id for row in rows]
             if self._highlight in ids:
                 table.move_cursor(row=ids.index(self._highlight))
-        found = counted(total, "overleg", "overleggen")
-        self._show_status(f"{len(rows)} van {found}" if total > len(rows) else found)
+        self._total = (len(rows), total)
+        self._show_count()
         self.refresh_bindings()  # the summary key applies once there are rows
+
+    def _show_count(self) -> None:
+        from bobtui.core.vocabulary import counted
+
+        shown, total = self._total
+        found = counted(total, "overleg", "overleggen")
+        text = f"{shown} van {found}" if total > shown else found
+        if self._marked:
+            text += f" · {len(self._marked)} gemarkeerd voor export (e)"
+        self._show_status(text)
 
     def _show_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -159,7 +175,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        return int(table.get_row_at(table.cursor_row)[0])
+        return int(table.get_row_at(table.cursor_row)[1])
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
@@ -223,9 +239,39 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("new_meeting", "focus_filter", "show_actions"):
             return self.store is not None
-        if action in ("show_summary", "open_meeting", "show_case_history"):
+        if action in ("show_summary", "open_meeting", "show_case_history", "toggle_mark", "export"):
             return self.store is not None and self.query_one(DataTable).row_count > 0
         return True
+
+    def action_toggle_mark(self) -> None:
+        from textual.coordinate import Coordinate
+
+        meeting_id = self._selected_meeting_id()
+        if meeting_id is None:
+            return
+        table = self.query_one(DataTable)
+        self._marked.symmetric_difference_update({meeting_id})
+        mark = "●" if meeting_id in self._marked else ""
+        table.update_cell_at(Coordinate(table.cursor_row, 0), mark)
+        table.move_cursor(row=table.cursor_row + 1)
+        self._show_count()
+
+    def action_export(self) -> None:
+        """Export the marked meetings (or the highlighted one) in one go."""
+        from bobtui.core.meetings import select_meetings
+        from bobtui.screens.batch_export import BatchExportScreen
+
+        chosen = self._marked or {self._selected_meeting_id()} - {None}
+        if self.store is None or self.catalog is None or not chosen:
+            return
+        meetings = select_meetings(self.store, meeting_ids=[i for i in chosen if i is not None])
+
+        def exported(saved: "Saved[Path] | None") -> None:
+            if saved is not None:
+                self._marked.clear()
+                self.load_meetings(self.query_one("#filter", Input).value)
+
+        self.app.push_screen(BatchExportScreen(self.store, self.catalog, meetings), exported)
 
     def action_show_actions(self) -> None:
         from bobtui.screens.actions import ActionsScreen
@@ -240,7 +286,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         if self.store is None or table.row_count == 0:
             return
-        case_code = str(table.get_row_at(table.cursor_row)[1])
+        case_code = str(table.get_row_at(table.cursor_row)[2])
         today = self._meeting_clock()().astimezone().date()
         self.app.push_screen(CaseHistoryScreen(case_history(self.store, case_code, today)))
 
