@@ -73,5 +73,10 @@ async def test_killed_app_resumes_at_the_same_question(
         resumed = app.screen.session
         assert resumed.position().question.id == question
         assert [n.text for n in resumed.notes()] == ["Eerste notitie", "Tweede notitie"]
-        shown = str(app.screen.query_one("#question-text").render())
-        assert example_as_user_set.question(question).text in shown
+        text = example_as_user_set.question(question).text
+        screen = app.screen
+        await until(
+            pilot,
+            lambda: text in str(screen.query_one("#question-text").render()),
+            "the question on screen",
+        )

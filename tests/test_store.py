@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from bobtui.core.errors import StoreError
+from bobtui.core.paths import data_dir, demo_store_path
 from bobtui.core.store import (
     HEAD_REVISION,
     Store,
@@ -53,6 +54,8 @@ def test_a_store_in_a_folder_of_the_users_own_leaves_that_folder_alone(tmp_path:
     fresh = tmp_path / "nieuw" / "map"
     open_store(sqlite_url(fresh / "eigen.sqlite3")).dispose()
     assert mode(fresh) == 0o700  # a folder bobtui makes is private
+    open_store(sqlite_url(demo_store_path())).dispose()
+    assert mode(demo_store_path().parent) == mode(data_dir()) == 0o700  # and its own data folder
 
 
 def test_database_url_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,4 +60,6 @@ def ensure_private_dir(path: Path) -> Path:
     resolved = path.resolve()
     if not existed or resolved == own or own in resolved.parents:
         path.chmod(0o700)
+    if own in resolved.parents:
+        own.chmod(0o700)  # bobtui's own data folder, even when a subfolder made it
     return path
