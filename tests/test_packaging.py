@@ -28,6 +28,8 @@ def test_wheel_ships_data_files(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped_sets = {f"bobtui/leidraad/{p.name}" for p in (ROOT / "leidraad").glob("*.toml")}
     assert len(shipped_sets) >= 4 and shipped_sets <= names
+    cases = {f"bobtui/oefencasussen/{p.name}" for p in (ROOT / "oefencasussen").glob("*.toml")}
+    assert len(cases) >= 2 and cases <= names
     for required in (
         "bobtui/core/schemas/summary.schema.json",
         "bobtui/core/migrations/env.py",

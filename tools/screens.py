@@ -1,13 +1,14 @@
-"""Regenerate screens/*.svg from the demo case: `make screens`.
+"""Regenerate screens/*.svg from the demo case and a shipped practice case: `make screens`.
 
-Runs the real app headlessly at 120x40 on a fresh demo store in a temporary data folder, so the
-pictures never show anything but the fictional case.
+Runs the real app headlessly at 120x40 on fresh stores in a temporary data folder, so the
+pictures never show anything but fictional cases.
 """
 
 import asyncio
 import os
 import tempfile
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 SCREENS = Path(__file__).resolve().parent.parent / "screens"
@@ -20,6 +21,106 @@ NOW = datetime(2026, 3, 2, 10, 40, tzinfo=UTC)
 
 def fixed_clock() -> datetime:
     return NOW
+
+
+class StepClock:
+    """A clock the pictures move by hand: rehearsals need their minutes to pass."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+PRACTICE_CASE = "gezin-de-wit"
+
+
+def earlier_rehearsals(clock: StepClock) -> None:
+    """Two closed rehearsals of the practice case: a hasty group and a careful one."""
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.paths import practice_store_path
+    from bobtui.core.practice import default_practice_catalog
+    from bobtui.core.rehearsal import start_rehearsal
+    from bobtui.core.store import open_store, sqlite_url
+    from bobtui.core.vocabulary import NoteKind
+
+    catalog = default_catalog()
+    case = default_practice_catalog(set(catalog.entries)).get(PRACTICE_CASE)
+    store = open_store(sqlite_url(practice_store_path()))
+    for share in (2, 1):  # the hasty group brings every other key fact and decision
+        session = start_rehearsal(store, case, catalog.get(case.leidraad), clock=clock)
+        session.start()
+        people = session.participants()
+        for number, fact in enumerate(case.key_facts[::share]):
+            clock.advance(3)
+            speaker = people[number % len(people)]
+            session.record_note(NoteKind.FEIT, fact.text, participant_id=speaker.id)
+        for phase_minutes in (20 if share == 1 else 3, 15):
+            clock.advance(phase_minutes)
+            session.next_phase()
+        for decision in case.key_decisions[::share]:
+            clock.advance(2)
+            session.record_decision(
+                decision.text,
+                owner_person=people[-1].name,
+                owner_organisation=people[-1].organisation or "Gemeente",
+                deadline=clock.now.date() + timedelta(days=14),
+            )
+        session.set_evaluation(evaluation_date=clock.now.date() + timedelta(days=42))
+        session.close()
+        clock.advance(60 * 24 * 7)
+    store.dispose()
+
+
+async def capture_practice() -> None:
+    from textual.pilot import Pilot
+    from textual.widgets import DataTable
+
+    from bobtui.app import BobApp, StoreChoice
+    from bobtui.screens.feedback import FeedbackScreen
+    from bobtui.screens.home import HomeScreen
+    from bobtui.screens.meeting import MeetingScreen
+    from bobtui.screens.practice_event import PracticeEventScreen
+    from bobtui.screens.setup import SetupScreen
+
+    clock = StepClock()
+    earlier_rehearsals(clock)
+    app = BobApp(StoreChoice(practice=True, rehearse=PRACTICE_CASE), clock=clock)
+
+    async def shot(pilot: Pilot[None], name: str) -> None:
+        await pilot.pause(0.3)
+        app.save_screenshot(f"{name}.svg", str(SCREENS))
+
+    async def until(pilot: Pilot[None], condition: "Callable[[], object]") -> None:
+        while not condition():
+            await pilot.pause(0.05)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("ctrl+s", *"Vier meldingen in een jaar, steeds in het weekend", "enter")
+        await shot(pilot, "practice-meeting")
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen) and meeting.practice_case is not None
+        clock.advance(meeting.practice_case.events_in_order()[0].minute)
+        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen))
+        await shot(pilot, "practice-event")
+        await pilot.press("enter", "escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 3)
+        await pilot.press("o")
+        await shot(pilot, "practice-cases")
+        await pilot.press("escape", "down", "f")  # the careful group's rehearsal
+        await until(pilot, lambda: isinstance(app.screen, FeedbackScreen))
+        await shot(pilot, "practice-feedback")
+        await pilot.press("escape", "space", "space", "v")
+        await until(pilot, lambda: isinstance(app.screen, FeedbackScreen))
+        await shot(pilot, "practice-compare")
 
 
 async def capture() -> None:
@@ -117,6 +218,7 @@ def main() -> None:
         work.mkdir(exist_ok=True)
         os.chdir(work)
         asyncio.run(capture())
+        asyncio.run(capture_practice())
     for path in sorted(SCREENS.glob("*.svg")):
         print(f"{path.relative_to(SCREENS.parent)}")
 

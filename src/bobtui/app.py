@@ -40,11 +40,14 @@ Textual itself (monochrome)."""
 
 @dataclass(frozen=True)
 class StoreChoice:
-    """Which store to open: a URL (None: the configured default) or the demo store."""
+    """Which store to open: a URL (None: the configured default), the demo store, or the
+    rehearsals' store (``practice``; ``rehearse`` starts a rehearsal of that case at once)."""
 
     url: str | None = None
     demo: bool = False
     reset_demo: bool = False
+    practice: bool = False
+    rehearse: str | None = None
 
 
 class BobApp(App[None]):
@@ -64,12 +67,22 @@ class BobApp(App[None]):
         self.clock = clock
         if self.choice.demo:
             self.sub_title = "DEMO: fictieve casus, niet voor echte gegevens"
+        if self.choice.practice:
+            self.sub_title = "OEFENING: fictieve casussen, een eigen opslag"
         self.register_theme(HIGH_CONTRAST)
         wanted = os.environ.get("BOBTUI_THEME")
         if wanted in self.available_themes:
             self.theme = wanted
 
     def on_mount(self) -> None:
+        choice = self.choice
         self.push_screen(
-            HomeScreen(self.choice.url, self.choice.demo, self.choice.reset_demo, self.clock)
+            HomeScreen(
+                choice.url,
+                choice.demo,
+                choice.reset_demo,
+                self.clock,
+                practice=choice.practice,
+                rehearse=choice.rehearse,
+            )
         )

@@ -14,6 +14,7 @@ from bobtui import __version__
 
 if TYPE_CHECKING:
     from bobtui.core.export import ExportFormat
+    from bobtui.core.practice import PracticeCatalog
     from bobtui.core.profiles import Profile
     from bobtui.core.store import Store
     from bobtui.core.summary import Summary
@@ -106,6 +107,36 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help="overschrijf bestaande bestanden")
 
+    practice = commands.add_parser("oefen", help="oefenen met fictieve casussen (trainers)")
+    practice_commands = practice.add_subparsers(
+        dest="practice_command", metavar="OPDRACHT", required=True, parser_class=_Parser
+    )
+    practice_commands.add_parser("list", help="toon de beschikbare oefencasussen")
+    practice_check = practice_commands.add_parser("check", help="controleer oefencasussen")
+    practice_check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: alle)"
+    )
+    practice_start = practice_commands.add_parser(
+        "start", help="start een oefening van een casus (in de eigen oefenopslag)"
+    )
+    practice_start.add_argument("case", metavar="CASUS", help="id van de oefencasus")
+    practice_commands.add_parser("app", help="open de app op de oefeningen")
+    cards = practice_commands.add_parser(
+        "kaarten", help="rolkaarten om uit te delen, één per pagina"
+    )
+    cards.add_argument("case", metavar="CASUS", help="id van de oefencasus")
+    report = practice_commands.add_parser("rapport", help="feedbackrapport van een oefening")
+    report.add_argument("meeting", metavar="OEFENING", help="nummer of casuscode van de oefening")
+    compare = practice_commands.add_parser("vergelijk", help="twee oefeningen naast elkaar")
+    compare.add_argument("first", metavar="OEFENING1")
+    compare.add_argument("second", metavar="OEFENING2")
+    for command in (cards, report, compare):
+        command.add_argument("--format", choices=("md", "html", "docx"), default="md")
+        command.add_argument("--out", type=Path, metavar="BESTAND", help="standaard: naar stdout")
+        command.add_argument(
+            "--force", action="store_true", help="overschrijf een bestaand bestand"
+        )
+
     history = commands.add_parser(
         "geschiedenis",
         help="de geschiedenis van één casus: overleggen, veiligheidsscores, besluiten",
@@ -145,27 +176,123 @@ def _leidraad_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _toml_files(targets: list[Path], explicit: bool, skip: str = "") -> list[Path]:
+    """The .toml files in ``targets``; a named file that does not exist is kept, to be reported."""
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files.extend(p for p in sorted(target.glob("*.toml")) if p.name != skip)
+        elif target.exists() or explicit:
+            files.append(target)
+    return files
+
+
+def _report_problems(problems: list[str], checked: str) -> int:
+    from bobtui.core.vocabulary import counted
+
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{counted(len(problems), 'probleem', 'problemen')} gevonden.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print(f"In orde: {checked} gecontroleerd.")
+    return 0
+
+
+def _practice(args: argparse.Namespace) -> int:
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.paths import shipped_practice_dir, user_practice_dir
+    from bobtui.core.practice import check_practice_file, default_practice_catalog
+    from bobtui.core.vocabulary import counted
+
+    known = set(default_catalog().entries)
+    if args.practice_command == "check":
+        targets: list[Path] = args.paths or [shipped_practice_dir(), user_practice_dir()]
+        files = _toml_files(targets, bool(args.paths))
+        problems = [problem for path in files for problem in check_practice_file(path, known)]
+        return _report_problems(problems, counted(len(files), "oefencasus", "oefencasussen"))
+    catalog = default_practice_catalog(known)
+    if args.practice_command in ("start", "app"):
+        from bobtui.app import BobApp, StoreChoice
+
+        rehearse = catalog.get(args.case).id if args.practice_command == "start" else None
+        BobApp(StoreChoice(practice=True, rehearse=rehearse)).run()
+        return 0
+    if args.practice_command == "kaarten":
+        from bobtui.core.export import render_document
+        from bobtui.core.training_handouts import build_role_cards
+
+        _check_output(args, args.format)
+        handout = build_role_cards(catalog.get(args.case))
+        _write_output(args, render_document(handout, args.format), "Rolkaarten")
+        return 0
+    if args.practice_command in ("rapport", "vergelijk"):
+        return _practice_report(args, catalog)
+    for warning in catalog.warnings:
+        print(f"waarschuwing: {warning}", file=sys.stderr)
+    for case_id, entry in sorted(catalog.entries.items()):
+        case = entry.case
+        print(
+            f"{case_id}  v{case.version}  {case.title}  ({case.duration_minutes} min, "
+            f"{len(case.roles)} rollen, leidraad {case.leidraad})  [{entry.origin}]  {entry.path}"
+        )
+    return 0
+
+
+def _practice_report(args: argparse.Namespace, practice: "PracticeCatalog") -> int:
+    """The feedback report of one rehearsal, or two side by side."""
+    from bobtui.core.errors import BobError
+    from bobtui.core.export import render_document
+    from bobtui.core.feedback import build_feedback
+    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.meetings import find_meeting_id, open_meeting
+    from bobtui.core.paths import practice_store_path
+    from bobtui.core.store import open_store, sqlite_url
+    from bobtui.core.training_handouts import build_comparison_handout, build_feedback_handout
+
+    _check_output(args, args.format)
+    if not practice_store_path().exists():
+        raise BobError("Er zijn nog geen oefeningen; start er een met bobtui oefen start CASUS.")
+    store = open_store(sqlite_url(practice_store_path()))
+    catalog = default_catalog()
+    try:
+        reports = []
+        for reference in (
+            (args.meeting,)
+            if args.practice_command == "rapport"
+            else (
+                args.first,
+                args.second,
+            )
+        ):
+            session = open_meeting(store, find_meeting_id(store, reference), catalog)
+            case_id = session.meeting().practice_case_id
+            if case_id is None:
+                raise BobError(f"Overleg {reference} is geen oefening.")
+            reports.append(build_feedback(session, practice.get(case_id)))
+    finally:
+        store.dispose()
+    if len(reports) == 2 and reports[0].case_id != reports[1].case_id:
+        raise BobError("Vergelijk twee oefeningen van dezelfde casus.")
+    handout = (
+        build_feedback_handout(reports[0])
+        if len(reports) == 1
+        else build_comparison_handout(reports[0], reports[1])
+    )
+    _write_output(args, render_document(handout, args.format), "Rapport")
+    return 0
+
+
 def _leidraad_check(args: argparse.Namespace) -> int:
     from bobtui.core.leidraad import GENERIC_PROMPTS_FILE, check_file
     from bobtui.core.paths import shipped_leidraad_dir, user_leidraad_dir
     from bobtui.core.vocabulary import counted
 
     targets: list[Path] = args.paths or [shipped_leidraad_dir(), user_leidraad_dir()]
-    files: list[Path] = []
-    for target in targets:
-        if target.is_dir():
-            files.extend(sorted(target.glob("*.toml")))
-        elif target.exists() or args.paths:
-            files.append(target)
+    files = _toml_files(targets, bool(args.paths))
     problems = [problem for path in files for problem in check_file(path)]
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{counted(len(problems), 'probleem', 'problemen')} gevonden.", file=sys.stderr)
-        return EXIT_USER_ERROR
     sets = sum(1 for path in files if path.name != GENERIC_PROMPTS_FILE)
-    print(f"In orde: {counted(sets, 'vragenset', 'vragensets')} gecontroleerd.")
-    return 0
+    return _report_problems(problems, counted(sets, "vragenset", "vragensets"))
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -376,6 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "acties": _actions,
         "geschiedenis": _case_history,
         "leidraad": _leidraad,
+        "oefen": _practice,
     }
     try:
         return handlers[args.command](args)

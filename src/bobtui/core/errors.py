@@ -17,9 +17,17 @@ class StoreError(BobError):
     """The store cannot be opened or used (bad URL, newer schema, unreadable file)."""
 
 
-class LeidraadError(BobError):
-    """A question set cannot be loaded; ``problems`` lists one line per problem."""
+class DataFileError(BobError):
+    """A data file cannot be loaded; ``problems`` lists one line per problem."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class LeidraadError(DataFileError):
+    """A question set cannot be loaded."""
+
+
+class PracticeCaseError(DataFileError):
+    """A practice case cannot be loaded."""

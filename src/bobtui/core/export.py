@@ -13,13 +13,16 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bobtui.core.errors import BobError
 from bobtui.core.history import CaseHistory
 from bobtui.core.profiles import FULL, Profile
 from bobtui.core.records import MeetingListRow
 from bobtui.core.summary import Summary, summary_to_json
+
+if TYPE_CHECKING:
+    from bobtui.core.handout import Handout
 
 ExportFormat = Literal["md", "json", "html", "docx"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "html", "docx")
@@ -81,20 +84,25 @@ def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
     return documents.render_markdown(summary)
 
 
-CaseHistoryFormat = Literal["md", "html", "docx"]
-CASE_HISTORY_FORMATS: tuple[CaseHistoryFormat, ...] = ("md", "html", "docx")
+DocumentFormat = Literal["md", "html", "docx"]
+DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = ("md", "html", "docx")
 
 
-def render_case_history(history: CaseHistory, export_format: CaseHistoryFormat) -> str | bytes:
+def render_document(handout: "Handout", export_format: DocumentFormat) -> str | bytes:
+    """Any laid-out document (case history, feedback, role cards) in one of the formats."""
     from bobtui.core import render as documents
-    from bobtui.core.handout import build_case_handout
 
-    handout = build_case_handout(history)
     if export_format == "html":
         return documents.html_document(handout)
     if export_format == "docx":
         return documents.word_document(handout)
     return documents.markdown_document(handout)
+
+
+def render_case_history(history: CaseHistory, export_format: DocumentFormat) -> str | bytes:
+    from bobtui.core.handout import build_case_handout
+
+    return render_document(build_case_handout(history), export_format)
 
 
 def case_history_file_name(history: CaseHistory, export_format: str) -> str:

@@ -127,6 +127,7 @@ class Handout:
     profile_statement: str
     particulars: Facts
     parts: tuple[Part, ...]
+    page_per_part: bool = False  # printed, each part starts a new page (role cards)
 
 
 def dmy(value: date | None) -> str:

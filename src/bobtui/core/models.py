@@ -39,6 +39,8 @@ class Meeting(SQLModel, table=True):
     created_at: datetime
     started_at: datetime | None = None
     closed_at: datetime | None = None
+    practice_case_id: str | None = Field(default=None, max_length=80)
+    """Set for a rehearsal: the practice case it plays (rehearsals live in their own store)."""
 
 
 class Participant(SQLModel, table=True):

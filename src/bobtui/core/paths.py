@@ -30,13 +30,33 @@ def user_leidraad_dir() -> Path:
     return config_dir() / "leidraad"
 
 
-def shipped_leidraad_dir() -> Path:
-    """The question sets that come with bobtui: inside the wheel, or the repository's folder."""
+def _shipped(folder: str) -> Path:
+    """A data folder that comes with bobtui: inside the wheel, or the repository's folder."""
     package_dir = Path(__file__).resolve().parent.parent
-    in_wheel = package_dir / "leidraad"
+    in_wheel = package_dir / folder
     if in_wheel.is_dir():
         return in_wheel
-    return package_dir.parent.parent / "leidraad"
+    return package_dir.parent.parent / folder
+
+
+def shipped_leidraad_dir() -> Path:
+    """The question sets that come with bobtui."""
+    return _shipped("leidraad")
+
+
+def shipped_practice_dir() -> Path:
+    """The practice cases that come with bobtui."""
+    return _shipped("oefencasussen")
+
+
+def user_practice_dir() -> Path:
+    """The folder where a trainer puts practice cases of their own."""
+    return config_dir() / "oefencasussen"
+
+
+def practice_store_path() -> Path:
+    """Rehearsals live in a store of their own, never among real meetings or in real exports."""
+    return data_dir() / "oefenen" / "bobtui-oefenen.sqlite3"
 
 
 def default_store_path() -> Path:

@@ -57,6 +57,7 @@ class MeetingRecord:
     created_at: datetime
     started_at: datetime | None
     closed_at: datetime | None
+    practice_case_id: str | None
 
 
 @dataclass(frozen=True)

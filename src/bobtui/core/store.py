@@ -17,7 +17,7 @@ from bobtui.core.errors import StoreError
 from bobtui.core.paths import default_store_path, ensure_private_dir
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 """The newest migration in migrations/versions (a test keeps the two equal)."""
 
 

@@ -18,7 +18,7 @@ from bobtui.core.vocabulary import DecisionStatus
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from bobtui.core.export import CaseHistoryFormat
+    from bobtui.core.export import DocumentFormat
 
 
 class CaseHistoryScreen(Screen[None]):
@@ -85,7 +85,7 @@ class CaseHistoryScreen(Screen[None]):
         meetings.focus()
 
     @work(thread=True, group="export")
-    def action_export(self, export_format: "CaseHistoryFormat") -> None:
+    def action_export(self, export_format: "DocumentFormat") -> None:
         from bobtui.core.errors import BobError
         from bobtui.core.export import (
             case_history_file_name,

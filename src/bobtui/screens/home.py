@@ -14,7 +14,9 @@ from bobtui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from bobtui.core.feedback import FeedbackReport
     from bobtui.core.leidraad import Catalog
+    from bobtui.core.practice import PracticeCase, PracticeCatalog
     from bobtui.core.records import MeetingListRow, Saved
     from bobtui.core.session import Clock, MeetingSession
     from bobtui.core.store import Store
@@ -36,19 +38,33 @@ class HomeScreen(Screen[None]):
         Binding("h", "show_case_history", "Casusgeschiedenis", id="home.history"),
         Binding("space", "toggle_mark", "Markeren", id="home.mark"),
         Binding("e", "export", "Exporteren", id="home.export"),
+        Binding("o", "practice", "Oefenen", id="home.practice"),
+        Binding("f", "feedback", "Feedback", id="home.feedback"),
+        Binding("v", "compare", "Vergelijken", id="home.compare"),
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
     ]
 
     def __init__(
-        self, url: str | None, demo: bool, reset_demo: bool, clock: "Clock | None" = None
+        self,
+        url: str | None,
+        demo: bool,
+        reset_demo: bool,
+        clock: "Clock | None" = None,
+        *,
+        practice: bool = False,
+        rehearse: str | None = None,
     ) -> None:
+        """``practice``: the rehearsals' own store; ``rehearse``: start that practice case."""
         super().__init__()
         self._clock = clock
         self._url = url
         self._demo = demo
         self._reset_demo = reset_demo
+        self.practice = practice
+        self._rehearse = rehearse
         self.store: Store | None = None
         self.catalog: Catalog | None = None
+        self.practice_catalog: PracticeCatalog | None = None
         self._highlight: int | None = None
         self._marked: set[int] = set()  # meetings chosen for a batch export
         self._total = (0, 0)  # meetings shown, meetings found
@@ -59,6 +75,12 @@ class HomeScreen(Screen[None]):
             if self._demo:
                 yield Static(
                     "DEMO — een fictieve casus om mee te oefenen; niet voor echte gegevens.",
+                    id="demo-banner",
+                )
+            if self.practice:
+                yield Static(
+                    "OEFENING — fictieve casussen in een eigen opslag; niets hiervan komt in "
+                    "echte lijsten of exports. o: een oefening starten.",
                     id="demo-banner",
                 )
             yield Vertical(id="filter-slot")
@@ -95,6 +117,13 @@ class HomeScreen(Screen[None]):
                     catalog, reset=self._reset_demo, clock=self._meeting_clock()
                 )
                 self._highlight = meeting_id
+            elif self.practice:
+                from bobtui.core.paths import practice_store_path
+                from bobtui.core.practice import default_practice_catalog
+                from bobtui.core.store import sqlite_url
+
+                self.practice_catalog = default_practice_catalog(set(catalog.entries))
+                store = open_store(sqlite_url(practice_store_path()))
             else:
                 store = open_store(self._url)
         except BobError as error:
@@ -105,6 +134,9 @@ class HomeScreen(Screen[None]):
         for warning in catalog.warnings:
             self.app.call_from_thread(self.notify, warning, severity="warning", timeout=10)
         self.load_meetings("")
+        if self._rehearse is not None:
+            case_id, self._rehearse = self._rehearse, None
+            self.app.call_from_thread(self.start_rehearsal, case_id)
 
     @work(thread=True, exclusive=True, group="list")
     def load_meetings(self, search: str) -> None:
@@ -118,6 +150,7 @@ class HomeScreen(Screen[None]):
 
     def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
         table = self.query_one(DataTable)
+        keep = table.cursor_row  # coming back to the list keeps the place
         table.clear()
         table.add_rows(
             [
@@ -133,10 +166,12 @@ class HomeScreen(Screen[None]):
                 for row in rows
             ]
         )
-        if self._highlight is not None:
-            ids = [row.id for row in rows]
-            if self._highlight in ids:
-                table.move_cursor(row=ids.index(self._highlight))
+        ids = [row.id for row in rows]
+        if self._highlight in ids:
+            table.move_cursor(row=ids.index(self._highlight))
+            self._highlight = None
+        elif rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
         self._total = (len(rows), total)
         self._show_count()
         self.refresh_bindings()  # the summary key applies once there are rows
@@ -214,12 +249,95 @@ class HomeScreen(Screen[None]):
 
         assert self.store is not None and self.catalog is not None
         prompts = self.catalog.generic_prompts
+        case = self._practice_case_of(session)
         if planned:
+            clock = self._meeting_clock()
             self.app.push_screen(
-                SetupScreen(self.store, self.catalog, prompts, self._meeting_clock(), session)
+                SetupScreen(self.store, self.catalog, prompts, clock, session, case)
             )
         else:
-            self.app.push_screen(MeetingScreen(session, prompts))
+            self.app.push_screen(MeetingScreen(session, prompts, case))
+
+    def _practice_case_of(self, session: "MeetingSession") -> "PracticeCase | None":
+        from bobtui.core.errors import BobError
+
+        case_id = session.meeting().practice_case_id
+        if case_id is None or self.practice_catalog is None:
+            return None
+        try:
+            return self.practice_catalog.get(case_id)
+        except BobError as error:
+            self.notify(f"{error} De oefening gaat door zonder gebeurtenissen.", severity="warning")
+            return None
+
+    def action_practice(self) -> None:
+        """On the real list: open the rehearsals' own list. There: choose a case to rehearse."""
+        from bobtui.screens.practice_cases import PracticeCasesScreen
+
+        if not self.practice:
+            self.app.push_screen(HomeScreen(None, False, False, self._clock, practice=True))
+            return
+        if self.practice_catalog is not None:
+            self.app.push_screen(
+                PracticeCasesScreen(self.practice_catalog),
+                lambda case_id: self.start_rehearsal(case_id) if case_id else None,
+            )
+
+    def _feedback_of(self, meeting_id: int) -> "FeedbackReport | None":
+        from bobtui.core.errors import BobError
+        from bobtui.core.feedback import build_feedback
+        from bobtui.core.meetings import open_meeting
+
+        assert self.store is not None and self.catalog is not None
+        try:
+            session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
+            case = self._practice_case_of(session)
+            if case is None:
+                raise BobError("Dit overleg is geen oefening van een bekende oefencasus.")
+            return build_feedback(session, case)
+        except BobError as error:
+            self.notify(str(error), severity="warning")
+            return None
+
+    def action_feedback(self) -> None:
+        from bobtui.screens.feedback import FeedbackScreen
+
+        meeting_id = self._selected_meeting_id()
+        report = self._feedback_of(meeting_id) if meeting_id is not None else None
+        if report is not None:
+            self.app.push_screen(FeedbackScreen(report))
+
+    def action_compare(self) -> None:
+        """Two marked rehearsals of the same case, figure by figure."""
+        from bobtui.screens.feedback import FeedbackScreen
+
+        if len(self._marked) != 2:
+            self.notify("Markeer twee oefeningen (spatie) om ze te vergelijken.")
+            return
+        first, second = (self._feedback_of(i) for i in sorted(self._marked))
+        if first is None or second is None:
+            return
+        if first.case_id != second.case_id:
+            self.notify("Vergelijk twee oefeningen van dezelfde casus.", severity="warning")
+            return
+        self.app.push_screen(FeedbackScreen(first, second))
+
+    def start_rehearsal(self, case_id: str) -> None:
+        from bobtui.core.errors import BobError
+        from bobtui.core.rehearsal import start_rehearsal
+
+        if self.store is None or self.catalog is None or self.practice_catalog is None:
+            return
+        try:
+            case = self.practice_catalog.get(case_id)
+            session = start_rehearsal(
+                self.store, case, self.catalog.get(case.leidraad), clock=self._meeting_clock()
+            )
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.load_meetings("")
+        self._show_meeting(session, planned=True)
 
     def action_new_meeting(self) -> None:
         from bobtui.screens.setup import SetupScreen
@@ -237,7 +355,11 @@ class HomeScreen(Screen[None]):
             self.load_meetings(self.query_one("#filter", Input).value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_meeting", "focus_filter", "show_actions"):
+        if action in ("feedback", "compare"):
+            return self.practice and self.store is not None
+        if action == "new_meeting":  # rehearsals start from a practice case (o)
+            return self.store is not None and not self.practice
+        if action in ("focus_filter", "show_actions", "practice"):
             return self.store is not None
         if action in ("show_summary", "open_meeting", "show_case_history", "toggle_mark", "export"):
             return self.store is not None and self.query_one(DataTable).row_count > 0

@@ -6,7 +6,7 @@ live picture. Every note is saved (committed) the moment Enter is pressed.
 
 from datetime import timedelta
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from textual import on
@@ -37,6 +37,9 @@ from bobtui.screens.summary import SummaryScreen
 from bobtui.screens.time_out import TimeOutScreen
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from bobtui.core.practice import PracticeCase
 
 _MARKS = {Coverage.NOG_NIET: "·", Coverage.BESPROKEN: "✓", Coverage.OVERGESLAGEN: "–"}
 _AUDIENCE = {
@@ -78,7 +81,12 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
 
-    def __init__(self, session: MeetingSession, generic_prompts: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        session: MeetingSession,
+        generic_prompts: tuple[str, ...],
+        practice_case: "PracticeCase | None" = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self._generic_prompts = generic_prompts
@@ -91,12 +99,19 @@ class MeetingScreen(Screen[None]):
         self._open_parked = 0  # kept by _refresh_picture; the footer asks on every refresh
         self._question_nodes: dict[str, TreeNode[str]] = {}
         self._phase_nodes: dict[Phase, TreeNode[str]] = {}
+        self.practice_case = practice_case
+        self._events_shown = set(session.practice_events_shown()) if practice_case else set()
 
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting()
         yield TitleBar()
+        if self.practice_case is not None:
+            yield Static(
+                f"OEFENING — {self.practice_case.title}. Fictief; komt nooit in echte lijsten.",
+                id="practice-banner",
+            )
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield Static(id="clock")
@@ -184,8 +199,26 @@ class MeetingScreen(Screen[None]):
                 f"{guide.phase.label} ({used}{' !' if over else ''})"
             )
         pause = "  [reverse] TIME-OUT [/reverse]" if self.session.in_time_out() else ""
-        total = _minutes(sum(spent.values(), timedelta()))
-        self.query_one("#clock", Static).update(f"Overleg {total}{pause}\n" + "\n".join(parts))
+        elapsed = sum(spent.values(), timedelta())
+        self.query_one("#clock", Static).update(
+            f"Overleg {_minutes(elapsed)}{pause}\n" + "\n".join(parts)
+        )
+        if self.practice_case is not None:
+            self._show_due_event(elapsed)
+
+    def _show_due_event(self, elapsed: timedelta) -> None:
+        """Pop up the practice case's next event once the meeting clock reaches its minute."""
+        from bobtui.screens.practice_event import PracticeEventScreen
+
+        assert self.practice_case is not None
+        if self.app.screen is not self:  # a form or a pause is open: the event waits for it
+            return
+        for index, event in enumerate(self.practice_case.events):
+            if index not in self._events_shown and elapsed >= timedelta(minutes=event.minute):
+                self._events_shown.add(index)
+                attempt(self, partial(self.session.mark_practice_event_shown, index))
+                self.app.push_screen(PracticeEventScreen(event))
+                return
 
     def _refresh_content(self) -> None:
         """The centre and the right pane, from one read of the notes."""
@@ -476,10 +509,17 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(TimeOutScreen(), ended)
 
     def action_close_meeting(self) -> None:
-        """The closing review; once closed, the summary preview takes this screen's place."""
+        """The closing review; once closed, the summary preview takes this screen's place, or
+        after a rehearsal the feedback on the chair."""
 
         def reviewed(closed: bool | None) -> None:
-            if closed:
+            if closed and self.practice_case is not None:
+                from bobtui.core.feedback import build_feedback
+                from bobtui.screens.feedback import FeedbackScreen
+
+                report = build_feedback(self.session, self.practice_case)
+                self.app.switch_screen(FeedbackScreen(report))
+            elif closed:
                 self.app.switch_screen(SummaryScreen(self.session))
             else:
                 self._refresh_all()

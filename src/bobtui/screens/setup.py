@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, S
 from bobtui.core.dates import format_date, parse_date
 from bobtui.core.errors import BobError
 from bobtui.core.leidraad import Catalog, QuestionSet
+from bobtui.core.practice import PracticeCase
 from bobtui.core.session import Clock, MeetingSession
 from bobtui.core.store import Store
 from bobtui.core.vocabulary import (
@@ -57,9 +58,11 @@ class SetupScreen(Screen[None]):
         generic_prompts: tuple[str, ...],
         clock: Clock,
         session: MeetingSession | None = None,
+        practice_case: PracticeCase | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
+        self.practice_case = practice_case
         self.store = store
         self.catalog = catalog
         self.generic_prompts = generic_prompts
@@ -285,7 +288,9 @@ class SetupScreen(Screen[None]):
         except BobError as error:
             self._message(str(error), error=True)
             return
-        self.app.switch_screen(MeetingScreen(self.session, self.generic_prompts))
+        self.app.switch_screen(
+            MeetingScreen(self.session, self.generic_prompts, self.practice_case)
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused_table = isinstance(self.focused, DataTable)

@@ -78,6 +78,16 @@ class ClockMixin(SessionBase):
             spent[Phase(interval.phase)] += max(timedelta(), end - start - paused)
         return spent
 
+    def phase_started_at(self) -> dict[Phase, datetime]:
+        """When each phase was first entered (phases not reached are absent)."""
+        with Session(self.store.engine) as db:
+            rows = db.exec(
+                select(PhaseInterval.phase, func.min(PhaseInterval.started_at))
+                .where(PhaseInterval.meeting_id == self.meeting_id)
+                .group_by(col(PhaseInterval.phase))
+            ).all()
+        return {Phase(phase): at for phase, at in rows}
+
     def meeting_clock(self) -> timedelta:
         return sum(self.time_spent().values(), timedelta())
 

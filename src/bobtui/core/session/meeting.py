@@ -24,6 +24,7 @@ from bobtui.core.records import (
 from bobtui.core.session._base import Clock, _check_status, _required, utc_now
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
+from bobtui.core.session.practice import PracticeMixin
 from bobtui.core.store import Store
 from bobtui.core.vocabulary import (
     ChainCarePhase,
@@ -55,7 +56,7 @@ _MEETING_STATE = select(Meeting.status, Meeting.current_phase, Meeting.current_q
 )
 
 
-class MeetingSession(NavigationMixin, ParkingMixin):
+class MeetingSession(NavigationMixin, ParkingMixin, PracticeMixin):
     """The service for one meeting. Create one with :meth:`create` or :meth:`open`."""
 
     @classmethod
@@ -69,9 +70,12 @@ class MeetingSession(NavigationMixin, ParkingMixin):
         location: str = "",
         reason: str = "",
         meeting_type: str | None = None,
+        practice_case_id: str | None = None,
         clock: Clock = utc_now,
     ) -> "Saved[MeetingSession]":
-        """Plan a new meeting on ``question_set``; warns when the case code looks like a BSN."""
+        """Plan a new meeting on ``question_set``; warns when the case code looks like a BSN.
+
+        ``practice_case_id`` makes it a rehearsal of that practice case."""
         code = _required(case_code)
         if not code:
             raise RuleViolation("Een overleg heeft een casuscode nodig.")
@@ -87,6 +91,7 @@ class MeetingSession(NavigationMixin, ParkingMixin):
                 reason=reason.strip(),
                 status=MeetingStatus.GEPLAND,
                 created_at=now,
+                practice_case_id=practice_case_id,
             )
             db.add(meeting)
             db.flush()

@@ -1,0 +1,111 @@
+"""Feedback on the chair after a rehearsal, or two rehearsals side by side; keys export it."""
+
+from pathlib import Path
+
+from rich.markup import escape
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from bobtui.core.export import DocumentFormat
+from bobtui.core.feedback import FeedbackReport, compare_reports
+from bobtui.core.handout import Handout
+from bobtui.core.training_handouts import build_comparison_handout, build_feedback_handout
+from bobtui.widgets.title_bar import TitleBar
+
+_ATTENTION = Text(" bespreken ", style="bold reverse yellow")
+
+
+class FeedbackScreen(Screen[None]):
+    """One report, or with ``other`` the comparison of two rehearsals of the same case."""
+
+    CSS_PATH = "feedback.tcss"
+    BINDINGS = [
+        Binding("m", "export('md')", "Markdown", id="feedback.markdown"),
+        Binding("h", "export('html')", "HTML", id="feedback.html"),
+        Binding("w", "export('docx')", "Word", id="feedback.docx"),
+        Binding("escape", "app.pop_screen", "Terug", id="feedback.back"),
+    ]
+
+    def __init__(
+        self,
+        report: FeedbackReport,
+        other: FeedbackReport | None = None,
+        export_folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.report = report
+        self.other = other
+        self.export_folder = export_folder or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="feedback"):
+            yield DataTable(id="feedback-figures", cursor_type="row", zebra_stripes=True)
+            yield Static(id="feedback-keys")
+            yield Static(id="feedback-timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        r = self.report
+        table = self.query_one("#feedback-figures", DataTable)
+        if self.other is None:
+            self.sub_title = f"Feedback: {r.case_title} ({r.case_code})"
+            table.add_columns("Onderdeel", "Uitkomst", "", "Momenten (minuut)")
+            for f in r.figures:
+                table.add_row(
+                    f.label,
+                    f.value,
+                    _ATTENTION if f.attention else "",
+                    ", ".join(str(m.minute) for m in f.moments) or "—",
+                )
+            self._show_keys_and_timeline()
+        else:
+            o = self.other
+            self.sub_title = f"Vergelijking: {r.case_title}"
+            table.add_columns("Onderdeel", r.case_code, o.case_code, "")
+            for label, first, second, differs in compare_reports(r, o):
+                table.add_row(label, first, second, "verschilt" if differs else "")
+        table.focus()
+
+    def _show_keys_and_timeline(self) -> None:
+        r = self.report
+        lines = []
+        for title, results in (("Kernfeiten", r.key_facts), ("Kernbesluiten", r.key_decisions)):
+            lines += ["", f"[b]{title}[/b]"]
+            lines += [
+                f"  {'✓ min ' + str(k.captured.minute) if k.captured else '✗ gemist':<10} "
+                + escape(k.text)
+                for k in results
+            ]
+        self.query_one("#feedback-keys", Static).update("\n".join(lines[1:]))
+        timeline = [f"  {m.minute:>3}  {escape(m.what)}" for m in r.timeline] or ["  (leeg)"]
+        self.query_one("#feedback-timeline", Static).update(
+            "[b]Tijdlijn[/b] (minuten na de start)\n" + "\n".join(timeline)
+        )
+
+    def _handout(self) -> Handout:
+        if self.other is None:
+            return build_feedback_handout(self.report)
+        return build_comparison_handout(self.report, self.other)
+
+    @work(thread=True, group="export")
+    def action_export(self, export_format: DocumentFormat) -> None:
+        from bobtui.core.errors import BobError
+        from bobtui.core.export import free_path, render_document, write_private
+
+        kind = "feedback" if self.other is None else "vergelijking"
+        codes = "-".join(r.case_code for r in (self.report, self.other) if r is not None).replace(
+            " ", "-"
+        )
+        path = free_path(self.export_folder, f"{kind}-{codes}.{export_format}")
+        try:
+            write_private(path, render_document(self._handout(), export_format))
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Geschreven naar {path}")

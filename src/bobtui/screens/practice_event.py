@@ -1,0 +1,26 @@
+"""A timed event of the practice case, popping up at its minute of the rehearsal."""
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from bobtui.core.practice import TimedEvent
+
+
+class PracticeEventScreen(ModalScreen[None]):
+    CSS_PATH = "practice_event.tcss"
+    BINDINGS = [Binding("escape,enter", "dismiss", "Verder", id="practice_event.close")]
+
+    def __init__(self, event: TimedEvent) -> None:
+        super().__init__()
+        self.event = event
+
+    def compose(self) -> ComposeResult:
+        who = f" — {escape(self.event.role)}" if self.event.role else ""
+        with Vertical(id="practice-event"):
+            yield Static(f"[b]Gebeurtenis, minuut {self.event.minute}{who}[/b]")
+            yield Static(escape(self.event.text), id="practice-event-text")
+            yield Static("[dim]Enter of Esc: verder met het overleg[/dim]")

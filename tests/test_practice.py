@@ -1,0 +1,177 @@
+"""Practice cases as data and rehearsals: the format, its checker, starting a rehearsal in its
+own store, timed events at their minute."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bobtui.core.errors import PracticeCaseError
+from bobtui.core.leidraad import default_catalog
+from bobtui.core.paths import practice_store_path, user_practice_dir
+from bobtui.core.practice import (
+    KeyItem,
+    PracticeCase,
+    check_practice_file,
+    default_practice_catalog,
+    load_practice_case,
+)
+from bobtui.core.rehearsal import start_rehearsal
+from bobtui.core.store import open_store, sqlite_url
+from tests.conftest import ROOT, FakeClock
+from tests.test_cli import assert_one_sentence_error, bobtui
+
+DOCS = ROOT / "docs" / "oefencasus.md"
+KNOWN = set(default_catalog().entries)
+
+
+def practice_example_text() -> str:
+    match = re.search(r"```toml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    assert match, "docs/oefencasus.md has no TOML example"
+    return match.group(1)
+
+
+@pytest.fixture
+def example_case() -> PracticeCase:
+    """The docs' example, installed in the trainer's own folder where the app looks."""
+    folder = user_practice_dir()
+    folder.mkdir(parents=True)
+    path = folder / "voorbeeld-oefening.toml"
+    path.write_text(practice_example_text(), encoding="utf-8")
+    return load_practice_case(path, KNOWN)
+
+
+def test_the_documented_example_and_the_shipped_cases_load(example_case: PracticeCase) -> None:
+    assert example_case.id == "voorbeeld-oefening" and len(example_case.roles) == 2
+    catalog = default_practice_catalog(KNOWN)
+    assert catalog.warnings == []
+    assert catalog.entries["voorbeeld-oefening"].origin == "eigen"
+    shipped = [e.case for e in catalog.entries.values() if e.origin == "meegeleverd"]
+    assert {c.leidraad for c in shipped} >= {"huiselijk-geweld-kindveiligheid", "pga-veelplegers"}
+    for case in shipped:  # rich enough for 45 minutes of play
+        assert case.duration_minutes >= 45 and len(case.roles) >= 7
+        assert len(case.events) >= 5 and len(case.key_facts) >= 10
+        assert len(case.key_decisions) >= 5
+        assert any(card.is_client for card in case.roles)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("minute = 15", "minute = 45", r":\d+: events\[0\]\.minute: minuut 45 valt na het einde"),
+        ('role = "Wijkagent"\ntext', 'role = "Agent"\ntext', r"events\[0\]\.role: rol 'Agent'"),
+        ('wants = "Hulp', 'wil = "Hulp', r"roles\[0\]\.wil: onbekend veld"),
+        ('keywords = ["schuld"]', "keywords = []", r"key_decisions\[0\]\.keywords: mag niet leeg"),
+        ('name = "Wijkagent"', 'name = "Moeder (gespeeld)"', r"roles\[1\]\.name: rol .* twee keer"),
+        ('leidraad = "huiselijk', 'leidraad = "bestaat-niet', r":4: leidraad: onbekende leidraad"),
+        ('case_code = "OEFEN-VB-01"', 'case_code = "111222333"', r"case_code: een casuscode"),
+        ("duration_minutes = 30", "duration_minutes = 0", r"duration_minutes: moet groter"),
+    ],
+)
+def test_broken_cases_name_file_line_and_field(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    text = practice_example_text()
+    assert old in text
+    path = tmp_path / "kapot.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = check_practice_file(path, KNOWN)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}:") and re.search(expected, problems[0]), problems[0]
+
+
+def test_check_on_the_command_line(tmp_path: Path) -> None:
+    good = tmp_path / "goed.toml"
+    good.write_text(practice_example_text(), encoding="utf-8")
+    bad = tmp_path / "kapot.toml"
+    bad.write_text(practice_example_text().replace("minute = 15", "minute = 99"), encoding="utf-8")
+    result = bobtui("oefen", "check", str(good))
+    assert result.returncode == 0 and "In orde: 1 oefencasus" in result.stdout
+    result = bobtui("oefen", "check", str(good), str(bad))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.count("\n") == 1 and "minuut 99" in result.stdout
+    listed = bobtui("oefen", "list")
+    assert "gezin-de-wit" in listed.stdout and "jongvolwassene-pga" in listed.stdout
+    assert_one_sentence_error(bobtui("oefen", "start", "bestaat-niet"), "bestaat niet")
+
+
+def test_keywords_match_parts_of_words_and_alternatives() -> None:
+    item = KeyItem(text="x", keywords=("twee|2", "melding"))
+    assert item.matches("Er zijn 2 meldingen bij de politie")
+    assert item.matches("Twee Meldingen")
+    assert not item.matches("Een melding")  # the number is missing
+
+
+def test_a_rehearsal_gets_the_roster_and_its_own_case_code(
+    example_case: PracticeCase, clock: FakeClock
+) -> None:
+    store = open_store(sqlite_url(practice_store_path()))
+    question_set = default_catalog().get(example_case.leidraad)
+    first = start_rehearsal(store, example_case, question_set, clock=clock)
+    second = start_rehearsal(store, example_case, question_set, clock=clock)
+    meeting = first.meeting()
+    assert meeting.meeting_type == "oefening" and meeting.practice_case_id == example_case.id
+    assert (meeting.case_code, second.meeting().case_code) == ("OEFEN-VB-01-1", "OEFEN-VB-01-2")
+    people = first.participants()
+    assert [p.name for p in people] == ["Moeder (gespeeld)", "Wijkagent"]
+    assert people[0].is_client and people[1].organisation == "Politie"
+    store.dispose()
+    assert not (practice_store_path().parent.parent / "bobtui.sqlite3").exists()
+
+
+async def test_rehearsal_in_the_app_with_a_timed_event(
+    example_case: PracticeCase, clock: FakeClock
+) -> None:
+    from textual.widgets import DataTable, Static
+
+    from bobtui.app import BobApp, StoreChoice
+    from bobtui.screens.meeting import MeetingScreen
+    from bobtui.screens.practice_event import PracticeEventScreen
+    from bobtui.screens.setup import SetupScreen
+    from tests.test_meeting_screen import until
+
+    app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, SetupScreen)
+                and app.screen.query("#participants")
+                and app.screen.query_one("#participants", DataTable).row_count == 2
+            ),
+            "setup of the rehearsal, its roster from the role cards",
+        )
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        screen = app.screen
+        assert "OEFENING" in str(screen.query_one("#practice-banner", Static).render())
+        session = screen.session
+        clock.advance(14)
+        await pilot.pause(1.2)
+        assert isinstance(app.screen, MeetingScreen)  # minute 14: nothing yet
+        clock.advance(2)
+        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen), "the event")
+        assert "huisverbod" in str(app.screen.query_one("#practice-event-text").render())
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
+        assert list(session.practice_events_shown()) == [0]
+        await pilot.press("escape")
+    reopened = BobApp(StoreChoice(practice=True), clock=clock)
+    async with reopened.run_test(size=(140, 45)) as pilot:
+        await until(
+            pilot,
+            lambda: (
+                reopened.screen.query("DataTable")
+                and reopened.screen.query_one(DataTable).row_count == 1
+            ),
+            "the rehearsal in its own list",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(reopened.screen, MeetingScreen), "resumed")
+        await pilot.pause(1.2)
+        assert isinstance(reopened.screen, MeetingScreen)  # the event is not shown twice
+
+
+def test_practice_errors_are_one_sentence() -> None:
+    with pytest.raises(PracticeCaseError, match="bestaat niet"):
+        default_practice_catalog(KNOWN).get("bestaat-niet")
