@@ -17,12 +17,14 @@ from bobtui.core.vocabulary import Coverage, Phase
 from bobtui.screens.summary import SummaryScreen
 
 
-async def wait_for_rows(pilot, table: DataTable, rows: int) -> None:
+async def wait_for_rows(pilot, rows: int) -> DataTable:
+    """The meeting list once it shows ``rows`` meetings (it appears when the store is open)."""
     for _ in range(200):
         await pilot.pause(0.05)
-        if table.row_count == rows:
-            return
-    raise AssertionError(f"table has {table.row_count} rows, expected {rows}")
+        tables = pilot.app.screen.query(DataTable)
+        if tables and tables.first().row_count == rows:
+            return tables.first()
+    raise AssertionError(f"the meeting list never showed {rows} rows")
 
 
 @pytest.fixture
@@ -43,13 +45,12 @@ def url(tmp_path: Path, example_as_user_set: QuestionSet) -> str:
 async def test_home_lists_meetings_newest_first_and_filters(url: str) -> None:
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.screen.query_one(DataTable)
-        await wait_for_rows(pilot, table, 3)
+        table = await wait_for_rows(pilot, 3)
         assert [table.get_row_at(i)[2] for i in range(3)] == ["PGA-C", "ZVH-B", "ZVH-A"]
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press("Z", "V", "H")
-        await wait_for_rows(pilot, table, 2)
+        table = await wait_for_rows(pilot, 2)
         await pilot.press("escape", "s")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SummaryScreen)
@@ -64,8 +65,7 @@ async def test_home_lists_meetings_newest_first_and_filters(url: str) -> None:
 async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
     app = BobApp(StoreChoice(demo=True))
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.screen.query_one(DataTable)
-        await wait_for_rows(pilot, table, 2)
+        table = await wait_for_rows(pilot, 2)
         assert "DEMO" in str(app.screen.query_one("#demo-banner", Static).render())
         row = table.get_row_at(table.cursor_row)
         assert row[2] == DEMO_CASE_CODE and row[5] == "loopt"

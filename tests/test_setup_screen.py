@@ -42,7 +42,11 @@ async def test_new_meeting_roster_review_and_start(tmp_path: Path) -> None:
     decision_id = earlier_meeting_with_open_action(url)
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 45)) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1, "the list")
+        await until(
+            pilot,
+            lambda: app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count == 1,
+            "the list",
+        )
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
         setup = app.screen

@@ -138,8 +138,7 @@ async def capture() -> None:
         app.save_screenshot(f"{name}.svg", str(SCREENS))
 
     async with app.run_test(size=SIZE) as pilot:
-        table = app.screen.query_one(DataTable)
-        while table.row_count == 0:
+        while not app.screen.query(DataTable) or app.screen.query_one(DataTable).row_count == 0:
             await pilot.pause(0.05)
         await shot(pilot, "home")
         await pilot.press("a")
