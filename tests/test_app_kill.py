@@ -26,8 +26,8 @@ async def chair():
         while not table() or table().row_count == 0:
             await pilot.pause(0.05)
         await pilot.press("enter")
-        while not isinstance(app.screen, MeetingScreen):
-            await pilot.pause(0.05)
+        while not isinstance(app.screen, MeetingScreen) or app.screen.focused is None:
+            await pilot.pause(0.05)  # typing starts once the note line has the focus
         await pilot.press(*"Eerste notitie", "enter", "ctrl+n")
         await pilot.press(*"Tweede notitie", "enter", "ctrl+n")
         print("READY", app.screen.session.position().question.id, flush=True)
