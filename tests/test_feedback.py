@@ -225,7 +225,11 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
             "setup",
         )
         await pilot.press("f5")
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
+            "the meeting, typing on the note line",
+        )
         session = app.screen.session
         clock.advance(2)
         await pilot.press("ctrl+s", *"Twee meldingen in drie maanden", "enter")

@@ -35,7 +35,11 @@ async def open_meeting_screen(pilot, app) -> MeetingScreen:
     await pilot.press("enter")  # a planned meeting opens in setup; F5 starts it
     await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
     await pilot.press("f5")
-    await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+    await until(
+        pilot,
+        lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
+        "the meeting screen with the note line in focus",
+    )
     return app.screen
 
 
