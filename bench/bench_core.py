@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bobtui.core.session import MeetingSession
-    from bobtui.core.store import Store
+    from bobtui.core.store.engine import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -68,9 +68,9 @@ def raw_sqlite_inserts(path: Path, count: int) -> list[float]:
 
 def planned_meeting(path: Path) -> "tuple[Store, MeetingSession]":
     """A new store at ``path`` with one planned meeting on the richest shipped leidraad."""
-    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.questions.sets import default_catalog
     from bobtui.core.session import MeetingSession
-    from bobtui.core.store import open_store, sqlite_url
+    from bobtui.core.store.engine import open_store, sqlite_url
 
     store = open_store(sqlite_url(path))
     question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
@@ -80,7 +80,7 @@ def planned_meeting(path: Path) -> "tuple[Store, MeetingSession]":
 
 
 def bench_autosave(folder: Path) -> None:
-    from bobtui.core.vocabulary import NoteKind
+    from bobtui.core.domain.vocabulary import NoteKind
 
     store, session = planned_meeting(folder / "autosave.sqlite3")
     session.start()
@@ -101,9 +101,9 @@ def bench_autosave(folder: Path) -> None:
 
 
 def bench_summary(folder: Path) -> None:
-    from bobtui.core.export import render
-    from bobtui.core.summary import build_summary
-    from bobtui.core.vocabulary import NoteKind
+    from bobtui.core.documents.export import render
+    from bobtui.core.documents.summary import build_summary
+    from bobtui.core.domain.vocabulary import NoteKind
 
     store, session = planned_meeting(folder / "summary.sqlite3")
     people = [
@@ -150,10 +150,13 @@ def bench_summary(folder: Path) -> None:
 def bench_imports() -> None:
     cases = {
         "python -c pass": "pass",
-        "core (summary, export, bsn, paths)": "import bobtui.core.summary, bobtui.core.export, "
-        "bobtui.core.bsn, bobtui.core.paths, bobtui.core.records",
-        "  + leidraad (pydantic)": "import bobtui.core.summary, bobtui.core.leidraad",
-        "  + store and session (SQLModel)": "import bobtui.core.session, bobtui.core.summary",
+        "core (summary, export, bsn, paths)": "import bobtui.core.documents.summary, "
+        "bobtui.core.documents.export, bobtui.core.domain.bsn, bobtui.core.config.paths, "
+        "bobtui.core.domain.records",
+        "  + leidraad (pydantic)": "import bobtui.core.documents.summary, "
+        "bobtui.core.questions.sets",
+        "  + store and session (SQLModel)": "import bobtui.core.session, "
+        "bobtui.core.documents.summary",
     }
     results: dict[str, list[float]] = {label: [] for label in cases}
     for _ in range(IMPORT_RUNS):  # alternate so machine drift hits every case alike

@@ -22,9 +22,9 @@ def fill_meeting(store, question_set, case_code: str, notes: int, decisions: int
     """A meeting through beeldvorming into besluitvorming; notes inserted in one statement."""
     from sqlalchemy import insert
 
-    from bobtui.core.models import Note
+    from bobtui.core.domain.vocabulary import NoteKind
     from bobtui.core.session import MeetingSession
-    from bobtui.core.vocabulary import NoteKind
+    from bobtui.core.store.tables import Note
 
     now = datetime.combine(held_on, datetime.min.time(), UTC)
     session = MeetingSession.create(
@@ -68,10 +68,10 @@ def fill_meeting(store, question_set, case_code: str, notes: int, decisions: int
 
 
 def bench_single(folder: Path) -> None:
-    from bobtui.core.export import FORMATS, render
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.store import open_store, sqlite_url
-    from bobtui.core.summary import build_summary
+    from bobtui.core.documents.export import FORMATS, render
+    from bobtui.core.documents.summary import build_summary
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.store.engine import open_store, sqlite_url
 
     store = open_store(sqlite_url(folder / "single.sqlite3"))
     question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
@@ -97,12 +97,13 @@ def bench_single(folder: Path) -> None:
 
 
 def bench_batch(folder: Path) -> None:
-    from bobtui.core.export import FORMATS, plan_batch, write_batch
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.meetings import open_meeting, select_meetings
-    from bobtui.core.profiles import FULL
-    from bobtui.core.store import open_store, sqlite_url
-    from bobtui.core.summary import build_summary
+    from bobtui.core.documents.export import FORMATS, plan_batch, write_batch
+    from bobtui.core.documents.profiles import FULL
+    from bobtui.core.documents.summary import build_summary
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.session import open_meeting
+    from bobtui.core.store.engine import open_store, sqlite_url
+    from bobtui.core.store.meetings import select_meetings
 
     store = open_store(sqlite_url(folder / "batch.sqlite3"))
     catalog = default_catalog()

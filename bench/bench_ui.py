@@ -131,7 +131,7 @@ def compare(
 
 
 def store_with_meetings(path: Path, count: int) -> str:
-    from bobtui.core.store import open_store, sqlite_url
+    from bobtui.core.store.engine import open_store, sqlite_url
 
     url = sqlite_url(path)
     store = open_store(url)
@@ -170,10 +170,10 @@ async def key_latency(folder: Path) -> None:
     from textual.widgets import TextArea
 
     from bobtui.app import BobApp, StoreChoice
-    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.domain.vocabulary import NoteKind
+    from bobtui.core.questions.sets import default_catalog
     from bobtui.core.session import MeetingSession
-    from bobtui.core.store import open_store, sqlite_url
-    from bobtui.core.vocabulary import NoteKind
+    from bobtui.core.store.engine import open_store, sqlite_url
     from bobtui.screens.meeting import MeetingScreen
 
     url = sqlite_url(folder / "typing.sqlite3")

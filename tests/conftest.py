@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bobtui.core.leidraad import QuestionSet, load_question_set
-from bobtui.core.paths import user_leidraad_dir
+from bobtui.core.config.paths import user_leidraad_dir
+from bobtui.core.questions.sets import QuestionSet, load_question_set
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store, open_store, sqlite_url
+from bobtui.core.store.engine import Store, open_store, sqlite_url
 from tests.postgres import postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent

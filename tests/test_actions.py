@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from bobtui.core.actions import action_history, actions_csv, open_actions, update_action
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.leidraad import QuestionSet
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.vocabulary import DecisionStatus
+from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store, open_store, sqlite_url
-from bobtui.core.vocabulary import DecisionStatus
+from bobtui.core.store.actions import action_history, actions_csv, open_actions, update_action
+from bobtui.core.store.engine import Store, open_store, sqlite_url
 from tests.conftest import FakeClock
 from tests.test_cli import assert_one_sentence_error, bobtui
 

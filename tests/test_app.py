@@ -7,13 +7,13 @@ import pytest
 from textual.widgets import DataTable, Input, Markdown, Static
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.demo import DEMO_CASE_CODE
-from bobtui.core.leidraad import QuestionSet, default_catalog
-from bobtui.core.meetings import list_meetings, open_meeting
-from bobtui.core.paths import demo_store_path
-from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
-from bobtui.core.vocabulary import Coverage, Phase
+from bobtui.core.config.paths import demo_store_path
+from bobtui.core.domain.vocabulary import Coverage, Phase
+from bobtui.core.questions.sets import QuestionSet, default_catalog
+from bobtui.core.session import MeetingSession, open_meeting
+from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.core.store.meetings import list_meetings
+from bobtui.core.training.demo import DEMO_CASE_CODE
 from bobtui.screens.summary import SummaryScreen
 
 

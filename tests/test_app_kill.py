@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.leidraad import QuestionSet
+from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.meeting import MeetingScreen
 from tests.test_meeting_screen import until
 

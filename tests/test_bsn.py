@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bobtui.core.bsn import BSN_WARNING, bsn_warnings, find_bsn_like, passes_eleven_test
+from bobtui.core.domain.bsn import BSN_WARNING, bsn_warnings, find_bsn_like, passes_eleven_test
 
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from bobtui import __version__
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.paths import user_leidraad_dir
+from bobtui.core.config.paths import user_leidraad_dir
+from bobtui.core.domain.vocabulary import NoteKind
+from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
-from bobtui.core.vocabulary import NoteKind
+from bobtui.core.store.engine import open_store, sqlite_url
 from tests.conftest import docs_example_text
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bobtui.core.dates import format_date, parse_date
-from bobtui.core.errors import RuleViolation
+from bobtui.core.domain.dates import format_date, parse_date
+from bobtui.core.domain.errors import RuleViolation
 
 TODAY = date(2026, 11, 23)
 

@@ -16,22 +16,24 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from bobtui.core.demo import DEMO_CASE_CODE, open_demo
-from bobtui.core.errors import BobError
-from bobtui.core.export import FORMATS, ExportFormat, render
-from bobtui.core.leidraad import default_catalog
-from bobtui.core.meetings import open_meeting, select_meetings
-from bobtui.core.profiles import choose_profile
-from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store, open_store, sqlite_url
-from bobtui.core.summary import build_summary
-from bobtui.core.vocabulary import DecisionStatus, NoteKind
+from bobtui.core.documents.export import FORMATS, ExportFormat, render
+from bobtui.core.documents.profiles import choose_profile
+from bobtui.core.documents.summary import build_summary
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.vocabulary import DecisionStatus, NoteKind
+from bobtui.core.questions.sets import default_catalog
+from bobtui.core.session import MeetingSession, open_meeting
+from bobtui.core.store.engine import Store, open_store, sqlite_url
+from bobtui.core.store.meetings import select_meetings
+from bobtui.core.training.demo import DEMO_CASE_CODE, open_demo
 from tests.test_cli import assert_one_sentence_error, bobtui
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 3, 2, 10, 40, tzinfo=UTC)
 SCHEMA = json.loads(
-    (Path(__file__).parent.parent / "src/bobtui/core/schemas/summary.schema.json").read_text()
+    (
+        Path(__file__).parent.parent / "src/bobtui/core/documents/schemas/summary.schema.json"
+    ).read_text()
 )
 SECRET = "overweegt met de kinderen naar haar zus te gaan"
 DECISION = "Vader aanmelden voor een agressieregulatietraining"

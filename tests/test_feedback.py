@@ -8,20 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.core.export import render_document
-from bobtui.core.feedback import build_feedback, compare_reports
-from bobtui.core.leidraad import default_catalog
-from bobtui.core.paths import practice_store_path
-from bobtui.core.practice import PracticeCase
-from bobtui.core.rehearsal import start_rehearsal
+from bobtui.core.config.paths import practice_store_path
+from bobtui.core.documents.export import render_document
+from bobtui.core.domain.vocabulary import NoteKind, Phase
+from bobtui.core.questions.sets import default_catalog
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store, open_store, sqlite_url
-from bobtui.core.training_handouts import (
+from bobtui.core.store.engine import Store, open_store, sqlite_url
+from bobtui.core.training.cases import PracticeCase
+from bobtui.core.training.feedback import build_feedback, compare_reports
+from bobtui.core.training.handouts import (
     build_comparison_handout,
     build_feedback_handout,
     build_role_cards,
 )
-from bobtui.core.vocabulary import NoteKind, Phase
+from bobtui.core.training.rehearsal import start_rehearsal
 from tests.conftest import FakeClock
 from tests.test_cli import assert_one_sentence_error, bobtui
 from tests.test_practice import example_case  # noqa: F401  (fixture)

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.core.errors import NotFound
-from bobtui.core.export import render_case_history
-from bobtui.core.history import case_history, chart_points, sparkline
-from bobtui.core.leidraad import QuestionSet
+from bobtui.core.documents.export import render_case_history
+from bobtui.core.domain.errors import NotFound
+from bobtui.core.domain.history import chart_points, sparkline
+from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus
+from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store, open_store, sqlite_url
-from bobtui.core.vocabulary import ChainCarePhase, DecisionStatus
+from bobtui.core.store.engine import Store, open_store, sqlite_url
+from bobtui.core.store.history import case_history
 from tests.conftest import FakeClock
 from tests.test_cli import assert_one_sentence_error, bobtui
 

@@ -7,18 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bobtui.core.leidraad import load_question_set
+from bobtui.core.questions.sets import load_question_set
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.store.engine import open_store, sqlite_url
 
 CHILD = """
 import json, sys, time
 from datetime import date
 from pathlib import Path
-from bobtui.core.leidraad import load_question_set
+from bobtui.core.questions.sets import load_question_set
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
-from bobtui.core.vocabulary import NoteKind
+from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.core.domain.vocabulary import NoteKind
 
 store = open_store(sqlite_url(Path(sys.argv[1])))
 question_set = load_question_set(Path(sys.argv[2]))

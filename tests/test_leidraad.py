@@ -8,14 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bobtui.core.leidraad import (
+from bobtui.core.config.paths import shipped_leidraad_dir, user_leidraad_dir
+from bobtui.core.domain.vocabulary import PHASE_ORDER
+from bobtui.core.questions.sets import (
     check_file,
     default_catalog,
     load_catalog,
     load_question_set,
 )
-from bobtui.core.paths import shipped_leidraad_dir, user_leidraad_dir
-from bobtui.core.vocabulary import PHASE_ORDER
 from tests.conftest import docs_example_text
 
 SHIPPED_SETS = ("huiselijk-geweld-kindveiligheid", "pga-veelplegers", "ccv-quickscan")

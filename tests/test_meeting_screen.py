@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.attention import MeetingFacts, attention_flags
-from bobtui.core.leidraad import QuestionSet
+from bobtui.core.domain.vocabulary import NoteKind, Phase, Presence
+from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
-from bobtui.core.vocabulary import NoteKind, Phase, Presence
+from bobtui.core.session.attention import MeetingFacts, attention_flags
+from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
@@ -123,7 +123,7 @@ async def test_narrow_terminal_keeps_question_and_note_line(planned: tuple[str, 
 def test_attention_flags(example_set: QuestionSet) -> None:
     from datetime import UTC, datetime
 
-    from bobtui.core.records import NoteRecord, ParticipantRecord
+    from bobtui.core.domain.records import NoteRecord, ParticipantRecord
 
     now = datetime.now(UTC)
 
@@ -153,8 +153,8 @@ def test_attention_flags(example_set: QuestionSet) -> None:
 def test_child_perspective_flag_on_the_richest_set() -> None:
     from datetime import UTC, datetime
 
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.records import NoteRecord, ParticipantRecord
+    from bobtui.core.domain.records import NoteRecord, ParticipantRecord
+    from bobtui.core.questions.sets import default_catalog
 
     question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
     now = datetime.now(UTC)
@@ -231,7 +231,7 @@ async def test_close_review_then_summary_and_export(
 
     from textual.widgets import Static
 
-    from bobtui.core.vocabulary import MeetingStatus
+    from bobtui.core.domain.vocabulary import MeetingStatus
     from bobtui.screens.close import CloseScreen
     from bobtui.screens.summary import SummaryScreen
 
@@ -283,7 +283,7 @@ async def test_close_review_then_summary_and_export(
 
 
 async def test_parking_an_idea_and_deciding_on_it_later(planned: tuple[str, int]) -> None:
-    from bobtui.core.vocabulary import ParkedOutcome
+    from bobtui.core.domain.vocabulary import ParkedOutcome
     from bobtui.screens.form import FormScreen
     from bobtui.screens.parked import ParkedScreen
 
@@ -321,7 +321,7 @@ async def test_parking_an_idea_and_deciding_on_it_later(planned: tuple[str, int]
 
 
 async def test_every_footer_action_is_in_the_command_palette(planned: tuple[str, int]) -> None:
-    from bobtui.commands import ScreenActions
+    from bobtui.app.commands import ScreenActions
 
     url, _ = planned
     app = BobApp(StoreChoice(url=url))

@@ -31,19 +31,19 @@ def test_wheel_ships_data_files(tmp_path: Path) -> None:
     cases = {f"bobtui/oefencasussen/{p.name}" for p in (ROOT / "oefencasussen").glob("*.toml")}
     assert len(cases) >= 2 and cases <= names
     for required in (
-        "bobtui/core/schemas/summary.schema.json",
-        "bobtui/core/migrations/env.py",
-        "bobtui/core/migrations/script.py.mako",
-        "bobtui/core/migrations/versions/0001_initial_schema.py",
+        "bobtui/core/documents/schemas/summary.schema.json",
+        "bobtui/core/store/migrations/env.py",
+        "bobtui/core/store/migrations/script.py.mako",
+        "bobtui/core/store/migrations/versions/0001_initial_schema.py",
         "bobtui/screens/home.tcss",
     ):
         assert required in names
-    templates = ROOT / "src/bobtui/core/templates"
+    templates = ROOT / "src/bobtui/core/documents/templates"
     shipped_templates = {
-        "bobtui/core/templates/" + p.relative_to(templates).as_posix()
+        "bobtui/core/documents/templates/" + p.relative_to(templates).as_posix()
         for p in templates.rglob("*")
         if p.is_file()
     }
-    assert "bobtui/core/templates/docx/_rels/.rels" in shipped_templates
+    assert "bobtui/core/documents/templates/docx/_rels/.rels" in shipped_templates
     assert shipped_templates <= names, shipped_templates - names
     assert not any(name.startswith(("tests/", "bench/")) for name in names)

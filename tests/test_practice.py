@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.core.errors import PracticeCaseError
-from bobtui.core.leidraad import default_catalog
-from bobtui.core.paths import practice_store_path, user_practice_dir
-from bobtui.core.practice import (
+from bobtui.core.config.paths import practice_store_path, user_practice_dir
+from bobtui.core.domain.errors import PracticeCaseError
+from bobtui.core.questions.sets import default_catalog
+from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.core.training.cases import (
     KeyItem,
     PracticeCase,
     check_practice_file,
     default_practice_catalog,
     load_practice_case,
 )
-from bobtui.core.rehearsal import start_rehearsal
-from bobtui.core.store import open_store, sqlite_url
+from bobtui.core.training.rehearsal import start_rehearsal
 from tests.conftest import ROOT, FakeClock
 from tests.test_cli import assert_one_sentence_error, bobtui
 

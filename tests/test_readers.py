@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.core.export import write_private
-from bobtui.core.render import render_docx, render_html
+from bobtui.core.documents.export import write_private
+from bobtui.core.documents.render import render_docx, render_html
+from bobtui.core.documents.summary import build_summary
 from bobtui.core.session import MeetingSession
-from bobtui.core.summary import build_summary
 from tests.test_exports import DECISION, closed_meeting, demo_store  # noqa: F401  (fixtures)
 
 CHROMIUM_FLAGS = (

@@ -6,12 +6,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from bobtui.core.bsn import BSN_WARNING
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import (
+from bobtui.core.domain.bsn import BSN_WARNING
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     Coverage,
     DecisionStatus,
@@ -21,6 +18,9 @@ from bobtui.core.vocabulary import (
     Phase,
     Presence,
 )
+from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store.engine import Store
 from tests.conftest import FakeClock
 
 
@@ -369,7 +369,7 @@ def test_parked_ideas_come_back_in_besluitvorming(
 def test_own_question_joins_the_current_theme(
     store: Store, session: MeetingSession, example_set: QuestionSet, clock: FakeClock
 ) -> None:
-    from bobtui.core.summary import build_summary
+    from bobtui.core.documents.summary import build_summary
 
     session.start()
     position = session.add_own_question("Wie is de vaste huisarts van het gezin?")

@@ -6,11 +6,11 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.leidraad import default_catalog
-from bobtui.core.meetings import list_meetings, open_meeting
-from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
-from bobtui.core.vocabulary import DecisionStatus, MeetingStatus
+from bobtui.core.domain.vocabulary import DecisionStatus, MeetingStatus
+from bobtui.core.questions.sets import default_catalog
+from bobtui.core.session import MeetingSession, open_meeting
+from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.core.store.meetings import list_meetings
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
 from tests.test_meeting_screen import until

@@ -12,10 +12,16 @@ import pytest
 from textual.widgets import DataTable, Input, Markdown, TextArea
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.leidraad import default_catalog
+from bobtui.core.domain.vocabulary import (
+    ChainCarePhase,
+    Domain,
+    JudgementKind,
+    Likelihood,
+    NoteKind,
+)
+from bobtui.core.questions.sets import default_catalog
 from bobtui.core.session import MeetingSession
-from bobtui.core.store import open_store, sqlite_url
-from bobtui.core.vocabulary import ChainCarePhase, Domain, JudgementKind, Likelihood, NoteKind
+from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.meeting import MeetingScreen
 from tests.conftest import FakeClock
 

@@ -12,9 +12,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from bobtui.core.errors import StoreError
-from bobtui.core.paths import data_dir, demo_store_path
-from bobtui.core.store import (
+from bobtui.core.config.paths import data_dir, demo_store_path
+from bobtui.core.domain.errors import StoreError
+from bobtui.core.store.engine import (
     HEAD_REVISION,
     Store,
     create_store_engine,
@@ -69,7 +69,8 @@ def test_database_url_from_environment(tmp_path: Path, monkeypatch: pytest.Monke
 def test_importing_the_core_creates_no_engine_or_file(tmp_path: Path) -> None:
     code = (
         "import gc, sqlalchemy\n"
-        "import bobtui.core.store, bobtui.core.session, bobtui.core.meetings, bobtui.core.demo\n"
+        "import bobtui.core.store.engine, bobtui.core.session, bobtui.core.store.meetings\n"
+        "import bobtui.core.training.demo\n"
         "engines = [o for o in gc.get_objects() if isinstance(o, sqlalchemy.Engine)]\n"
         "assert engines == [], engines\n"
     )
@@ -82,7 +83,7 @@ def test_head_revision_constant_is_the_newest_migration() -> None:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from bobtui.core.store import HEAD_REVISION, MIGRATIONS_DIR
+    from bobtui.core.store.engine import HEAD_REVISION, MIGRATIONS_DIR
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

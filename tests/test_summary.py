@@ -8,13 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from bobtui.core.export import render
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.render import render_markdown
-from bobtui.core.session import MeetingSession
-from bobtui.core.store import Store
-from bobtui.core.summary import Summary, build_summary, summary_to_json
-from bobtui.core.vocabulary import (
+from bobtui.core.documents.export import render
+from bobtui.core.documents.render import render_markdown
+from bobtui.core.documents.summary import Summary, build_summary, summary_to_json
+from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     DecisionStatus,
     Domain,
@@ -24,10 +21,15 @@ from bobtui.core.vocabulary import (
     Presence,
     Priority,
 )
+from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.session import MeetingSession
+from bobtui.core.store.engine import Store
 from tests.conftest import FakeClock
 
 SCHEMA = json.loads(
-    (Path(__file__).parent.parent / "src/bobtui/core/schemas/summary.schema.json").read_text()
+    (
+        Path(__file__).parent.parent / "src/bobtui/core/documents/schemas/summary.schema.json"
+    ).read_text()
 )
 
 

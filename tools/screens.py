@@ -41,12 +41,12 @@ PRACTICE_CASE = "gezin-de-wit"
 
 def earlier_rehearsals(clock: StepClock) -> None:
     """Two closed rehearsals of the practice case: a hasty group and a careful one."""
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.paths import practice_store_path
-    from bobtui.core.practice import default_practice_catalog
-    from bobtui.core.rehearsal import start_rehearsal
-    from bobtui.core.store import open_store, sqlite_url
-    from bobtui.core.vocabulary import NoteKind
+    from bobtui.core.config.paths import practice_store_path
+    from bobtui.core.domain.vocabulary import NoteKind
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.store.engine import open_store, sqlite_url
+    from bobtui.core.training.cases import default_practice_catalog
+    from bobtui.core.training.rehearsal import start_rehearsal
 
     catalog = default_catalog()
     case = default_practice_catalog(set(catalog.entries)).get(PRACTICE_CASE)

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from bobtui import __version__
 
 if TYPE_CHECKING:
-    from bobtui.core.export import ExportFormat
-    from bobtui.core.practice import PracticeCatalog
-    from bobtui.core.profiles import Profile
-    from bobtui.core.store import Store
-    from bobtui.core.summary import Summary
+    from bobtui.core.documents.export import ExportFormat
+    from bobtui.core.documents.profiles import Profile
+    from bobtui.core.documents.summary import Summary
+    from bobtui.core.store.engine import Store
+    from bobtui.core.training.cases import PracticeCatalog
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -164,7 +164,7 @@ def _leidraad(args: argparse.Namespace) -> int:
 
 
 def _leidraad_list(args: argparse.Namespace) -> int:
-    from bobtui.core.leidraad import default_catalog
+    from bobtui.core.questions.sets import default_catalog
 
     catalog = default_catalog()
     for warning in catalog.warnings:
@@ -188,7 +188,7 @@ def _toml_files(targets: list[Path], explicit: bool, skip: str = "") -> list[Pat
 
 
 def _report_problems(problems: list[str], checked: str) -> int:
-    from bobtui.core.vocabulary import counted
+    from bobtui.core.domain.vocabulary import counted
 
     for problem in problems:
         print(problem)
@@ -200,10 +200,10 @@ def _report_problems(problems: list[str], checked: str) -> int:
 
 
 def _practice(args: argparse.Namespace) -> int:
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.paths import shipped_practice_dir, user_practice_dir
-    from bobtui.core.practice import check_practice_file, default_practice_catalog
-    from bobtui.core.vocabulary import counted
+    from bobtui.core.config.paths import shipped_practice_dir, user_practice_dir
+    from bobtui.core.domain.vocabulary import counted
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.training.cases import check_practice_file, default_practice_catalog
 
     known = set(default_catalog().entries)
     if args.practice_command == "check":
@@ -219,8 +219,8 @@ def _practice(args: argparse.Namespace) -> int:
         BobApp(StoreChoice(practice=True, rehearse=rehearse)).run()
         return 0
     if args.practice_command == "kaarten":
-        from bobtui.core.export import render_document
-        from bobtui.core.training_handouts import build_role_cards
+        from bobtui.core.documents.export import render_document
+        from bobtui.core.training.handouts import build_role_cards
 
         _check_output(args, args.format)
         handout = build_role_cards(catalog.get(args.case))
@@ -241,14 +241,15 @@ def _practice(args: argparse.Namespace) -> int:
 
 def _practice_report(args: argparse.Namespace, practice: "PracticeCatalog") -> int:
     """The feedback report of one rehearsal, or two side by side."""
-    from bobtui.core.errors import BobError
-    from bobtui.core.export import render_document
-    from bobtui.core.feedback import build_feedback
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.meetings import find_meeting_id, open_meeting
-    from bobtui.core.paths import practice_store_path
-    from bobtui.core.store import open_store, sqlite_url
-    from bobtui.core.training_handouts import build_comparison_handout, build_feedback_handout
+    from bobtui.core.config.paths import practice_store_path
+    from bobtui.core.documents.export import render_document
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.session import open_meeting
+    from bobtui.core.store.engine import open_store, sqlite_url
+    from bobtui.core.store.meetings import find_meeting_id
+    from bobtui.core.training.feedback import build_feedback
+    from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 
     _check_output(args, args.format)
     if not practice_store_path().exists():
@@ -284,9 +285,9 @@ def _practice_report(args: argparse.Namespace, practice: "PracticeCatalog") -> i
 
 
 def _leidraad_check(args: argparse.Namespace) -> int:
-    from bobtui.core.leidraad import GENERIC_PROMPTS_FILE, check_file
-    from bobtui.core.paths import shipped_leidraad_dir, user_leidraad_dir
-    from bobtui.core.vocabulary import counted
+    from bobtui.core.config.paths import shipped_leidraad_dir, user_leidraad_dir
+    from bobtui.core.domain.vocabulary import counted
+    from bobtui.core.questions.sets import GENERIC_PROMPTS_FILE, check_file
 
     targets: list[Path] = args.paths or [shipped_leidraad_dir(), user_leidraad_dir()]
     files = _toml_files(targets, bool(args.paths))
@@ -305,10 +306,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from bobtui.core.errors import BobError
-    from bobtui.core.export import parse_formats
-    from bobtui.core.profiles import choose_profile
-    from bobtui.core.store import open_store
+    from bobtui.core.documents.export import parse_formats
+    from bobtui.core.documents.profiles import choose_profile
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.store.engine import open_store
 
     batch = bool(args.case or args.since or args.all)
     if batch == bool(args.meeting):
@@ -333,11 +334,12 @@ def _export(args: argparse.Namespace) -> int:
 def _export_one(
     args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
 ) -> int:
-    from bobtui.core.errors import BobError
-    from bobtui.core.export import render
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.meetings import find_meeting_id, open_meeting
-    from bobtui.core.summary import build_summary
+    from bobtui.core.documents.export import render
+    from bobtui.core.documents.summary import build_summary
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.session import open_meeting
+    from bobtui.core.store.meetings import find_meeting_id
 
     if len(formats) != 1:
         raise BobError("Eén overleg gaat in één formaat; voor meer formaten: --case en --out MAP.")
@@ -349,7 +351,7 @@ def _export_one(
 
 def _check_output(args: argparse.Namespace, export_format: str) -> None:
     """Refuse before any work: Word to a terminal, or a file that exists without --force."""
-    from bobtui.core.errors import BobError
+    from bobtui.core.domain.errors import BobError
 
     if export_format == "docx" and args.out is None:
         raise BobError("Een Word-bestand gaat naar een bestand: geef --out BESTAND.docx.")
@@ -358,7 +360,7 @@ def _check_output(args: argparse.Namespace, export_format: str) -> None:
 
 
 def _write_output(args: argparse.Namespace, content: str | bytes, what: str) -> None:
-    from bobtui.core.export import write_private
+    from bobtui.core.documents.export import write_private
 
     if args.out is None:
         assert isinstance(content, str)
@@ -371,9 +373,9 @@ def _write_output(args: argparse.Namespace, content: str | bytes, what: str) -> 
 def _case_history(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from bobtui.core.export import render_case_history
-    from bobtui.core.history import case_history
-    from bobtui.core.store import open_store
+    from bobtui.core.documents.export import render_case_history
+    from bobtui.core.store.engine import open_store
+    from bobtui.core.store.history import case_history
 
     _check_output(args, args.format)
     store = open_store(args.database)
@@ -393,13 +395,14 @@ def _export_batch(
     from rich.console import Console
     from rich.progress import Progress
 
-    from bobtui.core.dates import parse_date
-    from bobtui.core.errors import BobError
-    from bobtui.core.export import plan_batch, write_batch
-    from bobtui.core.leidraad import default_catalog
-    from bobtui.core.meetings import open_meeting, select_meetings
-    from bobtui.core.summary import build_summary
-    from bobtui.core.vocabulary import counted
+    from bobtui.core.documents.export import plan_batch, write_batch
+    from bobtui.core.documents.summary import build_summary
+    from bobtui.core.domain.dates import parse_date
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.domain.vocabulary import counted
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.session import open_meeting
+    from bobtui.core.store.meetings import select_meetings
 
     if args.out is None:
         raise BobError("Een reeks verslagen gaat naar een map: geef --out MAP.")
@@ -436,11 +439,11 @@ def _actions(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from bobtui.core.actions import actions_csv, open_actions
-    from bobtui.core.errors import BobError
-    from bobtui.core.export import write_private
-    from bobtui.core.store import open_store
-    from bobtui.core.vocabulary import counted
+    from bobtui.core.documents.export import write_private
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.domain.vocabulary import counted
+    from bobtui.core.store.actions import actions_csv, open_actions
+    from bobtui.core.store.engine import open_store
 
     store = open_store(args.database)
     try:
@@ -493,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.database:
         os.environ["BOBTUI_DATABASE_URL"] = args.database
 
-    from bobtui.core.errors import BobError
+    from bobtui.core.domain.errors import BobError
 
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: _run_app,

@@ -1,5 +1,5 @@
 """The domain core of bobtui: no Textual here, so the CLI and tests can use it directly.
 
-Light modules (vocabulary, BSN check, paths, summary) import in milliseconds; the leidraad
-models (pydantic) and the store (SQLModel) are imported only by the code that uses them.
+Packages, lowest layer first (docs/architecture.md; import-linter enforces the order):
+``domain`` → ``config`` → ``questions`` → ``store`` → ``session`` | ``documents`` → ``training``.
 """

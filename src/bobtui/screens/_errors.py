@@ -5,7 +5,7 @@ from typing import TypeVar
 
 from textual.widget import Widget
 
-from bobtui.core.errors import BobError
+from bobtui.core.domain.errors import BobError
 
 T = TypeVar("T")
 

@@ -3,12 +3,12 @@
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from bobtui.core.actions import OpenAction, update_action
-from bobtui.core.dates import format_date, parse_date
-from bobtui.core.records import DecisionRecord, Saved
+from bobtui.core.domain.dates import format_date, parse_date
+from bobtui.core.domain.records import DecisionRecord, Saved
+from bobtui.core.domain.vocabulary import DecisionStatus
 from bobtui.core.session import Clock
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import DecisionStatus
+from bobtui.core.store.actions import OpenAction, update_action
+from bobtui.core.store.engine import Store
 from bobtui.screens.form import FormScreen
 
 

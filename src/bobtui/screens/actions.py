@@ -11,13 +11,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from bobtui.core.actions import OpenAction, action_history, actions_csv, open_actions, update_action
-from bobtui.core.dates import format_date
-from bobtui.core.errors import BobError
-from bobtui.core.export import free_path, write_private
-from bobtui.core.records import DecisionRecord, Saved
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import DecisionStatus, counted
+from bobtui.core.documents.export import free_path, write_private
+from bobtui.core.domain.dates import format_date
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import DecisionRecord, Saved
+from bobtui.core.domain.vocabulary import DecisionStatus, counted
+from bobtui.core.store.actions import (
+    OpenAction,
+    action_history,
+    actions_csv,
+    open_actions,
+    update_action,
+)
+from bobtui.core.store.engine import Store
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, ProgressBar, Select, Static
 
-from bobtui.core.errors import BobError
-from bobtui.core.export import FORMAT_LABELS, FORMATS, BatchPlan, plan_batch, write_batch
-from bobtui.core.leidraad import Catalog
-from bobtui.core.profiles import choose_profile
-from bobtui.core.records import MeetingListRow, Saved
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import counted
+from bobtui.core.documents.export import FORMAT_LABELS, FORMATS, BatchPlan, plan_batch, write_batch
+from bobtui.core.documents.profiles import choose_profile
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import MeetingListRow, Saved
+from bobtui.core.domain.vocabulary import counted
+from bobtui.core.questions.sets import Catalog
+from bobtui.core.store.engine import Store
 from bobtui.screens.form import FormScreen, choice
 
 
@@ -86,8 +86,8 @@ class BatchExportScreen(FormScreen[Path]):
 
     @work(thread=True, exclusive=True)
     def _write(self, plan: BatchPlan) -> None:
-        from bobtui.core.meetings import open_meeting
-        from bobtui.core.summary import build_summary
+        from bobtui.core.documents.summary import build_summary
+        from bobtui.core.session import open_meeting
 
         progress = self.query_one("#export-progress", ProgressBar)
         try:

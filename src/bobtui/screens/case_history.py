@@ -12,13 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from bobtui.core.dates import format_date
-from bobtui.core.history import CaseHistory, sparkline
-from bobtui.core.vocabulary import DecisionStatus
+from bobtui.core.domain.dates import format_date
+from bobtui.core.domain.history import CaseHistory, sparkline
+from bobtui.core.domain.vocabulary import DecisionStatus
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from bobtui.core.export import DocumentFormat
+    from bobtui.core.documents.export import DocumentFormat
 
 
 class CaseHistoryScreen(Screen[None]):
@@ -86,13 +86,13 @@ class CaseHistoryScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def action_export(self, export_format: "DocumentFormat") -> None:
-        from bobtui.core.errors import BobError
-        from bobtui.core.export import (
+        from bobtui.core.documents.export import (
             case_history_file_name,
             free_path,
             render_case_history,
             write_private,
         )
+        from bobtui.core.domain.errors import BobError
 
         name = case_history_file_name(self.history, export_format)
         path = free_path(self.export_folder, name)

@@ -7,8 +7,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from bobtui.core.dates import format_date, parse_date
-from bobtui.core.errors import BobError
+from bobtui.core.domain.dates import format_date, parse_date
+from bobtui.core.domain.errors import BobError
 from bobtui.core.session import MeetingSession
 
 

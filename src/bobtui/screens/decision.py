@@ -6,10 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from bobtui.core.dates import parse_date
-from bobtui.core.records import DecisionRecord, ParkedIdeaRecord, Saved
+from bobtui.core.domain.dates import parse_date
+from bobtui.core.domain.records import DecisionRecord, ParkedIdeaRecord, Saved
+from bobtui.core.domain.vocabulary import ChainCarePhase, Priority
 from bobtui.core.session import MeetingSession
-from bobtui.core.vocabulary import ChainCarePhase, Priority
 from bobtui.screens.form import MeetingFormScreen, choice
 
 

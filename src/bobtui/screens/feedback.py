@@ -11,10 +11,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from bobtui.core.export import DocumentFormat
-from bobtui.core.feedback import FeedbackReport, compare_reports
-from bobtui.core.handout import Handout
-from bobtui.core.training_handouts import build_comparison_handout, build_feedback_handout
+from bobtui.core.documents.export import DocumentFormat
+from bobtui.core.documents.layout import Handout
+from bobtui.core.training.feedback import FeedbackReport, compare_reports
+from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 from bobtui.widgets.title_bar import TitleBar
 
 _ATTENTION = Text(" bespreken ", style="bold reverse yellow")
@@ -95,8 +95,8 @@ class FeedbackScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def action_export(self, export_format: DocumentFormat) -> None:
-        from bobtui.core.errors import BobError
-        from bobtui.core.export import free_path, render_document, write_private
+        from bobtui.core.documents.export import free_path, render_document, write_private
+        from bobtui.core.domain.errors import BobError
 
         kind = "feedback" if self.other is None else "vergelijking"
         codes = "-".join(r.case_code for r in (self.report, self.other) if r is not None).replace(

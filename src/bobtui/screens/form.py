@@ -13,8 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from bobtui.core.errors import BobError
-from bobtui.core.records import ParticipantRecord, Saved
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession
 
 R = TypeVar("R")

@@ -14,12 +14,12 @@ from bobtui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from bobtui.core.feedback import FeedbackReport
-    from bobtui.core.leidraad import Catalog
-    from bobtui.core.practice import PracticeCase, PracticeCatalog
-    from bobtui.core.records import MeetingListRow, Saved
+    from bobtui.core.domain.records import MeetingListRow, Saved
+    from bobtui.core.questions.sets import Catalog
     from bobtui.core.session import Clock, MeetingSession
-    from bobtui.core.store import Store
+    from bobtui.core.store.engine import Store
+    from bobtui.core.training.cases import PracticeCase, PracticeCatalog
+    from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
 _STATUS_LABELS = {"gepland": "gepland", "lopend": "loopt", "gesloten": "gesloten"}
@@ -100,23 +100,23 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
-        from bobtui.core.errors import BobError
-        from bobtui.core.leidraad import default_catalog
-        from bobtui.core.store import open_store
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.questions.sets import default_catalog
+        from bobtui.core.store.engine import open_store
 
         try:
             catalog = default_catalog()
             if self._demo:
-                from bobtui.core.demo import open_demo
+                from bobtui.core.training.demo import open_demo
 
                 store, meeting_id = open_demo(
                     catalog, reset=self._reset_demo, clock=self._meeting_clock()
                 )
                 self._highlight = meeting_id
             elif self.practice:
-                from bobtui.core.paths import practice_store_path
-                from bobtui.core.practice import default_practice_catalog
-                from bobtui.core.store import sqlite_url
+                from bobtui.core.config.paths import practice_store_path
+                from bobtui.core.store.engine import sqlite_url
+                from bobtui.core.training.cases import default_practice_catalog
 
                 self.practice_catalog = default_practice_catalog(set(catalog.entries))
                 store = open_store(sqlite_url(practice_store_path()))
@@ -136,7 +136,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="list")
     def load_meetings(self, search: str) -> None:
-        from bobtui.core.meetings import count_meetings, list_meetings
+        from bobtui.core.store.meetings import count_meetings, list_meetings
 
         if self.store is None:
             return
@@ -173,7 +173,7 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()  # the summary key applies once there are rows
 
     def _show_count(self) -> None:
-        from bobtui.core.vocabulary import counted
+        from bobtui.core.domain.vocabulary import counted
 
         shown, total = self._total
         found = counted(total, "overleg", "overleggen")
@@ -226,9 +226,9 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open")
     def open_meeting(self, meeting_id: int) -> None:
         """Open (and if planned, start) a meeting off the event loop, then show it."""
-        from bobtui.core.errors import BobError
-        from bobtui.core.meetings import open_meeting
-        from bobtui.core.vocabulary import MeetingStatus
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.domain.vocabulary import MeetingStatus
+        from bobtui.core.session import open_meeting
 
         if self.store is None or self.catalog is None:
             return
@@ -261,7 +261,7 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(MeetingScreen(session, prompts, case))
 
     def _practice_case_of(self, session: "MeetingSession") -> "PracticeCase | None":
-        from bobtui.core.errors import BobError
+        from bobtui.core.domain.errors import BobError
 
         case_id = session.meeting().practice_case_id
         if case_id is None or self.practice_catalog is None:
@@ -286,9 +286,9 @@ class HomeScreen(Screen[None]):
             )
 
     def _feedback_of(self, meeting_id: int) -> "FeedbackReport | None":
-        from bobtui.core.errors import BobError
-        from bobtui.core.feedback import build_feedback
-        from bobtui.core.meetings import open_meeting
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.session import open_meeting
+        from bobtui.core.training.feedback import build_feedback
 
         assert self.store is not None and self.catalog is not None
         try:
@@ -325,8 +325,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(FeedbackScreen(first, second))
 
     def start_rehearsal(self, case_id: str) -> None:
-        from bobtui.core.errors import BobError
-        from bobtui.core.rehearsal import start_rehearsal
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.training.rehearsal import start_rehearsal
 
         if self.store is None or self.catalog is None or self.practice_catalog is None:
             return
@@ -382,7 +382,7 @@ class HomeScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export the marked meetings (or the highlighted one) in one go."""
-        from bobtui.core.meetings import select_meetings
+        from bobtui.core.store.meetings import select_meetings
         from bobtui.screens.batch_export import BatchExportScreen
 
         chosen = self._marked or {self._selected_meeting_id()} - {None}
@@ -404,7 +404,7 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(ActionsScreen(self.store, self._meeting_clock()))
 
     def action_show_case_history(self) -> None:
-        from bobtui.core.history import case_history
+        from bobtui.core.store.history import case_history
         from bobtui.screens.case_history import CaseHistoryScreen
 
         table = self.query_one(DataTable)
@@ -417,8 +417,8 @@ class HomeScreen(Screen[None]):
     def action_show_summary(self) -> None:
         meeting_id = self._selected_meeting_id()
         if meeting_id is not None and self.store is not None and self.catalog is not None:
-            from bobtui.core.errors import BobError
-            from bobtui.core.meetings import open_meeting
+            from bobtui.core.domain.errors import BobError
+            from bobtui.core.session import open_meeting
             from bobtui.screens.summary import SummaryScreen
 
             try:

@@ -3,8 +3,8 @@
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from bobtui.core.records import JudgementRecord, Saved
-from bobtui.core.vocabulary import JudgementKind, Likelihood
+from bobtui.core.domain.records import JudgementRecord, Saved
+from bobtui.core.domain.vocabulary import JudgementKind, Likelihood
 from bobtui.screens.form import MeetingFormScreen, choice
 
 

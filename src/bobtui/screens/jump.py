@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bobtui.core.leidraad import Question
+from bobtui.core.questions.sets import Question
 
 
 class JumpScreen(ModalScreen[str | None]):

@@ -17,12 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from bobtui.core.attention import MeetingFacts, attention_flags
-from bobtui.core.errors import BobError
-from bobtui.core.leidraad import Question
-from bobtui.core.records import NoteRecord, ParkedIdeaRecord, ParticipantRecord, Saved
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import NoteRecord, ParkedIdeaRecord, ParticipantRecord, Saved
+from bobtui.core.domain.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase, Presence
+from bobtui.core.questions.sets import Question
 from bobtui.core.session import MeetingSession, Position
-from bobtui.core.vocabulary import PHASE_ORDER, Audience, Coverage, NoteKind, Phase, Presence
+from bobtui.core.session.attention import MeetingFacts, attention_flags
 from bobtui.screens._errors import attempt
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
@@ -39,7 +39,7 @@ from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from bobtui.core.practice import PracticeCase
+    from bobtui.core.training.cases import PracticeCase
 
 _MARKS = {Coverage.NOG_NIET: "·", Coverage.BESPROKEN: "✓", Coverage.OVERGESLAGEN: "–"}
 _AUDIENCE = {
@@ -514,7 +514,7 @@ class MeetingScreen(Screen[None]):
 
         def reviewed(closed: bool | None) -> None:
             if closed and self.practice_case is not None:
-                from bobtui.core.feedback import build_feedback
+                from bobtui.core.training.feedback import build_feedback
                 from bobtui.screens.feedback import FeedbackScreen
 
                 report = build_feedback(self.session, self.practice_case)

@@ -11,10 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bobtui.core.errors import BobError
-from bobtui.core.records import NoteRecord
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import NoteRecord
+from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.session import MeetingSession
-from bobtui.core.vocabulary import NoteKind
 
 
 class NotesScreen(ModalScreen[None]):

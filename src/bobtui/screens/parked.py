@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bobtui.core.records import ParkedIdeaRecord
+from bobtui.core.domain.records import ParkedIdeaRecord
 from bobtui.core.session import MeetingSession
 
 

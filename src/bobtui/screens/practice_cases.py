@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bobtui.core.practice import LOGIC_LABELS, PracticeCatalog
+from bobtui.core.training.cases import LOGIC_LABELS, PracticeCatalog
 
 
 class PracticeCasesScreen(ModalScreen[str | None]):

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from bobtui.core.practice import TimedEvent
+from bobtui.core.training.cases import TimedEvent
 
 
 class PracticeEventScreen(ModalScreen[None]):

@@ -4,8 +4,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from bobtui.core.errors import RuleViolation
-from bobtui.core.records import SafetyScoreRecord, Saved
+from bobtui.core.domain.errors import RuleViolation
+from bobtui.core.domain.records import SafetyScoreRecord, Saved
 from bobtui.screens.form import MeetingFormScreen, choice
 
 

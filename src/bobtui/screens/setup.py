@@ -15,13 +15,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
-from bobtui.core.dates import format_date, parse_date
-from bobtui.core.errors import BobError
-from bobtui.core.leidraad import Catalog, QuestionSet
-from bobtui.core.practice import PracticeCase
-from bobtui.core.session import Clock, MeetingSession
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import (
+from bobtui.core.domain.dates import format_date, parse_date
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.vocabulary import (
     DecisionStatus,
     Domain,
     MeetingStatus,
@@ -29,6 +25,10 @@ from bobtui.core.vocabulary import (
     counted,
     role_flags,
 )
+from bobtui.core.questions.sets import Catalog, QuestionSet
+from bobtui.core.session import Clock, MeetingSession
+from bobtui.core.store.engine import Store
+from bobtui.core.training.cases import PracticeCase
 from bobtui.screens._errors import attempt
 from bobtui.screens.form import choice
 from bobtui.widgets.title_bar import TitleBar

@@ -12,8 +12,8 @@ from textual.widgets import Footer, Markdown, Static
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from bobtui.core.export import ExportFormat
-    from bobtui.core.profiles import Profile
+    from bobtui.core.documents.export import ExportFormat
+    from bobtui.core.documents.profiles import Profile
     from bobtui.core.session import MeetingSession
 
 _PROFILE_CYCLE = ("volledig", "besluiten")
@@ -50,14 +50,14 @@ class SummaryScreen(Screen[None]):
         self.render_summary()
 
     def _profile(self) -> "Profile":
-        from bobtui.core.profiles import choose_profile
+        from bobtui.core.documents.profiles import choose_profile
 
         return choose_profile(self._profile_name, include_confidential=self._include_confidential)
 
     @work(thread=True, exclusive=True)
     def render_summary(self) -> None:
-        from bobtui.core.render import render_markdown
-        from bobtui.core.summary import build_summary
+        from bobtui.core.documents.render import render_markdown
+        from bobtui.core.documents.summary import build_summary
 
         profile = self._profile()
         text = render_markdown(build_summary(self._session, profile))
@@ -82,9 +82,9 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def action_export(self, export_format: "ExportFormat") -> None:
-        from bobtui.core.errors import BobError
-        from bobtui.core.export import export_to_folder
-        from bobtui.core.summary import build_summary
+        from bobtui.core.documents.export import export_to_folder
+        from bobtui.core.documents.summary import build_summary
+        from bobtui.core.domain.errors import BobError
 
         try:
             summary = build_summary(self._session, self._profile())

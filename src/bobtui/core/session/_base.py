@@ -13,13 +13,13 @@ from typing import Any, TypeVar
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, select
 
-from bobtui.core.bsn import bsn_warnings
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.leidraad import Question, QuestionSet
-from bobtui.core.models import Meeting, MeetingEvent, OwnQuestion
-from bobtui.core.records import MeetingRecord, Saved, to_record
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import MeetingStatus
+from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.records import MeetingRecord, Saved, to_record
+from bobtui.core.domain.vocabulary import MeetingStatus
+from bobtui.core.questions.sets import Question, QuestionSet
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import Meeting, MeetingEvent, OwnQuestion
 
 Clock = Callable[[], datetime]
 R = TypeVar("R")

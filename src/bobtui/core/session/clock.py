@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bobtui.core.errors import RuleViolation
-from bobtui.core.models import MeetingEvent, PhaseInterval, TimeOut
+from bobtui.core.domain.errors import RuleViolation
+from bobtui.core.domain.vocabulary import PHASE_ORDER, MeetingStatus, Phase
 from bobtui.core.session._base import SessionBase
-from bobtui.core.vocabulary import PHASE_ORDER, MeetingStatus, Phase
+from bobtui.core.store.tables import MeetingEvent, PhaseInterval, TimeOut
 
 
 class ClockMixin(SessionBase):

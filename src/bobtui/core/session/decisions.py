@@ -7,12 +7,12 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from bobtui.core.bsn import bsn_warnings
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.models import Decision, DecisionStatusChange, Meeting
-from bobtui.core.records import DecisionRecord, Saved, StatusChangeRecord, to_record
+from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.records import DecisionRecord, Saved, StatusChangeRecord, to_record
+from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus, Priority
 from bobtui.core.session._base import SessionBase, _required
-from bobtui.core.vocabulary import ChainCarePhase, DecisionStatus, Priority
+from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting
 
 
 @dataclass(frozen=True)

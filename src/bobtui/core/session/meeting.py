@@ -7,12 +7,9 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert
 from sqlmodel import Session, col, select
 
-from bobtui.core.attention import MeetingFacts, attention_flags
-from bobtui.core.bsn import bsn_warnings
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.models import Judgement, Meeting, MeetingEvent, Note, Participant, SafetyScore
-from bobtui.core.records import (
+from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.records import (
     JudgementRecord,
     MeetingRecord,
     NoteRecord,
@@ -21,12 +18,7 @@ from bobtui.core.records import (
     Saved,
     to_record,
 )
-from bobtui.core.session._base import Clock, _check_status, _required, utc_now
-from bobtui.core.session.navigation import NavigationMixin
-from bobtui.core.session.parking import ParkingMixin
-from bobtui.core.session.practice import PracticeMixin
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import (
+from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     Coverage,
     DecisionStatus,
@@ -38,6 +30,21 @@ from bobtui.core.vocabulary import (
     Phase,
     Presence,
     counted,
+)
+from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.session._base import Clock, _check_status, _required, utc_now
+from bobtui.core.session.attention import MeetingFacts, attention_flags
+from bobtui.core.session.navigation import NavigationMixin
+from bobtui.core.session.parking import ParkingMixin
+from bobtui.core.session.rehearsal import RehearsalMixin
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import (
+    Judgement,
+    Meeting,
+    MeetingEvent,
+    Note,
+    Participant,
+    SafetyScore,
 )
 
 
@@ -56,7 +63,7 @@ _MEETING_STATE = select(Meeting.status, Meeting.current_phase, Meeting.current_q
 )
 
 
-class MeetingSession(NavigationMixin, ParkingMixin, PracticeMixin):
+class MeetingSession(NavigationMixin, ParkingMixin, RehearsalMixin):
     """The service for one meeting. Create one with :meth:`create` or :meth:`open`."""
 
     @classmethod

@@ -6,13 +6,13 @@ from datetime import timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bobtui.core.errors import RuleViolation
-from bobtui.core.leidraad import Question
-from bobtui.core.models import OwnQuestion, PhaseInterval, QuestionCoverage
+from bobtui.core.domain.errors import RuleViolation
+from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase, counted
+from bobtui.core.questions.sets import Question
 from bobtui.core.session._base import _required
 from bobtui.core.session.clock import ClockMixin
 from bobtui.core.session.decisions import DecisionsMixin
-from bobtui.core.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase, counted
+from bobtui.core.store.tables import OwnQuestion, PhaseInterval, QuestionCoverage
 
 
 @dataclass(frozen=True)

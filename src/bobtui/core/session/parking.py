@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bobtui.core.bsn import bsn_warnings
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.models import ParkedIdea
-from bobtui.core.records import DecisionRecord, ParkedIdeaRecord, Saved, to_record
+from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.records import DecisionRecord, ParkedIdeaRecord, Saved, to_record
+from bobtui.core.domain.vocabulary import PHASE_ORDER, ParkedOutcome, Phase
 from bobtui.core.session._base import _required
 from bobtui.core.session.decisions import DecisionsMixin
-from bobtui.core.vocabulary import PHASE_ORDER, ParkedOutcome, Phase
+from bobtui.core.store.tables import ParkedIdea
 
 
 class ParkingMixin(DecisionsMixin):

@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bobtui.core.errors import LeidraadError
-from bobtui.core.tomlfiles import Identifier, Strict, Text, located, validate_file
-from bobtui.core.vocabulary import PHASE_ORDER, Audience, NoteKind, Phase
+from bobtui.core.domain.errors import LeidraadError
+from bobtui.core.domain.vocabulary import PHASE_ORDER, Audience, NoteKind, Phase
+from bobtui.core.questions.tomlfiles import Identifier, Strict, Text, located, validate_file
 
 GENERIC_PROMPTS_FILE = "_doorvragen.toml"
 
@@ -219,6 +219,6 @@ def load_catalog(shipped_dir: Path, user_dir: Path | None) -> Catalog:
 
 def default_catalog() -> Catalog:
     """The catalogue from the shipped folder and the user's config folder."""
-    from bobtui.core.paths import shipped_leidraad_dir, user_leidraad_dir
+    from bobtui.core.config.paths import shipped_leidraad_dir, user_leidraad_dir
 
     return load_catalog(shipped_leidraad_dir(), user_leidraad_dir())

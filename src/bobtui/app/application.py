@@ -15,7 +15,7 @@ from textual.theme import Theme
 if TYPE_CHECKING:
     from bobtui.core.session import Clock
 
-from bobtui.commands import ScreenActions
+from bobtui.app.commands import ScreenActions
 from bobtui.screens.home import HomeScreen
 
 HIGH_CONTRAST = Theme(

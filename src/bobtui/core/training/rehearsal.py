@@ -8,12 +8,12 @@ group's actions never come back as open actions in the next group's rehearsal.
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.models import Meeting
-from bobtui.core.practice import PracticeCase
+from bobtui.core.domain.vocabulary import Presence
+from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import Clock, MeetingSession, utc_now
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import Presence
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import Meeting
+from bobtui.core.training.cases import PracticeCase
 
 REHEARSAL_TYPE = "oefening"
 

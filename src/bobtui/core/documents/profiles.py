@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bobtui.core.errors import BobError
+from bobtui.core.domain.errors import BobError
 
 
 class Section(StrEnum):

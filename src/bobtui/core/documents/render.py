@@ -15,8 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bobtui.core.handout import Handout, build_handout
-from bobtui.core.summary import Summary
+from bobtui.core.documents.layout import Handout, build_handout
+from bobtui.core.documents.summary import Summary
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")

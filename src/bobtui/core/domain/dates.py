@@ -3,7 +3,7 @@
 import re
 from datetime import date, timedelta
 
-from bobtui.core.errors import RuleViolation
+from bobtui.core.domain.errors import RuleViolation
 
 DATE_HELP = "Gebruik een datum als 31-12-2026, 31-12 of +14 (dagen vanaf vandaag)."
 

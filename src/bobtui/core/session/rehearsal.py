@@ -4,13 +4,13 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bobtui.core.models import MeetingEvent
 from bobtui.core.session._base import SessionBase
+from bobtui.core.store.tables import MeetingEvent
 
 _SHOWN = "practice.event_shown"
 
 
-class PracticeMixin(SessionBase):
+class RehearsalMixin(SessionBase):
     def mark_practice_event_shown(self, index: int) -> None:
         """Record that the case's timed event ``index`` was shown, so it shows once, even after
         the app is restarted, and the feedback report can place it."""

@@ -5,10 +5,10 @@ Computed from what was recorded, so the flags are the same on screen, in tests a
 
 from dataclasses import dataclass
 
-from bobtui.core.bsn import find_bsn_like
-from bobtui.core.leidraad import QuestionSet
-from bobtui.core.records import DecisionRecord, NoteRecord, ParticipantRecord
-from bobtui.core.vocabulary import Audience, DecisionStatus, Presence, counted
+from bobtui.core.domain.bsn import find_bsn_like
+from bobtui.core.domain.records import DecisionRecord, NoteRecord, ParticipantRecord
+from bobtui.core.domain.vocabulary import Audience, DecisionStatus, Presence, counted
+from bobtui.core.questions.sets import QuestionSet
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from bobtui.core.history import CaseHistory, chart_points, sparkline
-from bobtui.core.profiles import SECTION_TITLES, Section
-from bobtui.core.summary import NoteLine, Summary
-from bobtui.core.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
+from bobtui.core.documents.profiles import SECTION_TITLES, Section
+from bobtui.core.documents.summary import NoteLine, Summary
+from bobtui.core.domain.history import CaseHistory, chart_points, sparkline
+from bobtui.core.domain.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
 
 CONFIDENTIALITY = "Vertrouwelijk: bestemd voor de deelnemers aan dit overleg."
 

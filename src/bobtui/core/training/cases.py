@@ -13,9 +13,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bobtui.core.errors import PracticeCaseError
-from bobtui.core.tomlfiles import Identifier, Strict, Text, located, problem, validate_file
-from bobtui.core.vocabulary import Domain
+from bobtui.core.domain.errors import PracticeCaseError
+from bobtui.core.domain.vocabulary import Domain
+from bobtui.core.questions.tomlfiles import (
+    Identifier,
+    Strict,
+    Text,
+    located,
+    problem,
+    validate_file,
+)
 
 Logic = Literal["zorg", "justitie", "bestuur"]
 LOGIC_LABELS = {"zorg": "zorg", "justitie": "justitie", "bestuur": "openbaar bestuur"}
@@ -176,6 +183,6 @@ def load_practice_catalog(
 
 
 def default_practice_catalog(known_leidraden: set[str]) -> PracticeCatalog:
-    from bobtui.core.paths import shipped_practice_dir, user_practice_dir
+    from bobtui.core.config.paths import shipped_practice_dir, user_practice_dir
 
     return load_practice_catalog(shipped_practice_dir(), user_practice_dir(), known_leidraden)

@@ -8,13 +8,11 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from bobtui.core.errors import NotFound
-from bobtui.core.leidraad import Catalog
-from bobtui.core.models import Decision, Meeting, MeetingEvent
-from bobtui.core.records import MeetingListRow
-from bobtui.core.session import Clock, MeetingSession, utc_now
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import DecisionStatus, MeetingStatus
+from bobtui.core.domain.errors import NotFound
+from bobtui.core.domain.records import MeetingListRow
+from bobtui.core.domain.vocabulary import DecisionStatus, MeetingStatus
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import Decision, Meeting, MeetingEvent
 
 
 def _list_statement() -> Any:
@@ -97,18 +95,6 @@ def find_meeting_id(store: Store, reference: str) -> int:
     if found is None:
         raise NotFound(f"Er is geen overleg met nummer of casuscode '{reference}'.")
     return found
-
-
-def open_meeting(
-    store: Store, meeting_id: int, catalog: Catalog, clock: Clock = utc_now
-) -> MeetingSession:
-    """Open a meeting with the question set it was held with."""
-    with Session(store.engine) as db:
-        meeting = db.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
-        leidraad_id = meeting.leidraad_id
-    return MeetingSession.open(store, meeting_id, catalog.get(leidraad_id), clock)
 
 
 def delete_meeting(store: Store, meeting_id: int) -> None:

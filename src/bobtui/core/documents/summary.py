@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bobtui.core.profiles import FULL, Profile, Section
-from bobtui.core.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
+from bobtui.core.documents.profiles import FULL, Profile, Section
+from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
 
 if TYPE_CHECKING:
     from bobtui.core.session import MeetingSession

@@ -1,9 +1,19 @@
 """Trainers' documents laid out for every format: the feedback report, two rehearsals side by
 side, and the role cards (one per printed page)."""
 
-from bobtui.core.feedback import FeedbackReport, KeyResult, compare_reports
-from bobtui.core.handout import Block, Bullets, Facts, Handout, Item, Part, Subheading, Table, Text
-from bobtui.core.practice import LOGIC_LABELS, PracticeCase
+from bobtui.core.documents.layout import (
+    Block,
+    Bullets,
+    Facts,
+    Handout,
+    Item,
+    Part,
+    Subheading,
+    Table,
+    Text,
+)
+from bobtui.core.training.cases import LOGIC_LABELS, PracticeCase
+from bobtui.core.training.feedback import FeedbackReport, KeyResult, compare_reports
 
 _PRACTICE = "Oefening met een fictieve casus: alleen voor de training."
 _MOMENTS = (

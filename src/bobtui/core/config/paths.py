@@ -32,7 +32,7 @@ def user_leidraad_dir() -> Path:
 
 def _shipped(folder: str) -> Path:
     """A data folder that comes with bobtui: inside the wheel, or the repository's folder."""
-    package_dir = Path(__file__).resolve().parent.parent
+    package_dir = Path(__file__).resolve().parents[2]
     in_wheel = package_dir / folder
     if in_wheel.is_dir():
         return in_wheel

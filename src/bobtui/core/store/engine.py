@@ -13,8 +13,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from bobtui.core.errors import StoreError
-from bobtui.core.paths import default_store_path, ensure_private_dir
+from bobtui.core.config.paths import default_store_path, ensure_private_dir
+from bobtui.core.domain.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0007"
@@ -136,7 +136,7 @@ def resolve_url(url: str | None = None) -> str:
     """The URL: the argument, else ``BOBTUI_DATABASE_URL``, else SQLite in the data folder."""
     if url:
         return url
-    from bobtui.core.settings import Settings
+    from bobtui.core.config.settings import Settings
 
     return Settings().database_url or sqlite_url(default_store_path())
 

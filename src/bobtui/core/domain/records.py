@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeVar, cast
 
-from bobtui.core.vocabulary import (
+from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     DecisionStatus,
     Domain,

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from bobtui.core.errors import BobError
-from bobtui.core.history import CaseHistory
-from bobtui.core.profiles import FULL, Profile
-from bobtui.core.records import MeetingListRow
-from bobtui.core.summary import Summary, summary_to_json
+from bobtui.core.documents.profiles import FULL, Profile
+from bobtui.core.documents.summary import Summary, summary_to_json
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.history import CaseHistory
+from bobtui.core.domain.records import MeetingListRow
 
 if TYPE_CHECKING:
-    from bobtui.core.handout import Handout
+    from bobtui.core.documents.layout import Handout
 
 ExportFormat = Literal["md", "json", "html", "docx"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "html", "docx")
@@ -75,7 +75,7 @@ def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
     if export_format == "json":
         return json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2) + "\n"
     # The document renderers import Jinja; only exports pay for it.
-    from bobtui.core import render as documents
+    from bobtui.core.documents import render as documents
 
     if export_format == "html":
         return documents.render_html(summary)
@@ -90,7 +90,7 @@ DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = ("md", "html", "docx")
 
 def render_document(handout: "Handout", export_format: DocumentFormat) -> str | bytes:
     """Any laid-out document (case history, feedback, role cards) in one of the formats."""
-    from bobtui.core import render as documents
+    from bobtui.core.documents import render as documents
 
     if export_format == "html":
         return documents.html_document(handout)
@@ -100,7 +100,7 @@ def render_document(handout: "Handout", export_format: DocumentFormat) -> str | 
 
 
 def render_case_history(history: CaseHistory, export_format: DocumentFormat) -> str | bytes:
-    from bobtui.core.handout import build_case_handout
+    from bobtui.core.documents.layout import build_case_handout
 
     return render_document(build_case_handout(history), export_format)
 

@@ -14,12 +14,12 @@ from sqlalchemy import func, insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from bobtui.core.bsn import bsn_warnings
-from bobtui.core.errors import NotFound, RuleViolation
-from bobtui.core.models import Decision, DecisionStatusChange, Meeting, MeetingEvent
-from bobtui.core.records import DecisionRecord, Saved, StatusChangeRecord, to_record
-from bobtui.core.store import Store
-from bobtui.core.vocabulary import DecisionStatus, Priority
+from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.records import DecisionRecord, Saved, StatusChangeRecord, to_record
+from bobtui.core.domain.vocabulary import DecisionStatus, Priority
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting, MeetingEvent
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bobtui.core.practice import KeyItem, PracticeCase
+from bobtui.core.domain.vocabulary import Audience, Coverage, NoteKind, Phase
 from bobtui.core.session import MeetingSession
-from bobtui.core.vocabulary import Audience, Coverage, NoteKind, Phase
+from bobtui.core.training.cases import KeyItem, PracticeCase
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,9 @@ reviewed first.
 
 from datetime import UTC, datetime, time, timedelta
 
-from bobtui.core.errors import NotFound
-from bobtui.core.leidraad import Catalog, QuestionSet
-from bobtui.core.meetings import find_meeting_id
-from bobtui.core.paths import demo_store_path
-from bobtui.core.session import Clock, MeetingSession, utc_now
-from bobtui.core.store import Store, open_store, sqlite_url
-from bobtui.core.vocabulary import (
+from bobtui.core.config.paths import demo_store_path
+from bobtui.core.domain.errors import NotFound
+from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     DecisionStatus,
     Domain,
@@ -23,6 +19,10 @@ from bobtui.core.vocabulary import (
     Presence,
     Priority,
 )
+from bobtui.core.questions.sets import Catalog, QuestionSet
+from bobtui.core.session import Clock, MeetingSession, utc_now
+from bobtui.core.store.engine import Store, open_store, sqlite_url
+from bobtui.core.store.meetings import find_meeting_id
 
 DEMO_LEIDRAAD = "huiselijk-geweld-kindveiligheid"
 DEMO_CASE_CODE = "DEMO-HG-0001"

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import bobtui.core.models  # noqa: F401  (registers the tables)
+import bobtui.core.store.tables  # noqa: F401  (registers the tables)
 
 connection = context.config.attributes["connection"]
 context.configure(

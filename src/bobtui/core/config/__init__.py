@@ -1,0 +1,1 @@
+"""Where bobtui keeps its files and what the user configured."""

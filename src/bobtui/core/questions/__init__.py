@@ -1,0 +1,1 @@
+"""Question sets (leidraden) as data: TOML files, checked line by line, in a catalog."""

@@ -1,0 +1,22 @@
+"""Opening a stored meeting with the question set it was held with."""
+
+from sqlmodel import Session
+
+from bobtui.core.domain.errors import NotFound
+from bobtui.core.questions.sets import Catalog
+from bobtui.core.session._base import Clock, utc_now
+from bobtui.core.session.meeting import MeetingSession
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import Meeting
+
+
+def open_meeting(
+    store: Store, meeting_id: int, catalog: Catalog, clock: Clock = utc_now
+) -> MeetingSession:
+    """Open a meeting with the question set it was held with."""
+    with Session(store.engine) as db:
+        meeting = db.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+        leidraad_id = meeting.leidraad_id
+    return MeetingSession.open(store, meeting_id, catalog.get(leidraad_id), clock)
