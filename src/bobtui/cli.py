@@ -270,7 +270,7 @@ def _practice_report(args: argparse.Namespace, practice: "PracticeCatalog") -> i
             case_id = session.meeting().practice_case_id
             if case_id is None:
                 raise BobError(f"Overleg {reference} is geen oefening.")
-            reports.append(build_feedback(session, practice.get(case_id)))
+            reports.append(build_feedback(session.snapshot(), practice.get(case_id)))
     finally:
         store.dispose()
     if len(reports) == 2 and reports[0].case_id != reports[1].case_id:
@@ -345,7 +345,7 @@ def _export_one(
         raise BobError("Eén overleg gaat in één formaat; voor meer formaten: --case en --out MAP.")
     _check_output(args, formats[0])
     session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
-    _write_output(args, render(build_summary(session, profile), formats[0]), "Verslag")
+    _write_output(args, render(build_summary(session.snapshot(), profile), formats[0]), "Verslag")
     return 0
 
 
@@ -418,7 +418,7 @@ def _export_batch(
     catalog = default_catalog()
 
     def summary_of(meeting_id: int) -> "Summary":
-        return build_summary(open_meeting(store, meeting_id, catalog), profile)
+        return build_summary(open_meeting(store, meeting_id, catalog).snapshot(), profile)
 
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=len(meetings) <= 5) as progress:
