@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bobtui.core.config.paths import user_leidraad_dir
+from bobtui.core.config.paths import Paths
+from bobtui.core.config.settings import load_settings
 from bobtui.core.questions.sets import QuestionSet, load_question_set
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store, open_store, sqlite_url
@@ -24,6 +25,11 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOBTUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BOBTUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("BOBTUI_DATABASE_URL", raising=False)
+
+
+def configured_paths() -> Paths:
+    """The folders the test's environment configures (private, temporary)."""
+    return load_settings().paths
 
 
 def docs_example_text() -> str:
@@ -48,7 +54,7 @@ def example_set(example_path: Path) -> QuestionSet:
 @pytest.fixture
 def example_as_user_set(example_set: QuestionSet) -> QuestionSet:
     """The docs' example installed in the user's leidraad folder, where the app and CLI look."""
-    folder = user_leidraad_dir()
+    folder = configured_paths().user_leidraad_dir
     folder.mkdir(parents=True)
     (folder / "voorbeeld-kort.toml").write_text(docs_example_text(), encoding="utf-8")
     return example_set

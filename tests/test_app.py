@@ -7,7 +7,6 @@ import pytest
 from textual.widgets import DataTable, Input, Markdown, Static
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.config.paths import demo_store_path
 from bobtui.core.domain.vocabulary import Coverage, Phase
 from bobtui.core.questions.sets import QuestionSet, default_catalog
 from bobtui.core.session import MeetingSession, open_meeting
@@ -15,6 +14,7 @@ from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.core.store.meetings import list_meetings
 from bobtui.core.training.demo import DEMO_CASE_CODE
 from bobtui.screens.summary import SummaryScreen
+from tests.conftest import configured_paths
 
 
 async def wait_for_rows(pilot, rows: int) -> DataTable:
@@ -69,9 +69,9 @@ async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
         assert "DEMO" in str(app.screen.query_one("#demo-banner", Static).render())
         row = table.get_row_at(table.cursor_row)
         assert row[2] == DEMO_CASE_CODE and row[5] == "loopt"
-    assert demo_store_path().exists()
+    assert configured_paths().demo_store.exists()
     assert not (tmp_path / "data" / "bobtui.sqlite3").exists()  # never mixed with real meetings
-    store = open_store(sqlite_url(demo_store_path()))
+    store = open_store(sqlite_url(configured_paths().demo_store))
     meetings = list_meetings(store)
     assert [m.status.value for m in meetings] == ["lopend", "gesloten"]
     demo = open_meeting(store, meetings[0].id, default_catalog())

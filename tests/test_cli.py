@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from bobtui import __version__
-from bobtui.core.config.paths import user_leidraad_dir
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import open_store, sqlite_url
-from tests.conftest import docs_example_text
+from tests.conftest import configured_paths, docs_example_text
 
 
 def bobtui(*args: str) -> subprocess.CompletedProcess[str]:
@@ -94,7 +93,7 @@ def test_leidraad_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
 
 
 def test_leidraad_list_names_a_user_override_and_skips_a_broken_file() -> None:
-    folder = user_leidraad_dir()
+    folder = configured_paths().user_leidraad_dir
     folder.mkdir(parents=True)
     (folder / "kapot.toml").write_text("id = ")
     result = bobtui("leidraad", "list")

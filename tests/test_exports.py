@@ -16,6 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from bobtui.core.config.settings import load_settings
 from bobtui.core.documents.export import FORMATS, ExportFormat, render
 from bobtui.core.documents.profiles import choose_profile
 from bobtui.core.documents.summary import build_summary
@@ -42,7 +43,7 @@ DOCX_PARTS = ("word/document.xml", "word/header1.xml", "word/footer1.xml")
 
 @pytest.fixture
 def demo_store() -> Iterator[Store]:
-    store, _ = open_demo(default_catalog(), clock=lambda: NOW)
+    store, _ = open_demo(default_catalog(), settings=load_settings(), clock=lambda: NOW)
     yield store
     store.dispose()
 

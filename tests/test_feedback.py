@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.core.config.paths import practice_store_path
 from bobtui.core.documents.export import render_document
 from bobtui.core.domain.vocabulary import NoteKind, Phase
 from bobtui.core.questions.sets import default_catalog
@@ -22,14 +21,14 @@ from bobtui.core.training.handouts import (
     build_role_cards,
 )
 from bobtui.core.training.rehearsal import start_rehearsal
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, configured_paths
 from tests.test_cli import assert_one_sentence_error, bobtui
 from tests.test_practice import example_case  # noqa: F401  (fixture)
 
 
 @pytest.fixture
 def practice_store() -> Store:
-    return open_store(sqlite_url(practice_store_path()))
+    return open_store(sqlite_url(configured_paths().rehearsal_store))
 
 
 def rehearse(store: Store, case: PracticeCase, clock: FakeClock) -> MeetingSession:
@@ -225,7 +224,7 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
     from tests.test_meeting_screen import until
 
     monkeypatch.chdir(tmp_path)
-    app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
+    app = BobApp(StoreChoice(rehearsals=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await until(
             pilot,

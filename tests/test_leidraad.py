@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bobtui.core.config.paths import shipped_leidraad_dir, user_leidraad_dir
+from bobtui.core.config.paths import shipped_leidraad_dir
 from bobtui.core.domain.vocabulary import PHASE_ORDER
 from bobtui.core.questions.sets import (
     check_file,
@@ -16,7 +16,7 @@ from bobtui.core.questions.sets import (
     load_catalog,
     load_question_set,
 )
-from tests.conftest import docs_example_text
+from tests.conftest import configured_paths, docs_example_text
 
 SHIPPED_SETS = ("huiselijk-geweld-kindveiligheid", "pga-veelplegers", "ccv-quickscan")
 
@@ -158,7 +158,7 @@ def test_unreadable_path_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
 
 
 def test_user_sets_add_and_replace_and_broken_ones_are_skipped(tmp_path: Path) -> None:
-    user = user_leidraad_dir()
+    user = configured_paths().user_leidraad_dir
     user.mkdir(parents=True)
     write(user, EXAMPLE, "eigen.toml")
     shipped_ccv = shipped_leidraad_dir() / "ccv-quickscan.toml"

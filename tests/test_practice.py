@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.core.config.paths import practice_store_path, user_practice_dir
 from bobtui.core.domain.errors import PracticeCaseError
 from bobtui.core.questions.sets import default_catalog
 from bobtui.core.store.engine import open_store, sqlite_url
@@ -18,7 +17,7 @@ from bobtui.core.training.cases import (
     load_practice_case,
 )
 from bobtui.core.training.rehearsal import start_rehearsal
-from tests.conftest import ROOT, FakeClock
+from tests.conftest import ROOT, FakeClock, configured_paths
 from tests.test_cli import assert_one_sentence_error, bobtui
 
 DOCS = ROOT / "docs" / "oefencasus.md"
@@ -34,7 +33,7 @@ def practice_example_text() -> str:
 @pytest.fixture
 def example_case() -> PracticeCase:
     """The docs' example, installed in the trainer's own folder where the app looks."""
-    folder = user_practice_dir()
+    folder = configured_paths().user_practice_dir
     folder.mkdir(parents=True)
     path = folder / "voorbeeld-oefening.toml"
     path.write_text(practice_example_text(), encoding="utf-8")
@@ -105,7 +104,7 @@ def test_keywords_match_parts_of_words_and_alternatives() -> None:
 def test_a_rehearsal_gets_the_roster_and_its_own_case_code(
     example_case: PracticeCase, clock: FakeClock
 ) -> None:
-    store = open_store(sqlite_url(practice_store_path()))
+    store = open_store(sqlite_url(configured_paths().rehearsal_store))
     question_set = default_catalog().get(example_case.leidraad)
     first = start_rehearsal(store, example_case, question_set, clock=clock)
     second = start_rehearsal(store, example_case, question_set, clock=clock)
@@ -116,7 +115,7 @@ def test_a_rehearsal_gets_the_roster_and_its_own_case_code(
     assert [p.name for p in people] == ["Moeder (gespeeld)", "Wijkagent"]
     assert people[0].is_client and people[1].organisation == "Politie"
     store.dispose()
-    assert not (practice_store_path().parent.parent / "bobtui.sqlite3").exists()
+    assert not (configured_paths().rehearsal_store.parent.parent / "bobtui.sqlite3").exists()
 
 
 async def test_rehearsal_in_the_app_with_a_timed_event(
@@ -130,7 +129,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
     from bobtui.screens.setup import SetupScreen
     from tests.test_meeting_screen import until
 
-    app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
+    app = BobApp(StoreChoice(rehearsals=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await until(
             pilot,
@@ -156,7 +155,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
         assert list(session.practice_events_shown()) == [0]
         await pilot.press("escape")
-    reopened = BobApp(StoreChoice(practice=True), clock=clock)
+    reopened = BobApp(StoreChoice(rehearsals=True), clock=clock)
     async with reopened.run_test(size=(140, 45)) as pilot:
         await until(
             pilot,

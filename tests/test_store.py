@@ -12,7 +12,6 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from bobtui.core.config.paths import data_dir, demo_store_path
 from bobtui.core.domain.errors import StoreError
 from bobtui.core.store.engine import (
     HEAD_REVISION,
@@ -22,6 +21,7 @@ from bobtui.core.store.engine import (
     open_store,
     sqlite_url,
 )
+from tests.conftest import configured_paths
 
 
 def mode(path: Path) -> int:
@@ -54,8 +54,9 @@ def test_a_store_in_a_folder_of_the_users_own_leaves_that_folder_alone(tmp_path:
     fresh = tmp_path / "nieuw" / "map"
     open_store(sqlite_url(fresh / "eigen.sqlite3")).dispose()
     assert mode(fresh) == 0o700  # a folder bobtui makes is private
-    open_store(sqlite_url(demo_store_path())).dispose()
-    assert mode(demo_store_path().parent) == mode(data_dir()) == 0o700  # and its own data folder
+    open_store(sqlite_url(configured_paths().demo_store)).dispose()
+    paths = configured_paths()
+    assert mode(paths.demo_store.parent) == mode(paths.data_dir) == 0o700  # and its own data folder
 
 
 def test_database_url_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,7 +99,7 @@ def test_migrations_match_the_models(store: Store) -> None:
 
 def test_older_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "old.sqlite3")
-    engine = create_store_engine(url)
+    engine = create_store_engine(url, configured_paths())
     migrate(engine, "0001")
     with engine.begin() as connection:
         connection.execute(

@@ -41,7 +41,7 @@ PRACTICE_CASE = "gezin-de-wit"
 
 def earlier_rehearsals(clock: StepClock) -> None:
     """Two closed rehearsals of the practice case: a hasty group and a careful one."""
-    from bobtui.core.config.paths import practice_store_path
+    from bobtui.core.config.settings import load_settings
     from bobtui.core.domain.vocabulary import NoteKind
     from bobtui.core.questions.sets import default_catalog
     from bobtui.core.store.engine import open_store, sqlite_url
@@ -50,7 +50,7 @@ def earlier_rehearsals(clock: StepClock) -> None:
 
     catalog = default_catalog()
     case = default_practice_catalog(set(catalog.entries)).get(PRACTICE_CASE)
-    store = open_store(sqlite_url(practice_store_path()))
+    store = open_store(sqlite_url(load_settings().paths.rehearsal_store))
     for share in (2, 1):  # the hasty group brings every other key fact and decision
         session = start_rehearsal(store, case, catalog.get(case.leidraad), clock=clock)
         session.start()
@@ -89,7 +89,7 @@ async def capture_practice() -> None:
 
     clock = StepClock()
     earlier_rehearsals(clock)
-    app = BobApp(StoreChoice(practice=True, rehearse=PRACTICE_CASE), clock=clock)
+    app = BobApp(StoreChoice(rehearsals=True, rehearse=PRACTICE_CASE), clock=clock)
 
     async def shot(pilot: Pilot[None], name: str) -> None:
         await pilot.pause(0.3)

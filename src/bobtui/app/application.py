@@ -1,21 +1,21 @@
 """The Textual application. Screens present and dispatch; the core does the work.
 
-The store and the question sets are opened in a worker thread after the first frame, so the
-app appears at once; importing SQLModel alone takes about half a second.
+The app owns the :class:`Workplace`: the settings, the meeting clock, the question sets and the
+stores; screens ask it for what they need. The stores and the question sets are opened in a
+worker thread after the first frame, so the app appears at once; importing SQLModel alone takes
+about half a second.
 """
 
-import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
-if TYPE_CHECKING:
-    from bobtui.core.session import Clock
-
 from bobtui.app.commands import ScreenActions
+from bobtui.core.config.settings import Settings, load_settings
+from bobtui.core.domain.dates import Clock, utc_now
+from bobtui.core.workplace import StoreKind, Workplace
 from bobtui.screens.home import HomeScreen
 
 HIGH_CONTRAST = Theme(
@@ -34,20 +34,27 @@ HIGH_CONTRAST = Theme(
     dark=True,
 )
 """For a beamer or low vision: white on black, yellow accents. Pick it in the command palette
-(Ctrl+P, 'theme') or start with BOBTUI_THEME=bobtui-hoog-contrast. NO_COLOR is honoured by
+(Ctrl+P, 'theme'), set ``theme`` in instellingen.toml or start with
+BOBTUI_THEME=bobtui-hoog-contrast. NO_COLOR is honoured by
 Textual itself (monochrome)."""
 
 
 @dataclass(frozen=True)
 class StoreChoice:
-    """Which store to open: a URL (None: the configured default), the demo store, or the
-    rehearsals' store (``practice``; ``rehearse`` starts a rehearsal of that case at once)."""
+    """Which store the app opens on: the user's own (``url`` replaces the configured one), the
+    demo store, or the rehearsals' store (``rehearse`` starts a rehearsal of that case at once)."""
 
     url: str | None = None
     demo: bool = False
     reset_demo: bool = False
-    practice: bool = False
+    rehearsals: bool = False
     rehearse: str | None = None
+
+    @property
+    def kind(self) -> StoreKind:
+        if self.demo:
+            return StoreKind.DEMO
+        return StoreKind.REHEARSALS if self.rehearsals else StoreKind.OWN
 
 
 class BobApp(App[None]):
@@ -60,29 +67,33 @@ class BobApp(App[None]):
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
     ]
 
-    def __init__(self, choice: StoreChoice | None = None, clock: "Clock | None" = None) -> None:
-        """``clock`` replaces the wall clock of meetings (tests and screen pictures)."""
+    def __init__(
+        self,
+        choice: StoreChoice | None = None,
+        clock: Clock | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        """``clock`` replaces the wall clock of meetings (tests and screen pictures);
+        ``settings`` come from the CLI (without: read from the environment and the file)."""
         super().__init__()
         self.choice = choice or StoreChoice()
-        self.clock = clock
+        settings = settings or load_settings()
+        self.workplace = Workplace(settings, clock or utc_now, own_url=self.choice.url)
         if self.choice.demo:
             self.sub_title = "DEMO: fictieve casus, niet voor echte gegevens"
-        if self.choice.practice:
+        if self.choice.rehearsals:
             self.sub_title = "OEFENING: fictieve casussen, een eigen opslag"
         self.register_theme(HIGH_CONTRAST)
-        wanted = os.environ.get("BOBTUI_THEME")
-        if wanted in self.available_themes:
-            self.theme = wanted
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        # Users remap keys by binding id in instellingen.toml ([keymap]).
+        self.set_keymap(dict(settings.keymap))
 
     def on_mount(self) -> None:
         choice = self.choice
         self.push_screen(
-            HomeScreen(
-                choice.url,
-                choice.demo,
-                choice.reset_demo,
-                self.clock,
-                practice=choice.practice,
-                rehearse=choice.rehearse,
-            )
+            HomeScreen(choice.kind, reset_demo=choice.reset_demo, rehearse=choice.rehearse)
         )
+
+    def on_unmount(self) -> None:
+        self.workplace.dispose()

@@ -48,17 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Through the environment, so the settings read them wherever the store is opened.
-    if args.data_dir:
-        os.environ["BOBTUI_DATA_DIR"] = str(args.data_dir)
-    if args.database:
-        os.environ["BOBTUI_DATABASE_URL"] = args.database
-
+    from bobtui.core.config.settings import load_settings
     from bobtui.core.domain.errors import BobError
 
     # Each command sets its handler as a parser default; no command means the app.
     handler: Handler = getattr(args, "handler", app.run_app)
     try:
+        # One typed object, handed to every command (and the app) as args.settings.
+        args.settings = load_settings(data_dir=args.data_dir, database_url=args.database)
         return handler(args)
     except BobError as error:
         print(f"bobtui: {error}", file=sys.stderr)

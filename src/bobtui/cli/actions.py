@@ -36,7 +36,7 @@ def list_actions(args: argparse.Namespace) -> int:
     from bobtui.core.domain.vocabulary import counted
     from bobtui.core.store.actions import actions_csv, open_actions
 
-    with opened_store(args.database) as store:
+    with opened_store(args.settings) as store:
         found = open_actions(
             store,
             date.today(),

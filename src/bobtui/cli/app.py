@@ -21,6 +21,6 @@ def run_app(args: argparse.Namespace) -> int:
     from bobtui.app import BobApp, StoreChoice
 
     demo = args.command == "demo"
-    choice = StoreChoice(url=args.database, demo=demo, reset_demo=demo and args.reset)
-    BobApp(choice).run()
+    choice = StoreChoice(demo=demo, reset_demo=demo and args.reset)
+    BobApp(choice, settings=args.settings).run()
     return 0

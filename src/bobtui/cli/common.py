@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
+    from bobtui.core.config.settings import Settings
     from bobtui.core.store.engine import Store
 
 EXIT_USER_ERROR = 1
@@ -81,11 +82,11 @@ def write_output(args: argparse.Namespace, content: str | bytes, what: str) -> N
 
 
 @contextmanager
-def opened_store(url: str | None) -> Iterator["Store"]:
+def opened_store(settings: "Settings", url: str | None = None) -> Iterator["Store"]:
     """The store at ``url`` (None: the configured one), disposed of however the block ends."""
     from bobtui.core.store.engine import open_store
 
-    store = open_store(url)
+    store = open_store(url, settings)
     try:
         yield store
     finally:

@@ -87,7 +87,7 @@ def export_summaries(args: argparse.Namespace) -> int:
         args.sections.split(",") if args.sections else None,
         include_confidential=args.vertrouwelijk,
     )
-    with opened_store(args.database) as store:
+    with opened_store(args.settings) as store:
         if batch:
             return _export_batch(args, store, formats, profile)
         return _export_one(args, store, formats, profile)
@@ -106,7 +106,9 @@ def _export_one(
     if len(formats) != 1:
         raise BobError("Eén overleg gaat in één formaat; voor meer formaten: --case en --out MAP.")
     check_output(args, formats[0])
-    session = open_meeting(store, find_meeting_id(store, args.meeting), default_catalog())
+    session = open_meeting(
+        store, find_meeting_id(store, args.meeting), default_catalog(args.settings.paths)
+    )
     write_output(args, render(build_summary(session.snapshot(), profile), formats[0]), "Verslag")
     return 0
 
@@ -140,7 +142,7 @@ def _export_batch(
         raise BobError(f"Er is geen overleg met casuscode '{args.case}'.")
     # The plan refuses existing files (without --force) before the first one is written.
     plan = plan_batch(meetings, formats, profile, args.out, force=args.force)
-    catalog = default_catalog()
+    catalog = default_catalog(args.settings.paths)
 
     def summary_of(meeting_id: int) -> "Summary":
         return build_summary(open_meeting(store, meeting_id, catalog).snapshot(), profile)

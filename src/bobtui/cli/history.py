@@ -28,7 +28,7 @@ def case_history(args: argparse.Namespace) -> int:
     from bobtui.core.store.history import case_history as load_case_history
 
     check_output(args, args.format)
-    with opened_store(args.database) as store:
+    with opened_store(args.settings) as store:
         history = load_case_history(store, args.case, date.today())
     # Rendered after the store is closed: the history is plain data by now.
     write_output(args, render_case_history(history, args.format), "Casusgeschiedenis")

@@ -29,7 +29,7 @@ def add_parser(commands: Subparsers) -> None:
 def list_sets(args: argparse.Namespace) -> int:
     from bobtui.core.questions.sets import default_catalog
 
-    catalog = default_catalog()
+    catalog = default_catalog(args.settings.paths)
     print_warnings(catalog.warnings)
     for set_id, entry in sorted(catalog.entries.items()):
         origin = "eigen, vervangt de meegeleverde" if entry.replaces else entry.origin
@@ -39,11 +39,14 @@ def list_sets(args: argparse.Namespace) -> int:
 
 
 def check_sets(args: argparse.Namespace) -> int:
-    from bobtui.core.config.paths import shipped_leidraad_dir, user_leidraad_dir
+    from bobtui.core.config.paths import shipped_leidraad_dir
     from bobtui.core.domain.vocabulary import counted
     from bobtui.core.questions.sets import GENERIC_PROMPTS_FILE, check_file
 
-    targets: list[Path] = args.paths or [shipped_leidraad_dir(), user_leidraad_dir()]
+    targets: list[Path] = args.paths or [
+        shipped_leidraad_dir(),
+        args.settings.paths.user_leidraad_dir,
+    ]
     files = toml_files(targets, bool(args.paths))
     problems = [problem for path in files for problem in check_file(path)]
     # The generic follow-up prompts live in the same folder but are not a question set.

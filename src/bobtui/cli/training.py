@@ -22,6 +22,7 @@ from bobtui.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from bobtui.core.config.settings import Settings
     from bobtui.core.training.cases import PracticeCatalog
 
 
@@ -57,21 +58,21 @@ def add_parser(commands: Subparsers) -> None:
     compare.set_defaults(handler=feedback_report)
 
 
-def _known_leidraden() -> set[str]:
+def _known_leidraden(settings: "Settings") -> set[str]:
     """The question-set ids a practice case may name."""
     from bobtui.core.questions.sets import default_catalog
 
-    return set(default_catalog().entries)
+    return set(default_catalog(settings.paths).entries)
 
 
-def _practice_catalog() -> "PracticeCatalog":
+def _practice_catalog(settings: "Settings") -> "PracticeCatalog":
     from bobtui.core.training.cases import default_practice_catalog
 
-    return default_practice_catalog(_known_leidraden())
+    return default_practice_catalog(_known_leidraden(settings), settings.paths)
 
 
 def list_cases(args: argparse.Namespace) -> int:
-    catalog = _practice_catalog()
+    catalog = _practice_catalog(args.settings)
     print_warnings(catalog.warnings)
     for case_id, entry in sorted(catalog.entries.items()):
         case = entry.case
@@ -83,12 +84,15 @@ def list_cases(args: argparse.Namespace) -> int:
 
 
 def check_cases(args: argparse.Namespace) -> int:
-    from bobtui.core.config.paths import shipped_practice_dir, user_practice_dir
+    from bobtui.core.config.paths import shipped_practice_dir
     from bobtui.core.domain.vocabulary import counted
     from bobtui.core.training.cases import check_practice_file
 
-    known = _known_leidraden()
-    targets: list[Path] = args.paths or [shipped_practice_dir(), user_practice_dir()]
+    known = _known_leidraden(args.settings)
+    targets: list[Path] = args.paths or [
+        shipped_practice_dir(),
+        args.settings.paths.user_practice_dir,
+    ]
     files = toml_files(targets, bool(args.paths))
     problems = [problem for path in files for problem in check_practice_file(path, known)]
     return report_problems(problems, counted(len(files), "oefencasus", "oefencasussen"))
@@ -98,11 +102,11 @@ def open_app(args: argparse.Namespace) -> int:
     """``oefen start CASUS`` opens the app on a new rehearsal of that case, ``oefen app`` on the
     list of rehearsals."""
     # Loaded for ``oefen app`` too: a broken shipped case stops here, before Textual starts.
-    catalog = _practice_catalog()
+    catalog = _practice_catalog(args.settings)
     from bobtui.app import BobApp, StoreChoice
 
     rehearse = catalog.get(args.case).id if args.practice_command == "start" else None
-    BobApp(StoreChoice(practice=True, rehearse=rehearse)).run()
+    BobApp(StoreChoice(rehearsals=True, rehearse=rehearse), settings=args.settings).run()
     return 0
 
 
@@ -110,7 +114,7 @@ def role_cards(args: argparse.Namespace) -> int:
     from bobtui.core.documents.export import render_document
     from bobtui.core.training.handouts import build_role_cards
 
-    catalog = _practice_catalog()
+    catalog = _practice_catalog(args.settings)
     check_output(args, args.format)
     handout = build_role_cards(catalog.get(args.case))
     write_output(args, render_document(handout, args.format), "Rolkaarten")
@@ -119,7 +123,6 @@ def role_cards(args: argparse.Namespace) -> int:
 
 def feedback_report(args: argparse.Namespace) -> int:
     """The feedback report of one rehearsal (``rapport``), or two side by side (``vergelijk``)."""
-    from bobtui.core.config.paths import practice_store_path
     from bobtui.core.documents.export import render_document
     from bobtui.core.domain.errors import BobError
     from bobtui.core.questions.sets import default_catalog
@@ -129,16 +132,17 @@ def feedback_report(args: argparse.Namespace) -> int:
     from bobtui.core.training.feedback import build_feedback
     from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 
-    practice = _practice_catalog()
+    practice = _practice_catalog(args.settings)
+    rehearsal_store = args.settings.paths.rehearsal_store
     check_output(args, args.format)
     # Opening the store would create an empty one; say what to do instead.
-    if not practice_store_path().exists():
+    if not rehearsal_store.exists():
         raise BobError("Er zijn nog geen oefeningen; start er een met bobtui oefen start CASUS.")
     references = (
         (args.meeting,) if args.practice_command == "rapport" else (args.first, args.second)
     )
-    with opened_store(sqlite_url(practice_store_path())) as store:
-        catalog = default_catalog()
+    with opened_store(args.settings, sqlite_url(rehearsal_store)) as store:
+        catalog = default_catalog(args.settings.paths)
         reports = []
         for reference in references:
             session = open_meeting(store, find_meeting_id(store, reference), catalog)

@@ -3,29 +3,32 @@
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from bobtui.core.domain.dates import format_date, parse_date
+from bobtui.core.domain.dates import Clock, format_date, parse_date
 from bobtui.core.domain.records import DecisionRecord, Saved
 from bobtui.core.domain.vocabulary import DecisionStatus
-from bobtui.core.session import Clock
 from bobtui.core.store.actions import OpenAction, update_action
 from bobtui.core.store.engine import Store
+from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import FormScreen
 
 
 class ActionUpdateScreen(FormScreen[DecisionRecord]):
     """``postpone``: a new deadline and why; otherwise the action lapses, with why."""
 
-    def __init__(self, store: Store, action: OpenAction, clock: Clock, *, postpone: bool) -> None:
+    def __init__(self, store: Store, action: OpenAction, *, postpone: bool) -> None:
         super().__init__()
         self.store = store
         self.action = action
-        self.clock = clock
         self.postpone = postpone
         self.TITLE_TEXT = (
             "Actie uitstellen: tot wanneer, en waarom?"
             if postpone
             else "Actie laten vervallen: waarom?"
         )
+
+    @property
+    def clock(self) -> Clock:
+        return workplace_of(self).clock
 
     def fields(self) -> ComposeResult:
         a = self.action

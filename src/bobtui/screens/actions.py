@@ -2,7 +2,6 @@
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -12,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from bobtui.core.documents.export import free_path, write_private
-from bobtui.core.domain.dates import format_date
+from bobtui.core.domain.dates import Clock, format_date
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import DecisionRecord, Saved
 from bobtui.core.domain.vocabulary import DecisionStatus, counted
@@ -24,10 +23,8 @@ from bobtui.core.store.actions import (
     update_action,
 )
 from bobtui.core.store.engine import Store
+from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from bobtui.core.session import Clock
 
 
 class ActionsScreen(Screen[None]):
@@ -44,13 +41,16 @@ class ActionsScreen(Screen[None]):
         Binding("escape", "back", "Terug", id="actions.back"),
     ]
 
-    def __init__(self, store: Store, clock: "Clock", export_folder: Path | None = None) -> None:
+    def __init__(self, store: Store, export_folder: Path | None = None) -> None:
         super().__init__()
         self.store = store
-        self.clock = clock
         self.export_folder = export_folder or Path.cwd()
         self.overdue_only = False
         self.shown: list[OpenAction] = []
+
+    @property
+    def clock(self) -> Clock:
+        return workplace_of(self).clock
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -169,7 +169,7 @@ class ActionsScreen(Screen[None]):
                 self._load(keep=row)
             self.query_one(DataTable).focus()
 
-        screen = ActionUpdateScreen(self.store, action, self.clock, postpone=postpone)
+        screen = ActionUpdateScreen(self.store, action, postpone=postpone)
         self.app.push_screen(screen, updated)
 
     def action_toggle_overdue(self) -> None:

@@ -13,18 +13,17 @@ from bobtui.core.documents.profiles import choose_profile
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import MeetingListRow, Saved
 from bobtui.core.domain.vocabulary import counted
-from bobtui.core.questions.sets import Catalog
 from bobtui.core.store.engine import Store
+from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import FormScreen, choice
 
 
 class BatchExportScreen(FormScreen[Path]):
     """Returns the index file once every file is written."""
 
-    def __init__(self, store: Store, catalog: Catalog, meetings: list[MeetingListRow]) -> None:
+    def __init__(self, store: Store, meetings: list[MeetingListRow]) -> None:
         super().__init__()
         self.store = store
-        self.catalog = catalog
         self.meetings = meetings
         self.TITLE_TEXT = f"Exporteren: {counted(len(meetings), 'overleg', 'overleggen')}"
         self._exporting = False
@@ -90,11 +89,12 @@ class BatchExportScreen(FormScreen[Path]):
         from bobtui.core.session import open_meeting
 
         progress = self.query_one("#export-progress", ProgressBar)
+        catalog = workplace_of(self).catalog
         try:
             index = write_batch(
                 plan,
                 lambda i: build_summary(
-                    open_meeting(self.store, i, self.catalog).snapshot(), plan.profile
+                    open_meeting(self.store, i, catalog).snapshot(), plan.profile
                 ),
                 lambda done: self.app.call_from_thread(progress.update, progress=done),
             )

@@ -9,14 +9,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from bobtui.core.workplace import StoreKind
+from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from bobtui.core.domain.dates import Clock
     from bobtui.core.domain.records import MeetingListRow, Saved
     from bobtui.core.questions.sets import Catalog
-    from bobtui.core.session import Clock, MeetingSession
+    from bobtui.core.session import MeetingSession
     from bobtui.core.store.engine import Store
     from bobtui.core.training.cases import PracticeCase, PracticeCatalog
     from bobtui.core.training.feedback import FeedbackReport
@@ -45,22 +48,13 @@ class HomeScreen(Screen[None]):
     ]
 
     def __init__(
-        self,
-        url: str | None,
-        demo: bool,
-        reset_demo: bool,
-        clock: "Clock | None" = None,
-        *,
-        practice: bool = False,
-        rehearse: str | None = None,
+        self, kind: StoreKind, *, reset_demo: bool = False, rehearse: str | None = None
     ) -> None:
-        """``practice``: the rehearsals' own store; ``rehearse``: start that practice case."""
+        """The meetings in the app's store of ``kind``; ``rehearse``: start that practice case."""
         super().__init__()
-        self._clock = clock
-        self._url = url
-        self._demo = demo
+        self.kind = kind
         self._reset_demo = reset_demo
-        self.practice = practice
+        self.rehearsals = kind is StoreKind.REHEARSALS
         self._rehearse = rehearse
         self.store: Store | None = None
         self.catalog: Catalog | None = None
@@ -72,12 +66,12 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="home"):
-            if self._demo:
+            if self.kind is StoreKind.DEMO:
                 yield Static(
                     "DEMO — een fictieve casus om mee te oefenen; niet voor echte gegevens.",
                     id="demo-banner",
                 )
-            if self.practice:
+            if self.rehearsals:
                 yield Static(
                     "OEFENING — fictieve casussen in een eigen opslag; niets hiervan komt in "
                     "echte lijsten of exports. o: een oefening starten.",
@@ -94,34 +88,20 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.open_store)
 
     def _meeting_clock(self) -> "Clock":
-        from bobtui.core.session import utc_now
-
-        return self._clock or utc_now
+        return workplace_of(self).clock
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
         from bobtui.core.domain.errors import BobError
-        from bobtui.core.questions.sets import default_catalog
-        from bobtui.core.store.engine import open_store
 
+        workplace = workplace_of(self)
         try:
-            catalog = default_catalog()
-            if self._demo:
-                from bobtui.core.training.demo import open_demo
-
-                store, meeting_id = open_demo(
-                    catalog, reset=self._reset_demo, clock=self._meeting_clock()
-                )
-                self._highlight = meeting_id
-            elif self.practice:
-                from bobtui.core.config.paths import practice_store_path
-                from bobtui.core.store.engine import sqlite_url
-                from bobtui.core.training.cases import default_practice_catalog
-
-                self.practice_catalog = default_practice_catalog(set(catalog.entries))
-                store = open_store(sqlite_url(practice_store_path()))
-            else:
-                store = open_store(self._url)
+            catalog = workplace.catalog
+            store = workplace.store(self.kind, reset_demo=self._reset_demo)
+            if self.kind is StoreKind.DEMO:
+                self._highlight = workplace.demo_meeting_id
+            if self.rehearsals:
+                self.practice_catalog = workplace.practice_catalog
         except BobError as error:
             self.app.call_from_thread(self._show_status, str(error))
             return
@@ -253,10 +233,7 @@ class HomeScreen(Screen[None]):
         prompts = self.catalog.generic_prompts
         case = self._practice_case_of(session)
         if planned:
-            clock = self._meeting_clock()
-            self.app.push_screen(
-                SetupScreen(self.store, self.catalog, prompts, clock, session, case)
-            )
+            self.app.push_screen(SetupScreen(self.store, session, case))
         else:
             self.app.push_screen(MeetingScreen(session, prompts, case))
 
@@ -276,8 +253,8 @@ class HomeScreen(Screen[None]):
         """On the real list: open the rehearsals' own list. There: choose a case to rehearse."""
         from bobtui.screens.practice_cases import PracticeCasesScreen
 
-        if not self.practice:
-            self.app.push_screen(HomeScreen(None, False, False, self._clock, practice=True))
+        if not self.rehearsals:
+            self.app.push_screen(HomeScreen(StoreKind.REHEARSALS))
             return
         if self.practice_catalog is not None:
             self.app.push_screen(
@@ -345,11 +322,7 @@ class HomeScreen(Screen[None]):
         from bobtui.screens.setup import SetupScreen
 
         if self.store is not None and self.catalog is not None:
-            self.app.push_screen(
-                SetupScreen(
-                    self.store, self.catalog, self.catalog.generic_prompts, self._meeting_clock()
-                )
-            )
+            self.app.push_screen(SetupScreen(self.store))
 
     def on_screen_resume(self) -> None:
         """Back from a meeting or a summary: statuses and open actions may have changed."""
@@ -358,9 +331,9 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("feedback", "compare"):
-            return self.practice and self.store is not None
+            return self.rehearsals and self.store is not None
         if action == "new_meeting":  # rehearsals start from a practice case (o)
-            return self.store is not None and not self.practice
+            return self.store is not None and not self.rehearsals
         if action in ("focus_filter", "show_actions", "practice"):
             return self.store is not None
         if action in ("show_summary", "open_meeting", "show_case_history", "toggle_mark", "export"):
@@ -395,13 +368,13 @@ class HomeScreen(Screen[None]):
                 self._marked.clear()
                 self.load_meetings(self.query_one("#filter", Input).value)
 
-        self.app.push_screen(BatchExportScreen(self.store, self.catalog, meetings), exported)
+        self.app.push_screen(BatchExportScreen(self.store, meetings), exported)
 
     def action_show_actions(self) -> None:
         from bobtui.screens.actions import ActionsScreen
 
         if self.store is not None:
-            self.app.push_screen(ActionsScreen(self.store, self._meeting_clock()))
+            self.app.push_screen(ActionsScreen(self.store))
 
     def action_show_case_history(self) -> None:
         from bobtui.core.store.history import case_history

@@ -30,6 +30,7 @@ from bobtui.core.session import Clock, MeetingSession
 from bobtui.core.store.engine import Store
 from bobtui.core.training.cases import PracticeCase
 from bobtui.screens._errors import attempt
+from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import choice
 from bobtui.widgets.title_bar import TitleBar
 
@@ -54,19 +55,23 @@ class SetupScreen(Screen[None]):
     def __init__(
         self,
         store: Store,
-        catalog: Catalog,
-        generic_prompts: tuple[str, ...],
-        clock: Clock,
         session: MeetingSession | None = None,
         practice_case: PracticeCase | None = None,
     ) -> None:
+        """A new meeting in ``store``, or the planned ``session`` (a rehearsal of
+        ``practice_case``); the clock and the question sets come from the app."""
         super().__init__()
-        self.clock = clock
         self.practice_case = practice_case
         self.store = store
-        self.catalog = catalog
-        self.generic_prompts = generic_prompts
         self.session = session
+
+    @property
+    def clock(self) -> Clock:
+        return workplace_of(self).clock
+
+    @property
+    def catalog(self) -> Catalog:
+        return workplace_of(self).catalog
 
     def _today(self) -> date:
         return self.clock().astimezone().date()
@@ -289,7 +294,7 @@ class SetupScreen(Screen[None]):
             self._message(str(error), error=True)
             return
         self.app.switch_screen(
-            MeetingScreen(self.session, self.generic_prompts, self.practice_case)
+            MeetingScreen(self.session, self.catalog.generic_prompts, self.practice_case)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,10 +1,105 @@
-"""Settings from the environment (prefix ``BOBTUI_``); imported only where a store is opened."""
+"""What the user configured, as one typed object: the command line over the environment
+(``BOBTUI_…``) over the settings file (``instellingen.toml`` in the config folder).
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+The CLI builds a :class:`Settings` once and hands it down (to the app, to every command); nothing
+writes the environment. Library callers and tests without a CLI call :func:`load_settings` too.
+"""
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bobtui.core.config.paths import Paths, platform_config_dir, platform_data_dir
+from bobtui.core.domain.errors import BobError
+
+ENV_PREFIX = "BOBTUI_"
+_TEXT_SETTINGS = ("database_url", "theme")
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="BOBTUI_", extra="ignore")
+class SettingsError(BobError):
+    """The settings file cannot be used; the message names the file, the line and the key."""
 
+
+@dataclass(frozen=True)
+class Settings:
+    paths: Paths
     database_url: str | None = None
     """Any SQLAlchemy URL; unset means SQLite in the data folder."""
+    theme: str | None = None
+    """A Textual theme name, e.g. ``bobtui-hoog-contrast``."""
+    keymap: Mapping[str, str] = field(default_factory=dict)
+    """Binding id → keys, e.g. ``"meeting.next" = "ctrl+j"`` (Textual's ``set_keymap``)."""
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    return 1
+
+
+def _read_file(path: Path) -> dict[str, object]:
+    """The settings file's values, checked; a file that does not exist is no settings."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: kan niet worden gelezen ({type(error).__name__}).") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: geen geldige TOML ({error}).") from None
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        line = _line_of(text, key)
+        if key in _TEXT_SETTINGS:
+            if not isinstance(value, str):
+                raise SettingsError(f"{path}:{line}: {key}: moet tekst zijn.")
+            values[key] = value
+        elif key == "keymap":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                raise SettingsError(
+                    f'{path}:{line}: keymap: een tabel van toets-id = "toetsen", '
+                    'bijvoorbeeld "meeting.next" = "ctrl+j".'
+                )
+            values[key] = dict(value)
+        else:
+            known = ", ".join((*_TEXT_SETTINGS, "keymap"))
+            raise SettingsError(f"{path}:{line}: {key}: onbekende instelling; bekend: {known}.")
+    return values
+
+
+def load_settings(
+    *,
+    data_dir: Path | None = None,
+    database_url: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """The settings: the arguments (the command line) over the environment over the file."""
+    env = os.environ if environ is None else environ
+
+    def from_env(name: str) -> str | None:
+        return env.get(ENV_PREFIX + name.upper()) or None
+
+    config_dir = Path(from_env("config_dir") or platform_config_dir())
+    chosen_data_dir = data_dir or Path(from_env("data_dir") or platform_data_dir())
+    paths = Paths(data_dir=chosen_data_dir, config_dir=config_dir)
+    in_file = _read_file(paths.settings_file)
+
+    def text(name: str, given: str | None = None) -> str | None:
+        value = given or from_env(name) or in_file.get(name)
+        return value if isinstance(value, str) else None
+
+    keymap = in_file.get("keymap", {})
+    return Settings(
+        paths=paths,
+        database_url=text("database_url", database_url),
+        theme=text("theme"),
+        keymap=keymap if isinstance(keymap, dict) else {},
+    )

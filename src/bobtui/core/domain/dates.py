@@ -1,9 +1,18 @@
 """Dates as a chair types them: 31-12-2026, 31-12, 2026-12-31, or +14 (days from today)."""
 
 import re
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 
 from bobtui.core.domain.errors import RuleViolation
+
+Clock = Callable[[], datetime]
+"""Where "now" comes from: the wall clock, or a fixed one in tests and screen pictures."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
 
 DATE_HELP = "Gebruik een datum als 31-12-2026, 31-12 of +14 (dagen vanaf vandaag)."
 

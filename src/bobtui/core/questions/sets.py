@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bobtui.core.config.paths import Paths
 from bobtui.core.domain.errors import LeidraadError
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Audience, NoteKind, Phase
 from bobtui.core.questions.tomlfiles import Identifier, Strict, Text, located, validate_file
@@ -217,8 +218,10 @@ def load_catalog(shipped_dir: Path, user_dir: Path | None) -> Catalog:
     return catalog
 
 
-def default_catalog() -> Catalog:
+def default_catalog(paths: Paths | None = None) -> Catalog:
     """The catalogue from the shipped folder and the user's config folder."""
-    from bobtui.core.config.paths import shipped_leidraad_dir, user_leidraad_dir
+    from bobtui.core.config.paths import shipped_leidraad_dir
+    from bobtui.core.config.settings import load_settings
 
-    return load_catalog(shipped_leidraad_dir(), user_leidraad_dir())
+    paths = paths or load_settings().paths
+    return load_catalog(shipped_leidraad_dir(), paths.user_leidraad_dir)

@@ -1,8 +1,8 @@
 """The meeting session service; see :class:`MeetingSession`."""
 
+from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.records import CarriedOverDecision
 from bobtui.core.domain.snapshot import MeetingSnapshot, Position
-from bobtui.core.session._base import Clock, utc_now
 from bobtui.core.session.lookup import open_meeting
 from bobtui.core.session.meeting import MeetingSession
 

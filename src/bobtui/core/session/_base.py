@@ -6,15 +6,16 @@ process loses nothing that was entered. Each change is also appended to the even
 """
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import MeetingRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import MeetingStatus
@@ -22,17 +23,12 @@ from bobtui.core.questions.sets import Question, QuestionSet
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import Meeting, MeetingEvent, OwnQuestion
 
-Clock = Callable[[], datetime]
 R = TypeVar("R")
 
 # Built once: constructing a statement costs more than running it on SQLite.
 _INSERT_EVENT = insert(MeetingEvent)
 
 _Row = TypeVar("_Row", bound=SQLModel)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _required(value: str | None) -> str:

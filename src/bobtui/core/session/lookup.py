@@ -2,9 +2,9 @@
 
 from sqlmodel import Session
 
+from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.errors import NotFound
 from bobtui.core.questions.sets import Catalog
-from bobtui.core.session._base import Clock, utc_now
 from bobtui.core.session.meeting import MeetingSession
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import Meeting

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, func, insert
 from sqlmodel import Session, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import (
     JudgementRecord,
@@ -33,7 +34,7 @@ from bobtui.core.domain.vocabulary import (
     counted,
 )
 from bobtui.core.questions.sets import QuestionSet
-from bobtui.core.session._base import Clock, _check_status, _required, utc_now
+from bobtui.core.session._base import _check_status, _required
 from bobtui.core.session.attention import MeetingFacts, attention_flags
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin

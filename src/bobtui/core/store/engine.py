@@ -13,7 +13,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from bobtui.core.config.paths import default_store_path, ensure_private_dir
+from bobtui.core.config.paths import Paths
+from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.domain.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -25,12 +26,12 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _prepare_sqlite_file(path: Path) -> None:
+def _prepare_sqlite_file(path: Path, paths: Paths) -> None:
     """Create the folder (0700) and an empty database file (0600) before SQLite touches it.
 
     SQLite gives its -wal and -shm files the permissions of the database file.
     """
-    ensure_private_dir(path.parent)
+    paths.ensure_private_dir(path.parent)
     descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(descriptor)
     path.chmod(0o600)
@@ -45,8 +46,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files are prepared private and durable."""
+def create_store_engine(url: str, paths: Paths) -> Engine:
+    """An engine for ``url``; SQLite files are prepared private and durable (``paths`` says
+    which folders are bobtui's own, to be made private)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -57,7 +59,7 @@ def create_store_engine(url: str) -> Engine:
     if is_sqlite and parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database).expanduser()
         try:
-            _prepare_sqlite_file(path)
+            _prepare_sqlite_file(path, paths)
         except OSError as error:
             raise StoreError(
                 f"De opslag kan niet worden aangemaakt in {path.parent} ({error.strerror})."
@@ -132,19 +134,16 @@ class Store:
         self.engine.dispose()
 
 
-def resolve_url(url: str | None = None) -> str:
-    """The URL: the argument, else ``BOBTUI_DATABASE_URL``, else SQLite in the data folder."""
-    if url:
-        return url
-    from bobtui.core.config.settings import Settings
-
-    return Settings().database_url or sqlite_url(default_store_path())
+def resolve_url(settings: Settings) -> str:
+    """The configured database URL, else SQLite in the data folder."""
+    return settings.database_url or sqlite_url(settings.paths.default_store)
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (and if needed create or upgrade) the store at ``url``."""
-    resolved = resolve_url(url)
-    engine = create_store_engine(resolved)
+def open_store(url: str | None = None, settings: Settings | None = None) -> Store:
+    """Open (and if needed create or upgrade) the store at ``url``, else the configured one."""
+    settings = settings or load_settings()
+    resolved = url or resolve_url(settings)
+    engine = create_store_engine(resolved, settings.paths)
     try:
         migrate(engine)
     except StoreError:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bobtui.core.config.paths import Paths
 from bobtui.core.domain.errors import PracticeCaseError
 from bobtui.core.domain.vocabulary import Domain
 from bobtui.core.questions.tomlfiles import (
@@ -182,7 +183,12 @@ def load_practice_catalog(
     return catalog
 
 
-def default_practice_catalog(known_leidraden: set[str]) -> PracticeCatalog:
-    from bobtui.core.config.paths import shipped_practice_dir, user_practice_dir
+def default_practice_catalog(
+    known_leidraden: set[str], paths: Paths | None = None
+) -> PracticeCatalog:
+    """The shipped practice cases and the trainer's own."""
+    from bobtui.core.config.paths import shipped_practice_dir
+    from bobtui.core.config.settings import load_settings
 
-    return load_practice_catalog(shipped_practice_dir(), user_practice_dir(), known_leidraden)
+    paths = paths or load_settings().paths
+    return load_practice_catalog(shipped_practice_dir(), paths.user_practice_dir, known_leidraden)

@@ -7,7 +7,7 @@ reviewed first.
 
 from datetime import UTC, datetime, time, timedelta
 
-from bobtui.core.config.paths import demo_store_path
+from bobtui.core.config.settings import Settings
 from bobtui.core.domain.errors import NotFound
 from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
@@ -268,16 +268,16 @@ def build_demo(store: Store, question_set: QuestionSet, now: datetime) -> int:
 
 
 def open_demo(
-    catalog: Catalog, *, reset: bool = False, clock: Clock = utc_now
+    catalog: Catalog, *, settings: Settings, reset: bool = False, clock: Clock = utc_now
 ) -> tuple[Store, int]:
     """Open the demo store, creating (or with ``reset`` re-creating) the demo case.
 
     ``clock`` says when "now" is, so the screen pictures come out the same every time."""
-    path = demo_store_path()
+    path = settings.paths.demo_store
     if reset:
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
-    store = open_store(sqlite_url(path))
+    store = open_store(sqlite_url(path), settings)
     try:
         return store, find_meeting_id(store, DEMO_CASE_CODE)
     except NotFound:
