@@ -28,7 +28,9 @@ def test_a_write_during_the_snapshot_is_not_half_in_it(
 ) -> None:
     session.start()
     session.record_note(NoteKind.FEIT, "Eerste notitie")
-    other_window = MeetingSession.open(session.store, session.meeting_id, session.leidraad, clock)
+    other_window = MeetingSession.open(
+        session.store, session.meeting_id, session.shipped_question_set, clock
+    )
     read_participants = MeetingSession.participants
 
     def participants_then_another_client_writes(self: MeetingSession) -> object:

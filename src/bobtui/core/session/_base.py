@@ -52,7 +52,7 @@ class SessionBase:
         self.store = store
         self.meeting_id = meeting_id
         self._shared_read = threading.local()  # the snapshot's transaction, per thread
-        self.leidraad = question_set
+        self.shipped_question_set = question_set
         """The question set as shipped; :attr:`question_set` adds the chair's own questions."""
         self._clock = clock
         self.question_set = self._with_own_questions()
@@ -71,7 +71,7 @@ class SessionBase:
             additions = [
                 (row.theme_id, Question(id=row.question_id, text=row.text)) for row in rows
             ]
-        return self.leidraad.with_questions(additions)
+        return self.shipped_question_set.with_questions(additions)
 
     # --- lifecycle -------------------------------------------------------------------------
 

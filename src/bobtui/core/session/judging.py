@@ -1,0 +1,106 @@
+"""Safety scores and judgements: how safe it is now, and the key problems, risks and dilemmas
+the meeting sees; and the phase of gefaseerde ketenzorg the family is in."""
+
+from typing import Any
+
+from sqlmodel import col
+
+from bobtui.core.domain.bsn import bsn_warnings
+from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.records import JudgementRecord, SafetyScoreRecord, Saved, to_record
+from bobtui.core.domain.vocabulary import ChainCarePhase, JudgementKind, Likelihood
+from bobtui.core.session._base import SessionBase, _required
+from bobtui.core.store.tables import Judgement, SafetyScore
+
+
+def _check_score(respondent: str, score: int) -> None:
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+        raise RuleViolation("Een veiligheidsscore is een geheel getal van 0 tot en met 10.")
+    if not _required(respondent):
+        raise RuleViolation("Vermeld wie de veiligheidsscore geeft.")
+
+
+class JudgingMixin(SessionBase):
+    """Scores and judgements of one meeting."""
+
+    def record_safety_score(
+        self,
+        respondent: str,
+        score: int,
+        what_would_raise_it: str = "",
+        *,
+        participant_id: int | None = None,
+    ) -> Saved[SafetyScoreRecord]:
+        """Record a 0–10 answer to 'how safe is it now?' and what would raise it by one point."""
+        _check_score(respondent, score)
+        with self._write("safetyscore.recorded", "safetyscore") as (db, changed):
+            meeting = self._running_meeting(db)
+            row = SafetyScore(
+                meeting_id=self.meeting_id,
+                participant_id=participant_id,
+                respondent=respondent.strip(),
+                score=score,
+                what_would_raise_it=what_would_raise_it.strip(),
+                question_id=meeting.current_question_id,
+                created_at=self._clock(),
+            )
+            db.add(row)
+            db.flush()
+            changed.append(row.id)
+        return Saved(
+            to_record(SafetyScoreRecord, row), bsn_warnings(respondent, what_would_raise_it)
+        )
+
+    def edit_safety_score(self, score_id: int, **changes: Any) -> Saved[SafetyScoreRecord]:
+        """Change who gave a score, the score, or what would raise it."""
+        current = next((s for s in self.safety_scores() if s.id == score_id), None)
+        if current is None:
+            raise NotFound(f"Veiligheidsscore {score_id} hoort niet bij dit overleg.")
+        _check_score(
+            changes.get("respondent", current.respondent), changes.get("score", current.score)
+        )
+        return self._update(SafetyScore, SafetyScoreRecord, score_id, changes, "Veiligheidsscore")
+
+    def delete_safety_score(self, score_id: int) -> None:
+        self._delete(SafetyScore, score_id, "Veiligheidsscore")
+
+    def safety_scores(self) -> list[SafetyScoreRecord]:
+        return self._list(SafetyScoreRecord, SafetyScore, col(SafetyScore.created_at))
+
+    def record_judgement(
+        self, kind: JudgementKind, text: str, *, likelihood: Likelihood | None = None
+    ) -> Saved[JudgementRecord]:
+        """Record a key problem, a risk (with its likelihood) or a dilemma."""
+        if not _required(text):
+            raise RuleViolation("Een oordeel mag niet leeg zijn.")
+        if likelihood is not None and kind != JudgementKind.RISICO:
+            raise RuleViolation("Alleen een risico heeft een kans.")
+        with self._write("judgement.recorded", "judgement") as (db, changed):
+            self._running_meeting(db)
+            row = Judgement(
+                meeting_id=self.meeting_id,
+                kind=JudgementKind(kind),
+                text=text.strip(),
+                likelihood=likelihood,
+                created_at=self._clock(),
+            )
+            db.add(row)
+            db.flush()
+            changed.append(row.id)
+        return Saved(to_record(JudgementRecord, row), bsn_warnings(text))
+
+    def edit_judgement(self, judgement_id: int, **changes: Any) -> Saved[JudgementRecord]:
+        return self._update(Judgement, JudgementRecord, judgement_id, changes, "Oordeel")
+
+    def delete_judgement(self, judgement_id: int) -> None:
+        self._delete(Judgement, judgement_id, "Oordeel")
+
+    def judgements(self) -> list[JudgementRecord]:
+        return self._list(JudgementRecord, Judgement, col(Judgement.created_at))
+
+    def set_chain_care_phase(self, phase: ChainCarePhase | None) -> None:
+        """The phase of gefaseerde ketenzorg the family is in, as judged at this meeting."""
+        with self._write("meeting.chain_care_phase_set", "meeting") as (db, changed):
+            meeting = self._editable_meeting(db)
+            meeting.chain_care_phase = phase
+            changed.append(meeting.id)
