@@ -16,7 +16,7 @@ from bobtui.core.documents.profiles import FULL, Profile, Section
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
 
 if TYPE_CHECKING:
-    from bobtui.core.domain.snapshot import MeetingSnapshot
+    from bobtui.core.snapshot import MeetingSnapshot
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
 SCHEMA_VERSION = 2

@@ -2,9 +2,9 @@
 
 from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.records import CarriedOverDecision
-from bobtui.core.domain.snapshot import MeetingSnapshot, Position
 from bobtui.core.session.lookup import open_meeting
 from bobtui.core.session.meeting import MeetingSession
+from bobtui.core.snapshot import MeetingSnapshot, Position
 
 __all__ = [
     "CarriedOverDecision",

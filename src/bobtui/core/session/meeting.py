@@ -17,7 +17,6 @@ from bobtui.core.domain.records import (
     Saved,
     to_record,
 )
-from bobtui.core.domain.snapshot import MeetingSnapshot
 from bobtui.core.domain.vocabulary import (
     Coverage,
     DecisionStatus,
@@ -35,6 +34,7 @@ from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
 from bobtui.core.session.rehearsal import RehearsalMixin
+from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import (
     Meeting,

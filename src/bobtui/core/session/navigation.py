@@ -6,12 +6,12 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bobtui.core.domain.errors import RuleViolation
-from bobtui.core.domain.snapshot import Position
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase, counted
 from bobtui.core.questions.sets import Question
 from bobtui.core.session._base import _required
 from bobtui.core.session.clock import ClockMixin
 from bobtui.core.session.decisions import DecisionsMixin
+from bobtui.core.snapshot import Position
 from bobtui.core.store.tables import OwnQuestion, PhaseInterval, QuestionCoverage
 
 

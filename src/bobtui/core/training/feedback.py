@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bobtui.core.domain.snapshot import MeetingSnapshot
 from bobtui.core.domain.vocabulary import Audience, Coverage, NoteKind, Phase
+from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.training.cases import KeyItem, PracticeCase
 
 
