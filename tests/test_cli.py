@@ -138,7 +138,11 @@ def test_newer_store_is_refused(tmp_path: Path, database: str) -> None:
 
 def test_data_dir_flag_moves_the_store(tmp_path: Path) -> None:
     target = tmp_path / "eigen-map"
+    # A command that only reads never makes a store: it says there is none, and where.
+    result = bobtui("--data-dir", str(target), "export", "1")
+    assert_one_sentence_error(result, f"Er is geen opslag in {target / 'bobtui.sqlite3'}")
+    assert not target.exists()
+    open_store(sqlite_url(target / "bobtui.sqlite3")).dispose()
     result = bobtui("--data-dir", str(target), "export", "1")
     assert_one_sentence_error(result, "geen overleg")
-    assert (target / "bobtui.sqlite3").exists()
     assert stat.S_IMODE(target.stat().st_mode) == 0o700

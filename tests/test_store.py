@@ -21,6 +21,7 @@ from bobtui.core.store.engine import (
     open_store,
     sqlite_url,
 )
+from bobtui.core.store.sqlite_files import create_private_file
 from tests.conftest import configured_paths
 
 
@@ -99,7 +100,8 @@ def test_migrations_match_the_models(store: Store) -> None:
 
 def test_older_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "old.sqlite3")
-    engine = create_store_engine(url, configured_paths())
+    create_private_file(tmp_path / "old.sqlite3", configured_paths())
+    engine = create_store_engine(url)
     migrate(engine, "0001")
     with engine.begin() as connection:
         connection.execute(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bobtui import __version__
-from bobtui.cli import actions, app, export, history, leidraad, training
+from bobtui.cli import actions, app, export, history, leidraad, store, training
 from bobtui.cli.common import EXIT_USER_ERROR, Handler, Parser, add_commands
 
 
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Not required: without a command the app opens.
     commands = add_commands(parser, "command", required=False)
     # The order here is the order in bobtui --help.
-    for group in (app, leidraad, export, training, history, actions):
+    for group in (app, leidraad, export, training, history, actions, store):
         group.add_parser(commands)
     return parser
 

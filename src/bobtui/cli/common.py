@@ -83,10 +83,11 @@ def write_output(args: argparse.Namespace, content: str | bytes, what: str) -> N
 
 @contextmanager
 def opened_store(settings: "Settings", url: str | None = None) -> Iterator["Store"]:
-    """The store at ``url`` (None: the configured one), disposed of however the block ends."""
+    """The existing store at ``url`` (None: the configured one), disposed of however the block
+    ends. Commands only read: a store that does not exist is not made, they say so."""
     from bobtui.core.store.engine import open_store
 
-    store = open_store(url, settings)
+    store = open_store(url, settings, create=False)
     try:
         yield store
     finally:

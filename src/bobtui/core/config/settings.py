@@ -17,6 +17,7 @@ from bobtui.core.domain.errors import BobError
 
 ENV_PREFIX = "BOBTUI_"
 _TEXT_SETTINGS = ("database_url", "theme")
+_WHOLE_NUMBER = "moet een geheel getal van 1 of meer zijn."
 
 
 class SettingsError(BobError):
@@ -32,6 +33,8 @@ class Settings:
     """A Textual theme name, e.g. ``bobtui-hoog-contrast``."""
     keymap: Mapping[str, str] = field(default_factory=dict)
     """Binding id → keys, e.g. ``"meeting.next" = "ctrl+j"`` (Textual's ``set_keymap``)."""
+    backups_to_keep: int = 14
+    """How many backups of each SQLite store to keep (one a day, and before a schema change)."""
 
 
 def _line_of(text: str, key: str) -> int:
@@ -60,6 +63,12 @@ def _read_file(path: Path) -> dict[str, object]:
             if not isinstance(value, str):
                 raise SettingsError(f"{path}:{line}: {key}: moet tekst zijn.")
             values[key] = value
+        elif key == "backups_to_keep":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise SettingsError(
+                    f"{path}:{line}: {key}: moet een geheel getal van 1 of meer zijn."
+                )
+            values[key] = value
         elif key == "keymap":
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -70,7 +79,7 @@ def _read_file(path: Path) -> dict[str, object]:
                 )
             values[key] = dict(value)
         else:
-            known = ", ".join((*_TEXT_SETTINGS, "keymap"))
+            known = ", ".join((*_TEXT_SETTINGS, "backups_to_keep", "keymap"))
             raise SettingsError(f"{path}:{line}: {key}: onbekende instelling; bekend: {known}.")
     return values
 
@@ -97,9 +106,15 @@ def load_settings(
         return value if isinstance(value, str) else None
 
     keymap = in_file.get("keymap", {})
+    keep = from_env("backups_to_keep") or in_file.get("backups_to_keep", Settings.backups_to_keep)
+    if not (isinstance(keep, int) or (isinstance(keep, str) and keep.isdigit())) or int(keep) < 1:
+        raise SettingsError(
+            f"{ENV_PREFIX}BACKUPS_TO_KEEP moet een geheel getal van 1 of meer zijn."
+        )
     return Settings(
         paths=paths,
         database_url=text("database_url", database_url),
         theme=text("theme"),
         keymap=keymap if isinstance(keymap, dict) else {},
+        backups_to_keep=int(keep),
     )

@@ -4,18 +4,23 @@ The engine is created when a store is opened, never at import. SQLite runs in WA
 ``synchronous=FULL``: a note that was saved survives a killed process and a power cut.
 """
 
-import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.domain.errors import StoreError
+from bobtui.core.store import sqlite_files
+from bobtui.core.store.sqlite_files import DamagedStore, FileKind
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0007"
@@ -24,17 +29,6 @@ HEAD_REVISION = "0007"
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
-
-
-def _prepare_sqlite_file(path: Path, paths: Paths) -> None:
-    """Create the folder (0700) and an empty database file (0600) before SQLite touches it.
-
-    SQLite gives its -wal and -shm files the permissions of the database file.
-    """
-    paths.ensure_private_dir(path.parent)
-    descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(descriptor)
-    path.chmod(0o600)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -46,24 +40,31 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_store_engine(url: str, paths: Paths) -> Engine:
-    """An engine for ``url``; SQLite files are prepared private and durable (``paths`` says
-    which folders are bobtui's own, to be made private)."""
+def _parse(url: str) -> URL:
     try:
-        parsed = make_url(url)
+        return make_url(url)
     except ArgumentError:
         raise StoreError(
             "De database-URL is ongeldig; gebruik bijvoorbeeld sqlite:///pad/naar/bobtui.sqlite3."
         ) from None
-    is_sqlite = parsed.get_backend_name() == "sqlite"
-    if is_sqlite and parsed.database and parsed.database != ":memory:":
-        path = Path(parsed.database).expanduser()
-        try:
-            _prepare_sqlite_file(path, paths)
-        except OSError as error:
-            raise StoreError(
-                f"De opslag kan niet worden aangemaakt in {path.parent} ({error.strerror})."
-            ) from None
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL, None for another database; an in-memory store is refused."""
+    parsed = _parse(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    if not parsed.database or parsed.database == ":memory:" or "mode=memory" in str(parsed):
+        raise StoreError(
+            "Een opslag in het geheugen (sqlite://) bewaart niets na het sluiten; "
+            "geef een bestand op, bijvoorbeeld sqlite:///pad/naar/bobtui.sqlite3."
+        )
+    return Path(parsed.database).expanduser()
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite connections are made durable (WAL, synchronous=FULL)."""
+    parsed = _parse(url)
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:
@@ -74,9 +75,36 @@ def create_store_engine(url: str, paths: Paths) -> Engine:
         raise StoreError(
             f"Het stuurprogramma voor deze database ontbreekt ({error.name})."
         ) from None
-    if is_sqlite:
+    if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _check_sqlite_file(path: Path, paths: Paths, *, create: bool) -> None:
+    """Refuse, before anything touches it, a file bobtui must not open; make a new one private."""
+    kind = sqlite_files.inspect_file(path)
+    if kind is FileKind.MISSING and create:
+        sqlite_files.create_private_file(path, paths)
+    elif kind in (FileKind.MISSING, FileKind.EMPTY) and not create:
+        raise StoreError(
+            f"Er is geen opslag in {path}; open de app (bobtui) of de demo (bobtui demo) om te "
+            "beginnen, of geef de juiste --database of --data-dir."
+        )
+    elif kind is FileKind.FOREIGN:
+        raise StoreError(
+            f"{path} is een database van een ander programma; bobtui opent hem niet en "
+            "verandert er niets aan."
+        )
+    elif kind is FileKind.NOT_SQLITE:
+        raise StoreError(f"{path} is geen SQLite-database; bobtui verandert er niets aan.")
+    elif kind is FileKind.DAMAGED:
+        raise _damaged(path, paths)
+
+
+def _damaged(path: Path, paths: Paths) -> DamagedStore:
+    return DamagedStore(
+        f"De opslag {path} is beschadigd; {sqlite_files.newest_backup_note(path, paths)}."
+    )
 
 
 def _alembic_config(connection: Any) -> Any:
@@ -98,11 +126,19 @@ def _stored_revision(engine: Engine) -> str | None:
         return revision
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; refuse a store made by a newer bobtui."""
+def migrate(
+    engine: Engine, revision: str = "head", before_upgrade: Callable[[], object] | None = None
+) -> None:
+    """Bring the schema to ``revision``; refuse a store made by a newer bobtui.
+
+    ``before_upgrade`` runs before an existing store's schema is changed (to back it up)."""
+    stored = _stored_revision(engine)
     # The usual case, a store that is up to date, needs no Alembic (about 11 MB and 0.1 s).
-    if revision == "head" and _stored_revision(engine) == HEAD_REVISION:
+    if revision == "head" and stored == HEAD_REVISION:
         return
+    older = stored is not None and stored.isdigit() and int(stored) < int(HEAD_REVISION)
+    if before_upgrade is not None and older:
+        before_upgrade()
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
@@ -134,18 +170,111 @@ class Store:
         self.engine.dispose()
 
 
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    """SQLite's own words for a damaged file (the message holds no case data)."""
+    return any(words in str(error) for words in ("malformed", "not a database", "corrupt"))
+
+
 def resolve_url(settings: Settings) -> str:
     """The configured database URL, else SQLite in the data folder."""
     return settings.database_url or sqlite_url(settings.paths.default_store)
 
 
-def open_store(url: str | None = None, settings: Settings | None = None) -> Store:
-    """Open (and if needed create or upgrade) the store at ``url``, else the configured one."""
+@contextmanager
+def _raw_sqlite(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """The driver connection under a pooled SQLite connection (for the backup API)."""
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        yield driver
+
+
+def _backup(engine: Engine, path: Path, settings: Settings, reason: str) -> Path:
+    now = datetime.now().astimezone()
+    with _raw_sqlite(engine) as raw:
+        return sqlite_files.make_backup(
+            raw, path, settings.paths, reason, now, settings.backups_to_keep
+        )
+
+
+def _daily_check(engine: Engine, path: Path, settings: Settings) -> None:
+    """At the first open of a day: SQLite's quick check of every page, then a backup."""
+    if sqlite_files.backed_up_today(path, settings.paths, datetime.now().astimezone()):
+        return
+    with _raw_sqlite(engine) as raw:
+        if not sqlite_files.quick_check(raw):
+            raise _damaged(path, settings.paths)
+    _backup(engine, path, settings, "dagelijks")
+
+
+def backup_store(store: "Store", settings: Settings, target: Path | None = None) -> Path:
+    """A consistent copy of a SQLite store: to ``target``, or into the backup folder."""
+    path = sqlite_path(store.url)
+    if path is None:
+        raise StoreError(
+            "Van een PostgreSQL-opslag maak je een reservekopie met pg_dump; zie de README."
+        )
+    if target is None:
+        return _backup(store.engine, path, settings, "handmatig")
+    with _raw_sqlite(store.engine) as raw:
+        return sqlite_files.copy_database(raw, target)
+
+
+def restore_store(settings: Settings, backup: Path, url: str | None = None) -> Path:
+    """Put ``backup`` back as the content of the store at ``url`` (else the configured one);
+    returns where the current content was saved first.
+
+    Works on a damaged store too (it is not opened as a store). The copy goes through SQLite's
+    backup API into the store's file, so another window sees one change, not a file swapped
+    under it.
+    """
+    path = sqlite_path(url or resolve_url(settings))
+    if path is None:
+        raise StoreError("Een PostgreSQL-opslag zet je terug met pg_restore; zie de README.")
+    if sqlite_files.inspect_file(backup) is not FileKind.BOBTUI:
+        raise StoreError(f"{backup} is geen reservekopie van een bobtui-opslag.")
+    if not path.exists():
+        sqlite_files.create_private_file(path, settings.paths)
+    now = datetime.now().astimezone()
+    uri = f"file:{backup.resolve().as_posix()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as source:
+        if not sqlite_files.quick_check(source):
+            raise StoreError(f"De reservekopie {backup} is zelf beschadigd; kies een andere.")
+        with closing(sqlite3.connect(path, timeout=5)) as current:
+            try:
+                saved = sqlite_files.make_backup(
+                    current, path, settings.paths, "voor-herstel", now, settings.backups_to_keep
+                )
+            except sqlite3.DatabaseError:
+                saved = sqlite_files.copy_damaged_file(path, settings.paths, now)
+            source.backup(current)
+    return saved
+
+
+def open_store(
+    url: str | None = None,
+    settings: Settings | None = None,
+    *,
+    create: bool = True,
+    backups: bool = True,
+) -> Store:
+    """Open (and if needed upgrade) the store at ``url``, else the configured one.
+
+    ``create``: make the store when it does not exist (read-only commands say it does not).
+    ``backups``: check a SQLite store at the first open of a day and back it up then and before
+    every schema change (not for the demo, which is made anew whenever it is asked for)."""
     settings = settings or load_settings()
     resolved = url or resolve_url(settings)
-    engine = create_store_engine(resolved, settings.paths)
+    path = sqlite_path(resolved)
+    if path is not None:
+        _check_sqlite_file(path, settings.paths, create=create)
+    engine = create_store_engine(resolved)
     try:
-        migrate(engine)
+        if path is not None and backups:
+            migrate(engine, before_upgrade=lambda: _backup(engine, path, settings, "voor-schema"))
+            _daily_check(engine, path, settings)
+        else:
+            migrate(engine)
     except StoreError:
         engine.dispose()
         raise
@@ -153,6 +282,8 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Stor
         engine.dispose()
         # The message may quote SQL parameters (case data), so only the error's kind is shown.
         cause = getattr(error, "orig", None) or error
+        if path is not None and isinstance(cause, sqlite3.DatabaseError) and _is_damage(cause):
+            raise _damaged(path, settings.paths) from None
         reason = type(cause).__name__
         raise StoreError(f"De opslag kan niet worden geopend ({reason}).") from None
     except OSError as error:

@@ -277,7 +277,7 @@ def open_demo(
     if reset:
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
-    store = open_store(sqlite_url(path), settings)
+    store = open_store(sqlite_url(path), settings, backups=False)  # made anew on --reset
     try:
         return store, find_meeting_id(store, DEMO_CASE_CODE)
     except NotFound:
