@@ -6,7 +6,6 @@ only. A batch checks every target name before it writes the first file, and over
 when asked to.
 """
 
-import json
 import os
 import re
 import tempfile
@@ -20,6 +19,7 @@ from bobtui.core.documents.summary import Summary, summary_to_json
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.history import CaseHistory
 from bobtui.core.domain.records import MeetingListRow
+from bobtui.core.domain.text import json_text, markdown
 
 if TYPE_CHECKING:
     from bobtui.core.documents.layout import Handout
@@ -33,6 +33,9 @@ FORMAT_LABELS: dict[ExportFormat, str] = {
     "docx": "Word",
 }
 INDEX_NAME = "index.md"
+# The case code's share of a file name: a code of any length still leaves a name (and its
+# temporary twin) well inside the 255 bytes file systems allow. The store means 64 as well.
+_CODE_IN_NAME = 64
 
 
 def parse_formats(text: str) -> tuple[ExportFormat, ...]:
@@ -48,7 +51,7 @@ def parse_formats(text: str) -> tuple[ExportFormat, ...]:
 
 
 def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)[:_CODE_IN_NAME].strip("-")
 
 
 def file_name(
@@ -73,7 +76,7 @@ def suggested_file_name(summary: Summary, export_format: ExportFormat) -> str:
 def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
     """The summary in one format; Word is bytes, the others text."""
     if export_format == "json":
-        return json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2) + "\n"
+        return json_text(summary_to_json(summary)) + "\n"
     # The document renderers import Jinja; only exports pay for it.
     from bobtui.core.documents import render as documents
 
@@ -248,7 +251,7 @@ def render_index(plan: BatchPlan) -> str:
     for items in by_meeting.values():
         meeting = items[0].meeting
         files = ", ".join(f"[{item.path.name}]({item.path.name})" for item in items)
-        code = meeting.case_code.replace("|", "\\|")
+        code = markdown(meeting.case_code)
         lines.append(
             f"| {meeting.id} | {code} | {meeting.held_on:%d-%m-%Y} | {meeting.status.value} "
             f"| {files} |"
