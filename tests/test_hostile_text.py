@@ -1,4 +1,4 @@
-"""Any text is just text in every export.
+"""Any text is just text in every export, and exports are all or nothing.
 
 Hypothesis types hostile text (Rich markup, ANSI escapes, NUL and other controls, RTL marks,
 emoji, Markdown and HTML syntax, formulas) into every field of a meeting made through the real
@@ -10,17 +10,20 @@ documents straight from a summary.
 """
 
 import csv
+import errno
 import io
 import json
+import os
 import re
 import unicodedata
 import xml.etree.ElementTree as ElementTree
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -43,6 +46,7 @@ from bobtui.core.documents.export import (
 )
 from bobtui.core.documents.profiles import FULL
 from bobtui.core.documents.summary import Summary, build_summary
+from bobtui.core.domain.errors import BobError, NotFound, WriteError
 from bobtui.core.domain.text import csv_cell, json_text, markdown, one_line, printable
 from bobtui.core.domain.vocabulary import JudgementKind, Likelihood, NoteKind
 from bobtui.core.questions.sets import default_catalog
@@ -571,3 +575,137 @@ def test_a_terminal_table_of_printable_text_shows_the_text(cells: list[str]) -> 
     assert_no_controls(output.getvalue())
     shown_cells = visible(output.getvalue())
     assert all(visible(cell) in shown_cells for cell in cells)
+
+
+# --- all or nothing -------------------------------------------------------------------------
+
+
+class _FillingDisk:
+    """``os.fdopen`` whose ``fail_at``-th file fills the disk halfway through its write."""
+
+    def __init__(self, fail_at: int) -> None:
+        self.fail_at = fail_at
+        self.opened = 0
+        self._fdopen = os.fdopen
+
+    def __call__(self, descriptor: int, *args: Any, **kwargs: Any) -> Any:
+        handle = self._fdopen(descriptor, *args, **kwargs)
+        self.opened += 1
+        return _HalfWritten(handle) if self.opened == self.fail_at else handle
+
+
+class _HalfWritten:
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def __enter__(self) -> "_HalfWritten":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def write(self, data: bytes) -> int:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+
+@pytest.fixture
+def three_meetings(hostile_store: Store) -> Store:
+    for code in ("ZVH-VOL-1", "ZVH-VOL-2", "ZVH-VOL-3"):
+        meeting_of(hostile_store, replace(TAME, code=code))
+    return hostile_store
+
+
+def batch_into(store: Store, folder: Path, *, force: bool = False) -> Callable[[], Path]:
+    """Plan every meeting of ``store`` into ``folder`` now; write the batch when called."""
+    plan = plan_batch(select_meetings(store), FORMATS, FULL, folder, force=force)
+    return lambda: write_batch(plan, lambda i: build_summary(meeting_by_id(store, i)))
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder``, hidden temporary ones too, with what it holds."""
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("fail_at", [1, 7, 13])  # the first file, one halfway, the index
+def test_a_full_disk_halfway_through_a_batch_leaves_nothing(
+    three_meetings: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int
+) -> None:
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    (folder / "van-iemand-anders.txt").write_text("blijft")
+    write = batch_into(three_meetings, folder)
+    disk = _FillingDisk(fail_at)
+    monkeypatch.setattr(os, "fdopen", disk)
+    with pytest.raises(WriteError) as raised:
+        write()
+    assert disk.opened == fail_at
+    assert str(raised.value) == f"De schijf is vol: er is niets geschreven in {folder}."
+    assert contents(folder) == {"van-iemand-anders.txt": b"blijft"}  # no file, no temporary
+
+
+def test_a_full_disk_leaves_an_earlier_export_as_it_was(
+    three_meetings: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    batch_into(three_meetings, folder)()
+    before = contents(folder)
+    assert len(before) == 13
+    write_again = batch_into(three_meetings, folder, force=True)
+    monkeypatch.setattr(os, "fdopen", _FillingDisk(12))
+    with pytest.raises(WriteError, match="De schijf is vol"):
+        write_again()
+    assert contents(folder) == before
+
+
+def test_a_single_file_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    monkeypatch.setattr(os, "fdopen", _FillingDisk(1))
+    with pytest.raises(WriteError, match=r"^De schijf is vol: er is niets geschreven in .*\.$"):
+        write_private(folder / "acties.csv", "actie\r\n" * 1000)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_meeting_that_cannot_be_read_stops_the_batch_before_any_file(
+    three_meetings: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    plan = plan_batch(select_meetings(three_meetings), FORMATS, FULL, folder)
+    last = plan.items[-1].meeting.id
+
+    def summary_of(meeting_id: int) -> Summary:
+        if meeting_id == last:
+            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+        return build_summary(meeting_by_id(three_meetings, meeting_id))
+
+    with pytest.raises(NotFound):
+        write_batch(plan, summary_of)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_rename_that_fails_takes_the_new_files_away_again(
+    three_meetings: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    write = batch_into(three_meetings, folder)
+    real_replace = Path.replace
+    renamed: list[Path] = []
+
+    def replace_until_the_fifth(self: Path, target: Any) -> Path:
+        if len(renamed) == 4:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        renamed.append(Path(target))
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace_until_the_fifth)
+    with pytest.raises(BobError, match=r"Kan niet schrijven in .* er is niets geschreven"):
+        write()
+    assert len(renamed) == 4 and list(folder.iterdir()) == []
