@@ -1,6 +1,9 @@
 """Open actions across meetings: the list, status changes between meetings, CSV, CLI, screen."""
 
+import csv
+import io
 import stat
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -8,10 +11,16 @@ import pytest
 from sqlalchemy import text
 
 from bobtui.core.domain.errors import NotFound, RuleViolation
-from bobtui.core.domain.vocabulary import DecisionStatus
+from bobtui.core.domain.vocabulary import DecisionStatus, Priority
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store.actions import action_history, actions_csv, open_actions, update_action
+from bobtui.core.store.actions import (
+    OpenAction,
+    action_history,
+    actions_csv,
+    open_actions,
+    update_action,
+)
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from tests.conftest import FakeClock
 from tests.test_cli import assert_one_sentence_error, bobtui
@@ -147,12 +156,35 @@ def test_csv_opens_in_a_dutch_spreadsheet(
     store: Store, actions_store: list[int], clock: FakeClock
 ) -> None:
     content = actions_csv(open_actions(store, clock.today))
-    assert content.startswith("\ufeffactie;eigenaar;organisatie;deadline;te laat;")
-    lines = content.lstrip("\ufeff").splitlines()
-    assert len(lines) == 7
-    assert (
-        lines[1].startswith("Schoolbeeld opvragen;R. Jansen;Wijkteam Oost;") and ";ja;" in lines[1]
+    assert content.startswith('\ufeff"actie";"eigenaar";"organisatie";"deadline";"te laat";')
+    rows = list(csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+    assert len(rows) == 7
+    assert rows[1][:5] == ["Schoolbeeld opvragen", "R. Jansen", "Wijkteam Oost", rows[1][3], "ja"]
+
+
+def test_csv_cells_stay_text_in_a_spreadsheet() -> None:
+    """A cell that would start a formula gets a leading quote (OWASP); controls go; numbers
+    stay unquoted numbers."""
+    hostile = OpenAction(
+        decision_id=1,
+        action='=HYPERLINK("https://example.org";"klik")',
+        owner_person="@SUM(1+1)",
+        owner_organisation="  -2+3\x00",
+        deadline=date(2026, 3, 9),
+        priority=Priority.HOOG,
+        case_code="\x1b[31m+31 6 1234",
+        meeting_id=12,
+        held_on=date(2026, 3, 2),
+        overdue=False,
+        times_postponed=0,
     )
+    tabbed = replace(hostile, action="\tverstopt", owner_person="\r=1")
+    content = actions_csv([hostile, tabbed])
+    assert content.startswith("\ufeff") and ';12;"2026-03-02";0\r\n' in content
+    _, first, second = csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";")
+    assert first[:3] == ['\'=HYPERLINK("https://example.org";"klik")', "'@SUM(1+1)", "'  -2+3"]
+    assert first[6] == "[31m+31 6 1234"  # the escape code went, and "[" starts no formula
+    assert second[:2] == ["'\tverstopt", "'=1"]
 
 
 def test_cli_lists_and_writes_csv(

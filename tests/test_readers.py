@@ -12,7 +12,9 @@ from bobtui.core.documents.export import write_private
 from bobtui.core.documents.render import render_docx, render_html
 from bobtui.core.documents.summary import build_summary
 from bobtui.core.session import MeetingSession
+from bobtui.core.store.engine import open_store, sqlite_url
 from tests.test_exports import DECISION, closed_meeting, demo_store  # noqa: F401  (fixtures)
+from tests.test_hostile_text import everywhere, meeting_of
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -88,21 +90,17 @@ def test_chromium_opens_and_prints_the_html(
         assert f"pagina {number} van {len(pages)}" in words
 
 
-def test_libreoffice_converts_the_word_document(
-    tmp_path: Path,
-    closed_meeting: MeetingSession,  # noqa: F811
-) -> None:
-    document = tmp_path / "verslag.docx"
-    write_private(document, render_docx(build_summary(closed_meeting.snapshot())))
+def libreoffice_pdf(document: Path) -> list[str]:
+    """``document`` converted to PDF by LibreOffice, as the pages' text."""
     done = subprocess.run(
         [
             program("soffice"),
             "--headless",
-            f"-env:UserInstallation={(tmp_path / 'libreoffice').as_uri()}",
+            f"-env:UserInstallation={(document.parent / 'libreoffice').as_uri()}",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
+            str(document.parent),
             str(document),
         ],
         capture_output=True,
@@ -110,10 +108,34 @@ def test_libreoffice_converts_the_word_document(
         timeout=180,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    pages = pdf_pages(tmp_path / "verslag.pdf")
+    return pdf_pages(document.with_suffix(".pdf"))
+
+
+def test_libreoffice_converts_the_word_document(
+    tmp_path: Path,
+    closed_meeting: MeetingSession,  # noqa: F811
+) -> None:
+    document = tmp_path / "verslag.docx"
+    write_private(document, render_docx(build_summary(closed_meeting.snapshot())))
+    pages = libreoffice_pdf(document)
     text = " ".join(" ".join(page.split()) for page in pages)
     assert "Verslag casusoverleg DEMO-HG-0001" in text
     assert in_table_cells(DECISION, text) and "K. Visser" in text  # the decisions table
     for number, page in enumerate(pages, start=1):
         words = " ".join(page.split())
         assert f"Vertrouwelijk · DEMO-HG-0001 · pagina {number} van {len(pages)}" in words
+
+
+def test_libreoffice_reads_a_word_document_of_hostile_text(tmp_path: Path) -> None:
+    """NUL, escape codes, a bell and markup in every field: Word's XML stays readable."""
+    store = open_store(sqlite_url(tmp_path / "vijandig.sqlite3"))
+    try:
+        session = meeting_of(
+            store, everywhere("Let\x00op\x1b[31m <script>x</script> [bold] \x07ja")
+        )
+        document = tmp_path / "vijandig.docx"
+        write_private(document, render_docx(build_summary(session.snapshot())))
+    finally:
+        store.dispose()
+    text = " ".join(" ".join(page.split()) for page in libreoffice_pdf(document))
+    assert "Verslag casusoverleg Letop[31m <script>x</script> [bold] ja" in text

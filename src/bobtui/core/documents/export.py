@@ -1,25 +1,28 @@
 """Writing summaries to files: one meeting, or a batch with an index, never half a file.
 
 Every file is written to a temporary name in the target folder, flushed, and renamed, so a
-crash or a full disk leaves either the whole file or nothing. Files are readable by the owner
-only. A batch checks every target name before it writes the first file, and overwrites only
-when asked to.
+crash or a full disk leaves either the whole file or nothing. A batch renames its files only
+when every one of them has been written: a full disk halfway leaves none of them. Files are
+readable by the owner only. A batch checks every target name before it writes the first file,
+and overwrites only when asked to.
 """
 
-import json
+import errno
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bobtui.core.documents.profiles import FULL, Profile
 from bobtui.core.documents.summary import Summary, summary_to_json
-from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.errors import BobError, WriteError
 from bobtui.core.domain.history import CaseHistory
 from bobtui.core.domain.records import MeetingListRow
+from bobtui.core.domain.text import json_text, markdown
 
 if TYPE_CHECKING:
     from bobtui.core.documents.layout import Handout
@@ -33,6 +36,9 @@ FORMAT_LABELS: dict[ExportFormat, str] = {
     "docx": "Word",
 }
 INDEX_NAME = "index.md"
+# The case code's share of a file name: a code of any length still leaves a name (and its
+# temporary twin) well inside the 255 bytes file systems allow. The store means 64 as well.
+_CODE_IN_NAME = 64
 
 
 def parse_formats(text: str) -> tuple[ExportFormat, ...]:
@@ -48,7 +54,7 @@ def parse_formats(text: str) -> tuple[ExportFormat, ...]:
 
 
 def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)[:_CODE_IN_NAME].strip("-")
 
 
 def file_name(
@@ -73,7 +79,7 @@ def suggested_file_name(summary: Summary, export_format: ExportFormat) -> str:
 def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
     """The summary in one format; Word is bytes, the others text."""
     if export_format == "json":
-        return json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2) + "\n"
+        return json_text(summary_to_json(summary)) + "\n"
     # The document renderers import Jinja; only exports pay for it.
     from bobtui.core.documents import render as documents
 
@@ -137,21 +143,64 @@ def _writable_folder(folder: Path) -> Path:
 
 def write_private(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` readable by the owner only, all at once or not at all."""
-    folder = _writable_folder(path.parent if str(path.parent) else Path())
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise BobError(f"Kan niet schrijven in {folder} ({error.strerror}).") from None
-    try:
+    with _all_or_nothing(_writable_folder(path.parent)) as stage:
+        stage(path, content)
+
+
+def _write_error(error: OSError, folder: Path) -> WriteError:
+    where = folder.absolute()  # "in ." says nothing to someone who exported to the current folder
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return WriteError(f"De schijf is vol: er is niets geschreven in {where}.")
+    reason = error.strerror or "onbekende fout"
+    return WriteError(f"Kan niet schrijven in {where} ({reason}); er is niets geschreven.")
+
+
+@contextmanager
+def _all_or_nothing(folder: Path) -> Iterator[Callable[[Path, str | bytes], None]]:
+    """Stage files for ``folder`` under temporary names (private, flushed to disk); when the
+    block ends they all move into place, and on any failure none does and the temporary
+    files go. A write error becomes one Dutch sentence.
+
+    The temporary files live in the target folder, so moving one is a rename: atomic, and no
+    copy that could run out of space halfway."""
+    staged: list[tuple[Path, Path]] = []
+
+    def stage(path: Path, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        staged.append((Path(name), path))
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise BobError(f"Kan {path} niet schrijven ({error.strerror}).") from None
+
+    try:
+        yield stage
+        _move_into_place(staged)
+    except BaseException as error:  # also Ctrl-C: no temporary file stays behind
+        for temporary, _ in staged:
+            with suppress(OSError):  # the first error is the one to report
+                temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _write_error(error, folder) from None
+        raise
+
+
+def _move_into_place(staged: Sequence[tuple[Path, Path]]) -> None:
+    """Rename every temporary file to its target; when a rename fails, take the files this
+    batch had created away again. A file that existed before (overwritten with ``--force``)
+    keeps its new content: its old content is gone with the rename."""
+    created: list[Path] = []
+    try:
+        for temporary, path in staged:
+            existed = path.exists()
+            temporary.replace(path)
+            if not existed:
+                created.append(path)
+    except OSError:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
 
 
 # --- batches ---------------------------------------------------------------------------------
@@ -215,18 +264,21 @@ def write_batch(
     summary_of: Callable[[int], Summary],
     progress: Callable[[int], None] = lambda done: None,
 ) -> Path:
-    """Write every file of ``plan`` and then the index; ``progress`` hears each meeting done.
+    """Write every file of ``plan`` and the index, all or nothing: the files appear only once
+    every one is written, and a failure (a full disk, a meeting that cannot be read) leaves
+    none of them. ``progress`` hears each meeting done.
 
     ``summary_of`` builds one meeting's summary (with the plan's profile)."""
     by_meeting: dict[int, list[BatchItem]] = {}
     for item in plan.items:
         by_meeting.setdefault(item.meeting.id, []).append(item)
-    for done, items in enumerate(by_meeting.values(), start=1):
-        summary = summary_of(items[0].meeting.id)
-        for item in items:
-            write_private(item.path, render(summary, item.export_format))
-        progress(done)
-    write_private(plan.index, render_index(plan))
+    with _all_or_nothing(plan.index.parent) as stage:
+        for done, items in enumerate(by_meeting.values(), start=1):
+            summary = summary_of(items[0].meeting.id)
+            for item in items:
+                stage(item.path, render(summary, item.export_format))
+            progress(done)
+        stage(plan.index, render_index(plan))
     return plan.index
 
 
@@ -248,7 +300,7 @@ def render_index(plan: BatchPlan) -> str:
     for items in by_meeting.values():
         meeting = items[0].meeting
         files = ", ".join(f"[{item.path.name}]({item.path.name})" for item in items)
-        code = meeting.case_code.replace("|", "\\|")
+        code = markdown(meeting.case_code)
         lines.append(
             f"| {meeting.id} | {code} | {meeting.held_on:%d-%m-%Y} | {meeting.status.value} "
             f"| {files} |"

@@ -14,6 +14,7 @@ from typing import ClassVar
 from bobtui.core.documents.profiles import SECTION_TITLES, Section
 from bobtui.core.documents.summary import NoteLine, Summary
 from bobtui.core.domain.history import CaseHistory, chart_points, sparkline
+from bobtui.core.domain.text import one_line
 from bobtui.core.domain.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
 
 CONFIDENTIALITY = "Vertrouwelijk: bestemd voor de deelnemers aan dit overleg."
@@ -132,10 +133,6 @@ class Handout:
 
 def dmy(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "—"
-
-
-def one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 def _chain_care(value: str | None) -> str:

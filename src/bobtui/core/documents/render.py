@@ -1,12 +1,15 @@
 """Documents from a summary: Markdown, HTML and Word, each from a template beside this module.
 
-Templates get the laid-out :class:`~bobtui.core.handout.Handout`; the Word document is a
-WordprocessingML package assembled from templated XML parts, which takes milliseconds where a
-document built paragraph by paragraph with python-docx took about a second (make bench).
+Templates get the laid-out :class:`~bobtui.core.documents.layout.Handout`; the Word document
+is a WordprocessingML package assembled from templated XML parts, which takes milliseconds where
+a document built paragraph by paragraph with python-docx took about a second (make bench).
+
+Case text is just text in every format: every value a template prints loses its control
+characters (``finalize``), HTML and XML escape it (autoescape) and Markdown escapes it with the
+``md`` filter; both come from :mod:`bobtui.core.domain.text`.
 """
 
 import io
-import re
 import zipfile
 from datetime import UTC, datetime
 from functools import cache
@@ -17,19 +20,23 @@ from markupsafe import Markup
 
 from bobtui.core.documents.layout import Handout, build_handout
 from bobtui.core.documents.summary import Summary
+from bobtui.core.domain.text import markdown, printable
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
-def _markdown_escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+def _text_only(value: object) -> object:
+    """Every printed value without control characters: a NUL or ESC in a note would make the
+    Word file unreadable. Markup is what a macro or filter already built from such values."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return printable(value)
+    return value
 
 
 def _css_string(text: str) -> Markup:
     """A quoted CSS string; anything but letters, digits and spaces as a CSS escape, so case
     text can never close the string or the style element."""
-    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in printable(text))
     return Markup(f'"{escaped}"')
 
 
@@ -42,8 +49,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        finalize=_text_only,
     )
-    environment.filters["md"] = _markdown_escape
+    environment.filters["md"] = markdown
     environment.filters["css_string"] = _css_string
     return environment
 

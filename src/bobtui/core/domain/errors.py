@@ -13,6 +13,10 @@ class NotFound(BobError):
     """A meeting, note or decision that was asked for does not exist."""
 
 
+class WriteError(BobError):
+    """A file cannot be written (a full disk, no permission); nothing of it was written."""
+
+
 class StoreError(BobError):
     """The store cannot be opened or used (bad URL, newer schema, unreadable file)."""
 

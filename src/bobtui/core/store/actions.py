@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import DecisionRecord, Saved, StatusChangeRecord, to_record
+from bobtui.core.domain.text import csv_cell
 from bobtui.core.domain.vocabulary import DecisionStatus, Priority
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting, MeetingEvent
@@ -188,20 +189,23 @@ CSV_COLUMNS = (
 
 def actions_csv(actions: list[OpenAction]) -> str:
     """The list as CSV with a semicolon, as spreadsheet programs set to Dutch expect; the
-    byte-order mark lets them read the accents right."""
+    byte-order mark lets them read the accents right.
+
+    Every text cell is quoted and stays text: an action typed as ``=HYPERLINK(…)`` is shown,
+    not run (OWASP's advice on CSV injection); the numbers stay numbers."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for a in actions:
         writer.writerow(
             (
-                a.action,
-                a.owner_person,
-                a.owner_organisation,
+                csv_cell(a.action),
+                csv_cell(a.owner_person),
+                csv_cell(a.owner_organisation),
                 a.deadline.isoformat(),
                 "ja" if a.overdue else "nee",
                 a.priority.value,
-                a.case_code,
+                csv_cell(a.case_code),
                 a.meeting_id,
                 a.held_on.isoformat(),
                 a.times_postponed,
