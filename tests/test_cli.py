@@ -146,3 +146,11 @@ def test_data_dir_flag_moves_the_store(tmp_path: Path) -> None:
     result = bobtui("--data-dir", str(target), "export", "1")
     assert_one_sentence_error(result, "geen overleg")
     assert stat.S_IMODE(target.stat().st_mode) == 0o700
+
+
+def test_escape_codes_in_user_text_never_reach_the_terminal() -> None:
+    open_store().dispose()  # the configured store, so the command gets as far as the case code
+    result = bobtui("geschiedenis", "X\x1b[31mROOD\x07")
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "X[31mROOD" in result.stderr

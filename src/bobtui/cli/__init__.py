@@ -10,13 +10,12 @@ and ``leidraad check`` never load Textual or SQLModel.
 
 import argparse
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bobtui import __version__
 from bobtui.cli import actions, app, export, history, leidraad, store, training
-from bobtui.cli.common import EXIT_USER_ERROR, Handler, Parser, add_commands
+from bobtui.cli.common import EXIT_USER_ERROR, Handler, Parser, add_commands, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.settings = load_settings(data_dir=args.data_dir, database_url=args.database)
         return handler(args)
     except BobError as error:
-        print(f"bobtui: {error}", file=sys.stderr)
+        say(f"bobtui: {error}", error=True)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -67,8 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # so only its kind is shown unless the user asks for the details.
         if os.environ.get("BOBTUI_DEBUG"):
             raise
-        print(
+        say(
             f"bobtui: onverwachte fout ({type(error).__name__}); zet BOBTUI_DEBUG=1 voor details.",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_USER_ERROR

@@ -4,11 +4,10 @@ Rich is imported in the handler only; it is the one command that prints a table.
 """
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bobtui.cli.common import Subparsers, add_force_option, opened_store
+from bobtui.cli.common import Subparsers, add_force_option, opened_store, say
 
 if TYPE_CHECKING:
     from bobtui.core.store.actions import OpenAction
@@ -48,20 +47,20 @@ def list_actions(args: argparse.Namespace) -> int:
         if args.csv.exists() and not args.force:
             raise BobError(f"{args.csv} bestaat al; overschrijf met --force.")
         write_private(args.csv, actions_csv(found))
-        print(
-            f"{counted(len(found), 'actie', 'acties')} geschreven naar {args.csv}.", file=sys.stderr
-        )
+        say(f"{counted(len(found), 'actie', 'acties')} geschreven naar {args.csv}.", error=True)
         return 0
     if found:
         _print_table(found)
     overdue = sum(a.overdue for a in found)
-    print(f"{counted(len(found), 'open actie', 'open acties')}, waarvan {overdue} te laat.")
+    say(f"{counted(len(found), 'open actie', 'open acties')}, waarvan {overdue} te laat.")
     return 0
 
 
 def _print_table(found: "list[OpenAction]") -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from bobtui.core.domain.text import one_line
 
     console = Console()
     # Piped or redirected, Rich assumes 80 columns and would wrap every row; a file has room.
@@ -74,11 +73,11 @@ def _print_table(found: "list[OpenAction]") -> None:
         table.add_row(
             "TE LAAT" if a.overdue else "",
             str(a.decision_id),
-            a.action,
-            a.owner_person,
-            a.owner_organisation,
+            one_line(a.action),
+            one_line(a.owner_person),
+            one_line(a.owner_organisation),
             f"{a.deadline:%d-%m-%Y}",
-            a.case_code,
+            one_line(a.case_code),
             f"{a.meeting_id} ({a.held_on:%d-%m-%Y})",
             style="bold red" if a.overdue else None,
         )

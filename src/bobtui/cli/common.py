@@ -22,11 +22,22 @@ Handler: TypeAlias = Callable[[argparse.Namespace], int]
 """Runs one command on its parsed arguments and returns the exit code."""
 
 
+def say(text: str, *, error: bool = False) -> None:
+    """Print one message for the user (on stderr with ``error``). Every line the CLI prints
+    goes through here: escape codes and other control characters in names, case codes or file
+    names never reach the terminal."""
+    from bobtui.core.domain.text import printable
+
+    print(printable(text), file=sys.stderr if error else sys.stdout)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with Dutch one-line errors."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"bobtui: {message} (zie bobtui --help)\n")
+        from bobtui.core.domain.text import printable
+
+        self.exit(EXIT_USAGE, f"bobtui: {printable(message)} (zie bobtui --help)\n")
 
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
@@ -78,7 +89,7 @@ def write_output(args: argparse.Namespace, content: str | bytes, what: str) -> N
         sys.stdout.write(content)
     else:
         write_private(args.out, content)
-        print(f"{what} geschreven naar {args.out}.", file=sys.stderr)
+        say(f"{what} geschreven naar {args.out}.", error=True)
 
 
 @contextmanager
@@ -97,7 +108,7 @@ def opened_store(settings: "Settings", url: str | None = None) -> Iterator["Stor
 def print_warnings(warnings: list[str]) -> None:
     """A catalogue's skipped files, on stderr so the listing on stdout stays clean."""
     for warning in warnings:
-        print(f"waarschuwing: {warning}", file=sys.stderr)
+        say(f"waarschuwing: {warning}", error=True)
 
 
 def toml_files(targets: list[Path], explicit: bool) -> list[Path]:
@@ -116,9 +127,9 @@ def report_problems(problems: list[str], checked: str) -> int:
     from bobtui.core.domain.vocabulary import counted
 
     for problem in problems:
-        print(problem)
+        say(problem)
     if problems:
-        print(f"{counted(len(problems), 'probleem', 'problemen')} gevonden.", file=sys.stderr)
+        say(f"{counted(len(problems), 'probleem', 'problemen')} gevonden.", error=True)
         return EXIT_USER_ERROR
-    print(f"In orde: {checked} gecontroleerd.")
+    say(f"In orde: {checked} gecontroleerd.")
     return 0

@@ -4,7 +4,6 @@ The store, the renderers and Rich's progress bar are imported inside the handler
 """
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from bobtui.cli.common import (
     add_force_option,
     check_output,
     opened_store,
+    say,
     write_output,
 )
 
@@ -153,9 +153,9 @@ def _export_batch(
         task = progress.add_task("Verslagen schrijven", total=len(meetings))
         index = write_batch(plan, summary_of, lambda done: progress.update(task, completed=done))
     files = counted(len(plan.items), "bestand", "bestanden")
-    print(
+    say(
         f"{counted(len(meetings), 'overleg', 'overleggen')} geëxporteerd: {files} in "
         f"{args.out}, met {index.name}.",
-        file=sys.stderr,
+        error=True,
     )
     return 0

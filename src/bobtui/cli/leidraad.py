@@ -12,6 +12,7 @@ from bobtui.cli.common import (
     add_paths_argument,
     print_warnings,
     report_problems,
+    say,
     toml_files,
 )
 
@@ -34,7 +35,7 @@ def list_sets(args: argparse.Namespace) -> int:
     for set_id, entry in sorted(catalog.entries.items()):
         origin = "eigen, vervangt de meegeleverde" if entry.replaces else entry.origin
         qs = entry.question_set
-        print(f"{set_id}  v{qs.version}  {qs.title}  [{origin}]  {entry.path}")
+        say(f"{set_id}  v{qs.version}  {qs.title}  [{origin}]  {entry.path}")
     return 0
 
 

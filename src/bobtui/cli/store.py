@@ -6,10 +6,9 @@ commands say so instead of inventing another way.
 """
 
 import argparse
-import sys
 from pathlib import Path
 
-from bobtui.cli.common import EXIT_USER_ERROR, Subparsers, add_force_option, opened_store
+from bobtui.cli.common import EXIT_USER_ERROR, Subparsers, add_force_option, opened_store, say
 
 
 def add_parser(commands: Subparsers) -> None:
@@ -43,7 +42,7 @@ def make_backup(args: argparse.Namespace) -> int:
         raise BobError(f"{args.target} bestaat al; overschrijf met --force.")
     with opened_store(args.settings) as store:
         written = backup_store(store, args.settings, args.target)
-    print(f"Reservekopie geschreven naar {written}.", file=sys.stderr)
+    say(f"Reservekopie geschreven naar {written}.", error=True)
     return 0
 
 
@@ -56,15 +55,15 @@ def restore_backup(args: argparse.Namespace) -> int:
     # Not opened as a store: a damaged one must be restorable too.
     target = resolve_url(args.settings)
     if not args.ja:
-        print(
+        say(
             f"De opslag {target} krijgt de inhoud van {args.backup}; wat er nu in staat, "
             "wordt eerst als reservekopie bewaard.",
-            file=sys.stderr,
+            error=True,
         )
         answer = input("Typ 'herstel' om door te gaan: ")
         if answer.strip().lower() != "herstel":
-            print("Niets veranderd.", file=sys.stderr)
+            say("Niets veranderd.", error=True)
             return EXIT_USER_ERROR
     saved = restore_store(args.settings, args.backup)
-    print(f"Teruggezet uit {args.backup}; de vorige inhoud staat in {saved}.", file=sys.stderr)
+    say(f"Teruggezet uit {args.backup}; de vorige inhoud staat in {saved}.", error=True)
     return 0

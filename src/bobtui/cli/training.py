@@ -17,6 +17,7 @@ from bobtui.cli.common import (
     opened_store,
     print_warnings,
     report_problems,
+    say,
     toml_files,
     write_output,
 )
@@ -76,7 +77,7 @@ def list_cases(args: argparse.Namespace) -> int:
     print_warnings(catalog.warnings)
     for case_id, entry in sorted(catalog.entries.items()):
         case = entry.case
-        print(
+        say(
             f"{case_id}  v{case.version}  {case.title}  ({case.duration_minutes} min, "
             f"{len(case.roles)} rollen, leidraad {case.leidraad})  [{entry.origin}]  {entry.path}"
         )
