@@ -1,7 +1,7 @@
 """Exports for coordinators: every format, profiles, confidential notes, batches, bad input.
 
 Golden files hold the exports of the demo's closed meeting, built on a fixed clock. After a
-deliberate change: BOBTUI_UPDATE_GOLDEN=1 pytest tests/test_exports.py, then review the diff.
+deliberate change: BOBTUI_UPDATE_GOLDEN=1 pytest tests/core/test_exports.py, then review the diff.
 """
 
 import io
@@ -26,15 +26,12 @@ from bobtui.core.session import MeetingSession, open_meeting
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from bobtui.core.store.meetings import select_meetings
 from bobtui.core.training.demo import DEMO_CASE_CODE, open_demo
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.conftest import ROOT
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 NOW = datetime(2026, 3, 2, 10, 40, tzinfo=UTC)
-SCHEMA = json.loads(
-    (
-        Path(__file__).parent.parent / "src/bobtui/core/documents/schemas/summary.schema.json"
-    ).read_text()
-)
+SCHEMA = json.loads((ROOT / "src/bobtui/core/documents/schemas/summary.schema.json").read_text())
 SECRET = "overweegt met de kinderen naar haar zus te gaan"
 DECISION = "Vader aanmelden voor een agressieregulatietraining"
 DOCX_PARTS = ("word/document.xml", "word/header1.xml", "word/footer1.xml")
@@ -324,7 +321,7 @@ async def test_batch_export_from_the_home_screen(
     from bobtui.app import BobApp, StoreChoice
     from bobtui.screens.batch_export import BatchExportScreen
     from bobtui.screens.home import HomeScreen
-    from tests.test_meeting_screen import until
+    from tests.ui.test_meeting_screen import until
 
     monkeypatch.chdir(tmp_path)
     app = BobApp(StoreChoice(url=fifty_meetings))

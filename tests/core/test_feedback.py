@@ -23,8 +23,8 @@ from bobtui.core.training.handouts import (
 )
 from bobtui.core.training.rehearsal import start_rehearsal
 from tests.conftest import FakeClock
-from tests.test_cli import assert_one_sentence_error, bobtui
-from tests.test_practice import example_case  # noqa: F401  (fixture)
+from tests.core.test_cli import assert_one_sentence_error, bobtui
+from tests.core.test_practice import example_case  # noqa: F401  (fixture)
 
 
 @pytest.fixture
@@ -214,7 +214,7 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
     from bobtui.screens.feedback import FeedbackScreen
     from bobtui.screens.meeting import MeetingScreen
     from bobtui.screens.setup import SetupScreen
-    from tests.test_meeting_screen import until
+    from tests.ui.test_meeting_screen import until
 
     monkeypatch.chdir(tmp_path)
     app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)

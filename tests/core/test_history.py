@@ -17,7 +17,7 @@ from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from bobtui.core.store.history import case_history
 from tests.conftest import FakeClock
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 
 def three_meetings(store: Store, question_set: QuestionSet, clock: FakeClock) -> None:
@@ -132,7 +132,7 @@ async def test_case_history_screen(
 
     from bobtui.app import BobApp, StoreChoice
     from bobtui.screens.case_history import CaseHistoryScreen
-    from tests.test_meeting_screen import until
+    from tests.ui.test_meeting_screen import until
 
     monkeypatch.chdir(tmp_path)
     url = sqlite_url(tmp_path / "scherm.sqlite3")

@@ -12,7 +12,7 @@ from bobtui.core.documents.export import write_private
 from bobtui.core.documents.render import render_docx, render_html
 from bobtui.core.documents.summary import build_summary
 from bobtui.core.session import MeetingSession
-from tests.test_exports import DECISION, closed_meeting, demo_store  # noqa: F401  (fixtures)
+from tests.core.test_exports import DECISION, closed_meeting, demo_store  # noqa: F401  (fixtures)
 
 CHROMIUM_FLAGS = (
     "--headless",

@@ -14,7 +14,7 @@ from bobtui.core.session import MeetingSession
 from bobtui.core.store.actions import action_history, actions_csv, open_actions, update_action
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from tests.conftest import FakeClock
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 
 def meeting_with_actions(
@@ -184,7 +184,7 @@ async def test_actions_screen_with_keys_only(
     from bobtui.app import BobApp, StoreChoice
     from bobtui.screens.action_update import ActionUpdateScreen
     from bobtui.screens.actions import ActionsScreen
-    from tests.test_meeting_screen import until
+    from tests.ui.test_meeting_screen import until
 
     url = sqlite_url(tmp_path / "scherm.sqlite3")
     store = open_store(url)

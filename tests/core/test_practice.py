@@ -19,7 +19,7 @@ from bobtui.core.training.cases import (
 )
 from bobtui.core.training.rehearsal import start_rehearsal
 from tests.conftest import ROOT, FakeClock
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 DOCS = ROOT / "docs" / "oefencasus.md"
 KNOWN = set(default_catalog().entries)
@@ -128,7 +128,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
     from bobtui.screens.meeting import MeetingScreen
     from bobtui.screens.practice_event import PracticeEventScreen
     from bobtui.screens.setup import SetupScreen
-    from tests.test_meeting_screen import until
+    from tests.ui.test_meeting_screen import until
 
     app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
