@@ -1,5 +1,6 @@
 """The exports in the programs people read them with: Chromium prints the HTML to PDF and
-LibreOffice converts the Word file. `tools/ensure-readers.sh` (run by `make test`) installs them.
+LibreOffice converts the Word file. `tools/ensure-readers.sh` (run by `make test`) installs them
+as root; elsewhere these tests are skipped when a program is missing (see tests/conftest.py).
 """
 
 import shutil
@@ -57,6 +58,7 @@ def in_table_cells(phrase: str, text: str) -> bool:
     return True
 
 
+@pytest.mark.readers("chromium", "pdftotext")
 def test_chromium_opens_and_prints_the_html(
     tmp_path: Path,
     closed_meeting: MeetingSession,  # noqa: F811
@@ -88,6 +90,7 @@ def test_chromium_opens_and_prints_the_html(
         assert f"pagina {number} van {len(pages)}" in words
 
 
+@pytest.mark.readers("soffice", "pdftotext")
 def test_libreoffice_converts_the_word_document(
     tmp_path: Path,
     closed_meeting: MeetingSession,  # noqa: F811
