@@ -29,6 +29,7 @@ test: lint typecheck pytest
 lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/ruff check src tests bench tools
+	$(BIN)/lint-imports --no-logo --no-cache
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy

@@ -130,7 +130,7 @@ def bench_summary(folder: Path) -> None:
     timings = {"build": [], "markdown": [], "json": [], "total": []}
     for _ in range(7):
         start = time.perf_counter()
-        summary = build_summary(session)
+        summary = build_summary(session.snapshot())
         built = time.perf_counter()
         render(summary, "md")
         markdown = time.perf_counter()

@@ -80,7 +80,7 @@ def bench_single(folder: Path) -> None:
     sizes: dict[str, int] = {}
     for _ in range(RUNS):
         start = time.perf_counter()
-        summary = build_summary(session)
+        summary = build_summary(session.snapshot())
         timings["build summary"].append((time.perf_counter() - start) * 1000)
         for export_format in FORMATS:
             start = time.perf_counter()
@@ -116,7 +116,7 @@ def bench_batch(folder: Path) -> None:
     meetings = select_meetings(store)
     start = time.perf_counter()
     plan = plan_batch(meetings, FORMATS, FULL, out)
-    write_batch(plan, lambda i: build_summary(open_meeting(store, i, catalog), FULL))
+    write_batch(plan, lambda i: build_summary(open_meeting(store, i, catalog).snapshot(), FULL))
     seconds = time.perf_counter() - start
     store.dispose()
     files = len(list(out.iterdir()))

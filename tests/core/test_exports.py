@@ -63,7 +63,7 @@ def text_of(export_format: ExportFormat, content: str | bytes) -> str:
 def test_golden_exports_of_the_demo_meeting(
     closed_meeting: MeetingSession, export_format: ExportFormat
 ) -> None:
-    actual = text_of(export_format, render(build_summary(closed_meeting), export_format))
+    actual = text_of(export_format, render(build_summary(closed_meeting.snapshot()), export_format))
     golden = GOLDEN / f"demo-verslag.{export_format}.txt"
     if os.environ.get("BOBTUI_UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
@@ -76,7 +76,9 @@ def test_every_format_names_its_profile_and_confidentiality(
     closed_meeting: MeetingSession, export_format: ExportFormat
 ) -> None:
     for profile in (choose_profile("volledig"), choose_profile("besluiten")):
-        text = text_of(export_format, render(build_summary(closed_meeting, profile), export_format))
+        text = text_of(
+            export_format, render(build_summary(closed_meeting.snapshot(), profile), export_format)
+        )
         assert profile.statement in text
         assert DECISION in text
         assert "Vertrouwelijk" in text or export_format == "json"
@@ -91,23 +93,25 @@ def test_confidential_notes_stay_out_unless_included(
         choose_profile("besluiten"),
         choose_profile("selectie", ["beeldvorming"]),
     ):
-        content = render(build_summary(closed_meeting, profile), export_format)
+        content = render(build_summary(closed_meeting.snapshot(), profile), export_format)
         assert SECRET not in text_of(export_format, content), profile.name
     included = choose_profile("volledig", include_confidential=True)
-    text = text_of(export_format, render(build_summary(closed_meeting, included), export_format))
+    text = text_of(
+        export_format, render(build_summary(closed_meeting.snapshot(), included), export_format)
+    )
     assert SECRET in text and "vertrouwelijke notities zijn opgenomen" in text
     marker = '"confidential": true' if export_format == "json" else "vertrouwelijk"
     assert marker in text.split(SECRET, 1)[1][:300]  # marked where it stands
     # A decisions-only hand-out leaves notes out even when confidential ones are included.
     decisions = choose_profile("besluiten", include_confidential=True)
-    content = render(build_summary(closed_meeting, decisions), export_format)
+    content = render(build_summary(closed_meeting.snapshot(), decisions), export_format)
     assert SECRET not in text_of(export_format, content)
 
 
 def test_decisions_profile_holds_only_decisions_and_dates(
     closed_meeting: MeetingSession,
 ) -> None:
-    summary = build_summary(closed_meeting, choose_profile("besluiten"))
+    summary = build_summary(closed_meeting.snapshot(), choose_profile("besluiten"))
     markdown = render(summary, "md")
     assert isinstance(markdown, str)
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
@@ -128,7 +132,7 @@ def summary_to_json_checked(summary: object) -> dict[str, object]:
 def test_a_chosen_set_of_sections(closed_meeting: MeetingSession) -> None:
     profile = choose_profile("selectie", ["proces", "aanwezigheid"])
     assert [s.value for s in profile.sections] == ["aanwezigheid", "proces"]  # hand-out order
-    summary = build_summary(closed_meeting, profile)
+    summary = build_summary(closed_meeting.snapshot(), profile)
     html = render(summary, "html")
     assert isinstance(html, str)
     assert 'id="aanwezigheid"' in html and 'id="proces"' in html and 'id="besluiten"' not in html
@@ -152,7 +156,7 @@ def test_profile_mistakes_are_one_sentence(
 
 
 def test_html_is_one_self_contained_printable_page(closed_meeting: MeetingSession) -> None:
-    html = render(build_summary(closed_meeting), "html")
+    html = render(build_summary(closed_meeting.snapshot()), "html")
     assert isinstance(html, str)
     for outside in ("<link", "<script", "src=", "url(", "@import", "http://", "https://"):
         assert outside not in html, outside
@@ -170,14 +174,14 @@ def test_case_text_cannot_break_out_of_the_html(demo_store: Store) -> None:
         reason="<b>vet</b> & meer",
         clock=lambda: NOW,
     ).item
-    html = render(build_summary(session), "html")
+    html = render(build_summary(session.snapshot()), "html")
     assert isinstance(html, str)
     assert "<script>" not in html and "</style><" not in html.split("</style>", 1)[0]
     assert "&lt;b&gt;vet&lt;/b&gt; &amp; meer" in html
 
 
 def test_word_document_is_a_real_package(closed_meeting: MeetingSession) -> None:
-    content = render(build_summary(closed_meeting), "docx")
+    content = render(build_summary(closed_meeting.snapshot()), "docx")
     assert isinstance(content, bytes)
     with zipfile.ZipFile(io.BytesIO(content)) as package:
         assert package.testzip() is None

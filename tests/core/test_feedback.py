@@ -80,7 +80,9 @@ def test_a_rehearsal_that_skips_oordeelsvorming_shows_it(
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    report = build_feedback(hasty_rehearsal(practice_store, example_case, clock), example_case)
+    report = build_feedback(
+        hasty_rehearsal(practice_store, example_case, clock).snapshot(), example_case
+    )
     judging = report.figure("tijd-oordeelsvorming")
     assert judging.attention and "overgeslagen" in judging.value
     early = report.figure("besluiten-te-vroeg")
@@ -132,7 +134,9 @@ def test_a_thorough_rehearsal_raises_no_point(
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    report = build_feedback(thorough_rehearsal(practice_store, example_case, clock), example_case)
+    report = build_feedback(
+        thorough_rehearsal(practice_store, example_case, clock).snapshot(), example_case
+    )
     assert [f.label for f in report.figures if f.attention] == []
     assert report.figure("client").value == "na 0 min"
     assert report.figure("kernfeiten").value == "2 van 2"
@@ -143,8 +147,12 @@ def test_comparison_and_documents(
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    hasty = build_feedback(hasty_rehearsal(practice_store, example_case, clock), example_case)
-    thorough = build_feedback(thorough_rehearsal(practice_store, example_case, clock), example_case)
+    hasty = build_feedback(
+        hasty_rehearsal(practice_store, example_case, clock).snapshot(), example_case
+    )
+    thorough = build_feedback(
+        thorough_rehearsal(practice_store, example_case, clock).snapshot(), example_case
+    )
     rows = {label: (a, b, differs) for label, a, b, differs in compare_reports(hasty, thorough)}
     assert rows["Kernfeiten op tafel"] == ("1 van 2", "2 van 2", True)
     assert rows["Besluiten vóór oordeelsvorming"][:2] == ("1", "0")

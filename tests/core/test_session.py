@@ -388,6 +388,6 @@ def test_own_question_joins_the_current_theme(
 
     reopened = MeetingSession.open(store, session.meeting_id, example_set, clock)
     assert reopened.position().question.id == "eigen-1"
-    assert build_summary(reopened).notes["beeldvorming"]["informatiegat"][0].question == (
-        "Wie is de vaste huisarts van het gezin?"
-    )
+    assert build_summary(reopened.snapshot()).notes["beeldvorming"]["informatiegat"][
+        0
+    ].question == ("Wie is de vaste huisarts van het gezin?")

@@ -100,7 +100,7 @@ def full_meeting(store: Store, example_set: QuestionSet, clock: FakeClock) -> Me
 
 
 def test_summary_holds_the_meeting_in_order(full_meeting: MeetingSession) -> None:
-    summary = build_summary(full_meeting)
+    summary = build_summary(full_meeting.snapshot())
     assert summary.case_code == "ZVH-7" and summary.status == "gesloten"
     assert [a.name for a in summary.attendance] == ["Moeder", "Wijkagent", "Jeugd-GGZ"]
     beeld = summary.notes["beeldvorming"]
@@ -117,7 +117,7 @@ def test_summary_holds_the_meeting_in_order(full_meeting: MeetingSession) -> Non
 
 
 def test_markdown_follows_the_hand_out_order(full_meeting: MeetingSession) -> None:
-    text = render_markdown(build_summary(full_meeting))
+    text = render_markdown(build_summary(full_meeting.snapshot()))
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [
         "## Aanwezigheid",
@@ -142,7 +142,7 @@ def test_markdown_follows_the_hand_out_order(full_meeting: MeetingSession) -> No
 
 
 def test_json_follows_the_schema(full_meeting: MeetingSession) -> None:
-    data = json.loads(render(build_summary(full_meeting), "json"))
+    data = json.loads(render(build_summary(full_meeting.snapshot()), "json"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert data["schema_version"] == 2
@@ -151,7 +151,7 @@ def test_json_follows_the_schema(full_meeting: MeetingSession) -> None:
 
 
 def test_schema_rejects_what_a_case_system_could_not_read(full_meeting: MeetingSession) -> None:
-    data = summary_to_json(build_summary(full_meeting))
+    data = summary_to_json(build_summary(full_meeting.snapshot()))
     for breaking in (
         lambda d: d["decisions"][0].pop("owner_person"),
         lambda d: d["safety_scores"][0].update(score=12),
@@ -165,7 +165,7 @@ def test_schema_rejects_what_a_case_system_could_not_read(full_meeting: MeetingS
 
 
 def test_summary_of_an_empty_planned_meeting(session: MeetingSession) -> None:
-    summary: Summary = build_summary(session)
+    summary: Summary = build_summary(session.snapshot())
     text = render_markdown(summary)
     assert "Geen notities." in text and "Geen besluiten vastgelegd." in text
     jsonschema.validate(summary_to_json(summary), SCHEMA, cls=jsonschema.Draft202012Validator)

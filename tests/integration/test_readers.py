@@ -64,7 +64,7 @@ def test_chromium_opens_and_prints_the_html(
     closed_meeting: MeetingSession,  # noqa: F811
 ) -> None:
     page = tmp_path / "verslag.html"
-    write_private(page, render_html(build_summary(closed_meeting)))
+    write_private(page, render_html(build_summary(closed_meeting.snapshot())))
     pdf = tmp_path / "verslag.pdf"
     done = subprocess.run(
         [
@@ -96,7 +96,7 @@ def test_libreoffice_converts_the_word_document(
     closed_meeting: MeetingSession,  # noqa: F811
 ) -> None:
     document = tmp_path / "verslag.docx"
-    write_private(document, render_docx(build_summary(closed_meeting)))
+    write_private(document, render_docx(build_summary(closed_meeting.snapshot())))
     done = subprocess.run(
         [
             program("soffice"),

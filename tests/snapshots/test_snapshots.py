@@ -108,7 +108,18 @@ async def steady(pilot) -> None:  # type: ignore[no-untyped-def]
     for widget in pilot.app.screen.query("TextArea, Input"):
         assert isinstance(widget, TextArea | Input)
         widget.cursor_blink = False
-    await pilot.pause(0.1)
+        # TextArea caches its lines by "cursor shown and blinking": turned off while blinked
+        # off, the cached line without a cursor would be reused. A style update clears it.
+        widget.notify_style_update()
+        widget.refresh()
+    # On a loaded machine focus and repaints lag behind: wait until two frames agree.
+    previous = None
+    for _ in range(40):
+        await pilot.pause(0.1)
+        frame = pilot.app.export_screenshot()
+        if frame == previous:
+            break
+        previous = frame
 
 
 async def to_list(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -93,7 +93,9 @@ class BatchExportScreen(FormScreen[Path]):
         try:
             index = write_batch(
                 plan,
-                lambda i: build_summary(open_meeting(self.store, i, self.catalog), plan.profile),
+                lambda i: build_summary(
+                    open_meeting(self.store, i, self.catalog).snapshot(), plan.profile
+                ),
                 lambda done: self.app.call_from_thread(progress.update, progress=done),
             )
         except BobError as error:

@@ -296,7 +296,7 @@ class HomeScreen(Screen[None]):
             case = self._practice_case_of(session)
             if case is None:
                 raise BobError("Dit overleg is geen oefening van een bekende oefencasus.")
-            return build_feedback(session, case)
+            return build_feedback(session.snapshot(), case)
         except BobError as error:
             self.notify(str(error), severity="warning")
             return None

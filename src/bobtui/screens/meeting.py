@@ -517,7 +517,7 @@ class MeetingScreen(Screen[None]):
                 from bobtui.core.training.feedback import build_feedback
                 from bobtui.screens.feedback import FeedbackScreen
 
-                report = build_feedback(self.session, self.practice_case)
+                report = build_feedback(self.session.snapshot(), self.practice_case)
                 self.app.switch_screen(FeedbackScreen(report))
             elif closed:
                 self.app.switch_screen(SummaryScreen(self.session))

@@ -60,7 +60,7 @@ class SummaryScreen(Screen[None]):
         from bobtui.core.documents.summary import build_summary
 
         profile = self._profile()
-        text = render_markdown(build_summary(self._session, profile))
+        text = render_markdown(build_summary(self._session.snapshot(), profile))
         secret = "opgenomen" if profile.include_confidential else "weggelaten"
         line = (
             f"Profiel: [b]{profile.name}[/b] (p wisselt) · vertrouwelijke notities: "
@@ -87,7 +87,7 @@ class SummaryScreen(Screen[None]):
         from bobtui.core.domain.errors import BobError
 
         try:
-            summary = build_summary(self._session, self._profile())
+            summary = build_summary(self._session.snapshot(), self._profile())
             path = export_to_folder(summary, export_format, self._export_folder)
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")

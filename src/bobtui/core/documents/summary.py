@@ -1,8 +1,9 @@
 """The structured summary of a meeting, in the order of DOMAIN.md §7, and its JSON form.
 
-``build_summary`` reads a meeting through its :class:`MeetingSession` and keeps only what the
-export profile lets out; everything else here is plain data, so exports and tests can use it
-without the store. The documents (Markdown, HTML, Word) are rendered from it in ``render``.
+``build_summary`` turns one consistent :class:`MeetingSnapshot` of a meeting into a summary
+and keeps only what the export profile lets out; everything else here is plain data, so exports
+and tests can use it without the store. The documents (Markdown, HTML, Word) are rendered from
+it in ``render``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bobtui.core.documents.profiles import FULL, Profile, Section
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
 
 if TYPE_CHECKING:
-    from bobtui.core.session import MeetingSession
+    from bobtui.core.domain.snapshot import MeetingSnapshot
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
 SCHEMA_VERSION = 2
@@ -182,20 +183,20 @@ def _within_profile(summary: Summary, profile: Profile) -> Summary:
     )
 
 
-def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
-    """Read one meeting into a :class:`Summary`, keeping what ``profile`` lets out.
+def build_summary(snapshot: MeetingSnapshot, profile: Profile = FULL) -> Summary:
+    """One meeting's snapshot as a :class:`Summary`, keeping what ``profile`` lets out.
 
     Confidential notes are left out unless the profile includes them."""
-    meeting = session.meeting()
-    question_set = session.question_set
-    participants = session.participants()
+    meeting = snapshot.meeting
+    question_set = snapshot.question_set
+    participants = snapshot.participants
     names = {
         p.id: f"{p.name} ({p.organisation})" if p.organisation else p.name for p in participants
     }
     question_texts = {q.id: q.text for q in question_set.all_questions()}
 
     grouped: dict[str, dict[str, list[NoteLine]]] = {}
-    for note in session.notes():
+    for note in snapshot.notes:
         line = NoteLine(
             note.text,
             names.get(note.participant_id) if note.participant_id else None,
@@ -213,8 +214,8 @@ def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
         if phase.value in grouped
     }
 
-    coverage = session.coverage()
-    spent = session.time_spent()
+    coverage = snapshot.coverage
+    spent = snapshot.time_spent
     process = []
     for guide in question_set.phases:
         ids = [q.id for q in guide.questions()]
@@ -257,11 +258,11 @@ def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
         reason=meeting.reason,
         notes=notes,
         safety_scores=tuple(
-            ScoreLine(s.respondent, s.score, s.what_would_raise_it) for s in session.safety_scores()
+            ScoreLine(s.respondent, s.score, s.what_would_raise_it) for s in snapshot.safety_scores
         ),
         judgements=tuple(
             JudgementLine(j.kind.value, j.text, j.likelihood.value if j.likelihood else None)
-            for j in sorted(session.judgements(), key=lambda j: _JUDGEMENT_ORDER.index(j.kind))
+            for j in sorted(snapshot.judgements, key=lambda j: _JUDGEMENT_ORDER.index(j.kind))
         ),
         chain_care_phase=meeting.chain_care_phase.value if meeting.chain_care_phase else None,
         decisions=tuple(
@@ -274,7 +275,7 @@ def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
                 d.chain_care_phase.value if d.chain_care_phase else None,
                 d.status.value,
             )
-            for d in session.decisions()
+            for d in snapshot.decisions
         ),
         parked_ideas=tuple(
             ParkedLine(
@@ -283,7 +284,7 @@ def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
                 idea.phase.value,
                 idea.outcome.value if idea.outcome else None,
             )
-            for idea in session.parked_ideas()
+            for idea in snapshot.parked_ideas
         ),
         evaluation_date=meeting.evaluation_date,
         next_meeting_on=meeting.next_meeting_on,
@@ -298,10 +299,10 @@ def build_summary(session: MeetingSession, profile: Profile = FULL) -> Summary:
                 item.review.status.value if item.review else None,
                 item.review.reason if item.review else "",
             )
-            for item in session.carried_over()
+            for item in snapshot.carried_over
         ),
         process=tuple(process),
-        time_outs=len(session.time_outs()),
+        time_outs=len(snapshot.time_outs),
         profile=FULL,
     )
     return _within_profile(summary, profile)

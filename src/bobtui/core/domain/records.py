@@ -186,3 +186,12 @@ class ParkedIdeaRecord:
     outcome: ParkedOutcome | None
     decision_id: int | None
     resolved_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CarriedOverDecision:
+    """An open decision from an earlier meeting on the same case, and its review here."""
+
+    decision: DecisionRecord
+    from_meeting_held_on: date
+    review: StatusChangeRecord | None

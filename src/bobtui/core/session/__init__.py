@@ -1,9 +1,17 @@
 """The meeting session service; see :class:`MeetingSession`."""
 
+from bobtui.core.domain.records import CarriedOverDecision
+from bobtui.core.domain.snapshot import MeetingSnapshot, Position
 from bobtui.core.session._base import Clock, utc_now
-from bobtui.core.session.decisions import CarriedOverDecision
 from bobtui.core.session.lookup import open_meeting
 from bobtui.core.session.meeting import MeetingSession
-from bobtui.core.session.navigation import Position
 
-__all__ = ["CarriedOverDecision", "Clock", "MeetingSession", "Position", "open_meeting", "utc_now"]
+__all__ = [
+    "CarriedOverDecision",
+    "Clock",
+    "MeetingSession",
+    "MeetingSnapshot",
+    "Position",
+    "open_meeting",
+    "utc_now",
+]

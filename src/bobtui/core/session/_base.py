@@ -5,6 +5,7 @@ process loses nothing that was entered. Each change is also appended to the even
 (what, which record, when; never the text). Callers get plain records, never table rows.
 """
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -54,6 +55,7 @@ class SessionBase:
     ) -> None:
         self.store = store
         self.meeting_id = meeting_id
+        self._shared_read = threading.local()  # the snapshot's transaction, per thread
         self.leidraad = question_set
         """The question set as shipped; :attr:`question_set` adds the chair's own questions."""
         self._clock = clock
@@ -64,7 +66,7 @@ class SessionBase:
         return self._clock().astimezone().date()
 
     def _with_own_questions(self) -> QuestionSet:
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             rows = db.exec(
                 select(OwnQuestion)
                 .where(OwnQuestion.meeting_id == self.meeting_id)
@@ -76,6 +78,37 @@ class SessionBase:
         return self.leidraad.with_questions(additions)
 
     # --- lifecycle -------------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A session to read with: the snapshot's transaction while one is being taken on this
+        thread (so every part sees the same state), otherwise a short one of its own."""
+        shared: Session | None = getattr(self._shared_read, "db", None)
+        if shared is not None:
+            yield shared
+            return
+        with Session(self.store.engine) as db:
+            yield db
+
+    @contextmanager
+    def _one_read_transaction(self) -> Iterator[None]:
+        """Make every read on this thread share one transaction that sees one state.
+
+        SQLite's driver starts no transaction for a SELECT, so BEGIN is sent by hand; in WAL
+        mode the first read then fixes what the transaction sees. PostgreSQL needs
+        REPEATABLE READ for the same (READ COMMITTED takes a new view per statement).
+        """
+        with Session(self.store.engine) as db:
+            if self.store.engine.dialect.name == "sqlite":
+                db.connection().exec_driver_sql("BEGIN")
+            else:
+                db.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            self._shared_read.db = db
+            try:
+                yield
+            finally:
+                self._shared_read.db = None
+                db.rollback()
 
     @contextmanager
     def _write(self, action: str, entity: str) -> Iterator[tuple[Session, list[int | None]]]:
@@ -116,7 +149,7 @@ class SessionBase:
         return meeting
 
     def meeting(self) -> MeetingRecord:
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             return to_record(MeetingRecord, self._meeting(db))
 
     # --- generic edit, delete and list -----------------------------------------------------
@@ -158,7 +191,7 @@ class SessionBase:
             changed.append(row_id)
 
     def _list(self, record: type[R], table: Any, *order: Any) -> list[R]:
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             statement = select(table).where(table.meeting_id == self.meeting_id)
             rows = db.exec(statement.order_by(*order, table.id)).all()
             return [to_record(record, row) for row in rows]

@@ -54,13 +54,13 @@ class ClockMixin(SessionBase):
             changed.append(time_out.id)
 
     def in_time_out(self) -> bool:
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             return self._open_time_out(db) is not None
 
     def time_spent(self) -> dict[Phase, timedelta]:
         """Meeting time per phase so far, time-outs not counted."""
         now = self._clock()
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             intervals = db.exec(
                 select(PhaseInterval).where(PhaseInterval.meeting_id == self.meeting_id)
             ).all()
@@ -80,7 +80,7 @@ class ClockMixin(SessionBase):
 
     def phase_started_at(self) -> dict[Phase, datetime]:
         """When each phase was first entered (phases not reached are absent)."""
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             rows = db.exec(
                 select(PhaseInterval.phase, func.min(PhaseInterval.started_at))
                 .where(PhaseInterval.meeting_id == self.meeting_id)
@@ -92,7 +92,7 @@ class ClockMixin(SessionBase):
         return sum(self.time_spent().values(), timedelta())
 
     def time_outs(self) -> list[tuple[datetime, datetime | None]]:
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             rows = db.exec(
                 select(TimeOut)
                 .where(TimeOut.meeting_id == self.meeting_id)

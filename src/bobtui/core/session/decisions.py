@@ -1,27 +1,23 @@
 """Decisions: who does what by when, their status history, and review at the next meeting."""
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import or_
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import NotFound, RuleViolation
-from bobtui.core.domain.records import DecisionRecord, Saved, StatusChangeRecord, to_record
+from bobtui.core.domain.records import (
+    CarriedOverDecision,
+    DecisionRecord,
+    Saved,
+    StatusChangeRecord,
+    to_record,
+)
 from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus, Priority
 from bobtui.core.session._base import SessionBase, _required
 from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting
-
-
-@dataclass(frozen=True)
-class CarriedOverDecision:
-    """An open decision from an earlier meeting on the same case, and its review here."""
-
-    decision: DecisionRecord
-    from_meeting_held_on: date
-    review: StatusChangeRecord | None
 
 
 class DecisionsMixin(SessionBase):
@@ -143,7 +139,7 @@ class DecisionsMixin(SessionBase):
         return Saved(to_record(DecisionRecord, row), bsn_warnings(reason))
 
     def status_history(self, decision_id: int) -> list[StatusChangeRecord]:
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             rows = db.exec(
                 select(DecisionStatusChange)
                 .where(DecisionStatusChange.decision_id == decision_id)
@@ -156,7 +152,7 @@ class DecisionsMixin(SessionBase):
 
         Each comes with its review at this meeting, if one was recorded.
         """
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             meeting = self._meeting(db)
             earlier = select(Meeting.id).where(
                 Meeting.case_code == meeting.case_code,

@@ -18,6 +18,7 @@ from bobtui.core.domain.records import (
     Saved,
     to_record,
 )
+from bobtui.core.domain.snapshot import MeetingSnapshot
 from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     Coverage,
@@ -131,6 +132,29 @@ class MeetingSession(NavigationMixin, ParkingMixin, RehearsalMixin):
                     f"niet '{question_set.id}'."
                 )
         return cls(store, meeting_id, question_set, clock)
+
+    def snapshot(self) -> MeetingSnapshot:
+        """Everything on this meeting, read in one transaction (one consistent state)."""
+        with self._one_read_transaction():
+            return MeetingSnapshot(
+                taken_at=self._clock(),
+                meeting=self.meeting(),
+                question_set=self.question_set,
+                position=self.position(),
+                participants=tuple(self.participants()),
+                notes=tuple(self.notes()),
+                coverage=self.coverage(),
+                time_spent=self.time_spent(),
+                phase_started_at=self.phase_started_at(),
+                in_time_out=self.in_time_out(),
+                time_outs=tuple(self.time_outs()),
+                safety_scores=tuple(self.safety_scores()),
+                judgements=tuple(self.judgements()),
+                decisions=tuple(self.decisions()),
+                parked_ideas=tuple(self.parked_ideas()),
+                carried_over=tuple(self.carried_over()),
+                practice_events_shown=self.practice_events_shown(),
+            )
 
     def update_details(
         self,

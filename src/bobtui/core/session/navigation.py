@@ -1,26 +1,18 @@
 """Moving through the leidraad: phases, questions and their coverage."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bobtui.core.domain.errors import RuleViolation
+from bobtui.core.domain.snapshot import Position
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, MeetingStatus, Phase, counted
 from bobtui.core.questions.sets import Question
 from bobtui.core.session._base import _required
 from bobtui.core.session.clock import ClockMixin
 from bobtui.core.session.decisions import DecisionsMixin
 from bobtui.core.store.tables import OwnQuestion, PhaseInterval, QuestionCoverage
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where the meeting is: the phase and the question on screen."""
-
-    phase: Phase
-    question: Question
 
 
 class NavigationMixin(ClockMixin, DecisionsMixin):
@@ -138,7 +130,7 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
 
     def coverage(self) -> dict[str, Coverage]:
         """Coverage of every question of the leidraad, in leidraad order."""
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             rows = db.exec(
                 select(QuestionCoverage).where(QuestionCoverage.meeting_id == self.meeting_id)
             ).all()

@@ -68,7 +68,7 @@ class ParkingMixin(DecisionsMixin):
         **decision: Any,
     ) -> Saved[DecisionRecord]:
         """Turn a parked idea into a decision (same rules as any decision)."""
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             self._open_idea(db, idea_id)
         saved = self.record_decision(
             action,

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bobtui.core.session._base import SessionBase
 from bobtui.core.store.tables import MeetingEvent
@@ -20,7 +20,7 @@ class RehearsalMixin(SessionBase):
 
     def practice_events_shown(self) -> dict[int, datetime]:
         """Event index → when it was shown."""
-        with Session(self.store.engine) as db:
+        with self._reading() as db:
             rows = db.exec(
                 select(MeetingEvent.entity_id, MeetingEvent.at)
                 .where(MeetingEvent.meeting_id == self.meeting_id, MeetingEvent.action == _SHOWN)

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bobtui.core.domain.snapshot import MeetingSnapshot
 from bobtui.core.domain.vocabulary import Audience, Coverage, NoteKind, Phase
-from bobtui.core.session import MeetingSession
 from bobtui.core.training.cases import KeyItem, PracticeCase
 
 
@@ -66,21 +66,21 @@ def _minutes(span: timedelta) -> int:
     return round(span / timedelta(minutes=1))
 
 
-def build_feedback(session: MeetingSession, case: PracticeCase) -> FeedbackReport:
-    """The feedback report of one rehearsal of ``case``."""
-    meeting = session.meeting()
+def build_feedback(snapshot: MeetingSnapshot, case: PracticeCase) -> FeedbackReport:
+    """The feedback report of one rehearsal of ``case``, from one snapshot of it."""
+    meeting = snapshot.meeting
     start = meeting.started_at or meeting.created_at
 
     def at(moment: datetime, what: str) -> Moment:
         return Moment(max(0, _minutes(moment - start)), what)
 
-    question_set = session.question_set
-    people = {p.id: p for p in session.participants()}
-    notes = session.notes()
-    decisions = session.decisions()
-    spent = session.time_spent()
-    entered = session.phase_started_at()
-    coverage = session.coverage()
+    question_set = snapshot.question_set
+    people = {p.id: p for p in snapshot.participants}
+    notes = snapshot.notes
+    decisions = snapshot.decisions
+    spent = snapshot.time_spent
+    entered = snapshot.phase_started_at
+    coverage = snapshot.coverage
     figures: list[Figure] = []
 
     for guide in question_set.phases:
@@ -165,7 +165,7 @@ def build_feedback(session: MeetingSession, case: PracticeCase) -> FeedbackRepor
             tuple(at(d.created_at, f"besluit: {_short(d.action)}") for d in ownerless),
         )
     )
-    parked = session.parked_ideas()
+    parked = snapshot.parked_ideas
     figures.append(
         Figure(
             "geparkeerd",
@@ -197,7 +197,7 @@ def build_feedback(session: MeetingSession, case: PracticeCase) -> FeedbackRepor
             "kind", Audience.KINDPERSPECTIEF, "speaks_for_child", "Het perspectief van het kind"
         )
     )
-    pauses = session.time_outs()
+    pauses = snapshot.time_outs
     figures.append(
         Figure(
             "time-outs",
@@ -227,7 +227,7 @@ def build_feedback(session: MeetingSession, case: PracticeCase) -> FeedbackRepor
             )
         )
 
-    shown = session.practice_events_shown()
+    shown = snapshot.practice_events_shown
     timeline = sorted(
         {
             *(m for f in figures for m in f.moments),

@@ -1,0 +1,77 @@
+"""The ``bobtui`` command: open the app, the demo, export a summary, list and check question sets.
+
+Every error a user can cause ends as one sentence on stderr and a non-zero exit code.
+
+This package holds the parser and the error handling; each command group lives in its own module
+(app, leidraad, export, training, history, actions) that adds its commands and handles them.
+Those modules import the app, the store and Rich inside their handlers only, so parsing, ``--help``
+and ``leidraad check`` never load Textual or SQLModel.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bobtui import __version__
+from bobtui.cli import actions, app, export, history, leidraad, training
+from bobtui.cli.common import EXIT_USER_ERROR, Handler, Parser, add_commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="bobtui",
+        description="Leid een casusoverleg met het BOB-model: beeldvorming, oordeelsvorming, "
+        "besluitvorming. Zonder opdracht opent de app.",
+    )
+    parser.add_argument("--version", action="version", version=f"bobtui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="map voor de gegevens (standaard de gebruikersmap van het platform; "
+        "ook via BOBTUI_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy-URL van de opslag (standaard SQLite in de gegevensmap; "
+        "ook via BOBTUI_DATABASE_URL)",
+    )
+    # Not required: without a command the app opens.
+    commands = add_commands(parser, "command", required=False)
+    # The order here is the order in bobtui --help.
+    for group in (app, leidraad, export, training, history, actions):
+        group.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Through the environment, so the settings read them wherever the store is opened.
+    if args.data_dir:
+        os.environ["BOBTUI_DATA_DIR"] = str(args.data_dir)
+    if args.database:
+        os.environ["BOBTUI_DATABASE_URL"] = args.database
+
+    from bobtui.core.domain.errors import BobError
+
+    # Each command sets its handler as a parser default; no command means the app.
+    handler: Handler = getattr(args, "handler", app.run_app)
+    try:
+        return handler(args)
+    except BobError as error:
+        print(f"bobtui: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        # A bug, not a user error. Its message may quote case data (SQL parameters, note text),
+        # so only its kind is shown unless the user asks for the details.
+        if os.environ.get("BOBTUI_DEBUG"):
+            raise
+        print(
+            f"bobtui: onverwachte fout ({type(error).__name__}); zet BOBTUI_DEBUG=1 voor details.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR

@@ -1,0 +1,122 @@
+"""What the command groups share: the Dutch parser, the option sets, output and store helpers.
+
+Only the standard library is imported at module level: every heavy import (the store, SQLModel,
+the document renderers) waits inside a function, so ``bobtui --help`` stays fast.
+"""
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from bobtui.core.store.engine import Store
+
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
+"""Runs one command on its parsed arguments and returns the exit code."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with Dutch one-line errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"bobtui: {message} (zie bobtui --help)\n")
+
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
+"""What ``add_subparsers`` returns; each command group adds its commands to it."""
+
+
+def add_commands(parser: argparse.ArgumentParser, dest: str, *, required: bool) -> Subparsers:
+    """The ``OPDRACHT`` slot of ``parser``; its commands get the Dutch error messages too."""
+    return parser.add_subparsers(
+        dest=dest, metavar="OPDRACHT", required=required, parser_class=Parser
+    )
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """The files or folders a ``check`` command reads; none means the shipped and own folders."""
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: alle)"
+    )
+
+
+def add_force_option(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--force", action="store_true", help=help)
+
+
+def add_document_options(parser: argparse.ArgumentParser) -> None:
+    """``--format``, ``--out`` and ``--force`` for a command that writes one document."""
+    parser.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    parser.add_argument("--out", type=Path, metavar="BESTAND", help="standaard: naar stdout")
+    add_force_option(parser, "overschrijf een bestaand bestand")
+
+
+def check_output(args: argparse.Namespace, export_format: str) -> None:
+    """Refuse before any work: Word to a terminal, or a file that exists without --force."""
+    from bobtui.core.domain.errors import BobError
+
+    if export_format == "docx" and args.out is None:
+        raise BobError("Een Word-bestand gaat naar een bestand: geef --out BESTAND.docx.")
+    if args.out is not None and args.out.exists() and not args.force:
+        raise BobError(f"{args.out} bestaat al; overschrijf met --force.")
+
+
+def write_output(args: argparse.Namespace, content: str | bytes, what: str) -> None:
+    """Write to ``--out`` (readable by the user only), or to stdout when there is none."""
+    from bobtui.core.documents.export import write_private
+
+    if args.out is None:
+        # check_output refused Word without --out, so only text reaches the terminal.
+        assert isinstance(content, str)
+        sys.stdout.write(content)
+    else:
+        write_private(args.out, content)
+        print(f"{what} geschreven naar {args.out}.", file=sys.stderr)
+
+
+@contextmanager
+def opened_store(url: str | None) -> Iterator["Store"]:
+    """The store at ``url`` (None: the configured one), disposed of however the block ends."""
+    from bobtui.core.store.engine import open_store
+
+    store = open_store(url)
+    try:
+        yield store
+    finally:
+        store.dispose()
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """A catalogue's skipped files, on stderr so the listing on stdout stays clean."""
+    for warning in warnings:
+        print(f"waarschuwing: {warning}", file=sys.stderr)
+
+
+def toml_files(targets: list[Path], explicit: bool) -> list[Path]:
+    """The .toml files in ``targets``; a named file that does not exist is kept, to be reported."""
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files.extend(sorted(target.glob("*.toml")))
+        elif target.exists() or explicit:
+            files.append(target)
+    return files
+
+
+def report_problems(problems: list[str], checked: str) -> int:
+    """Print what a ``check`` found; ``checked`` names what was read, as in "3 vragensets"."""
+    from bobtui.core.domain.vocabulary import counted
+
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{counted(len(problems), 'probleem', 'problemen')} gevonden.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print(f"In orde: {checked} gecontroleerd.")
+    return 0

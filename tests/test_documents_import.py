@@ -1,0 +1,34 @@
+"""Rendering a summary pays only for what it uses: no store, ORM, pydantic or Textual.
+
+import-linter forbids the imports in the graph (make lint); this proves it at run time.
+"""
+
+import subprocess
+import sys
+
+DOCUMENT_MODULES = [
+    "bobtui.core.documents.summary",
+    "bobtui.core.documents.layout",
+    "bobtui.core.documents.render",
+    "bobtui.core.documents.export",
+    "bobtui.core.documents.profiles",
+]
+HEAVY = [
+    "sqlmodel",
+    "sqlalchemy",
+    "pydantic",
+    "textual",
+    "bobtui.core.store",
+    "bobtui.core.session",
+]
+
+
+def test_summary_and_renderers_import_nothing_heavy() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {DOCUMENT_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "assert loaded == [], loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
