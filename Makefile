@@ -34,10 +34,14 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
+# As root (CI) the tools are installed and a test that still lacks one fails instead of skipping;
+# as anyone else such tests are skipped, with what to install.
+REQUIRE_ALL = $(if $(filter 0,$(shell id -u)),BOBTUI_REQUIRE_ALL=1)
+
 pytest: $(DEV_STAMP)
 	bash tools/ensure-postgres.sh
 	bash tools/ensure-readers.sh
-	$(BIN)/pytest
+	$(REQUIRE_ALL) $(BIN)/pytest
 
 ## Speed figures, measured side by side against a baseline in one run.
 bench: $(DEV_STAMP)

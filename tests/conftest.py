@@ -1,7 +1,16 @@
-"""Shared fixtures: every test runs with private, temporary data and config folders."""
+"""Shared fixtures: every test runs with private, temporary data and config folders.
 
+Tests that need a program outside Python say so with a marker: `postgres` (a PostgreSQL server
+binary) or `readers(...)` (Chromium, LibreOffice, pdftotext). When the program is missing they are
+skipped with the reason and what to install; BOBTUI_REQUIRE_ALL=1 (set by `make test` as root, as
+in CI) turns that skip into a failure.
+"""
+
+import functools
 import itertools
+import os
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,10 +23,54 @@ from bobtui.core.config.settings import load_settings
 from bobtui.core.questions.sets import QuestionSet, load_question_set
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store, open_store, sqlite_url
-from tests.postgres import postgres_server
+from tests.postgres import find_pg_bin, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_EXAMPLE = ROOT / "docs" / "leidraad.md"
+
+# The real readers of our exports, each with the Debian package that brings it.
+READERS = {
+    "chromium": "chromium",
+    "soffice": "libreoffice-writer-nogui",
+    "pdftotext": "poppler-utils",
+}
+
+
+@functools.cache
+def postgres_missing() -> str | None:
+    if find_pg_bin() is None:
+        return "PostgreSQL is missing (pg_ctl not found): apt-get install postgresql"
+    return None
+
+
+@functools.cache
+def readers_missing(programs: tuple[str, ...]) -> str | None:
+    missing = [program for program in programs if shutil.which(program) is None]
+    if not missing:
+        return None
+    names = " and ".join(missing)
+    packages = " ".join(READERS[program] for program in missing)
+    return f"{names} {'is' if len(missing) == 1 else 'are'} missing: apt-get install {packages}"
+
+
+def require(reason: str | None) -> None:
+    """Skip the test for a missing program, or fail it when BOBTUI_REQUIRE_ALL is set."""
+    if reason is None:
+        return
+    if os.environ.get("BOBTUI_REQUIRE_ALL", "") not in ("", "0"):
+        pytest.fail(f"{reason} (BOBTUI_REQUIRE_ALL is set, so this is not skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture starts: is what the test's markers ask for on this machine?"""
+    if item.get_closest_marker("postgres"):
+        require(postgres_missing())
+    readers = item.get_closest_marker("readers")
+    if readers:
+        unknown = set(readers.args) - set(READERS)
+        assert not unknown, f"@pytest.mark.readers knows {sorted(READERS)}, not {sorted(unknown)}"
+        require(readers_missing(tuple(readers.args) or tuple(READERS)))
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +115,11 @@ def example_as_user_set(example_set: QuestionSet) -> QuestionSet:
 
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
-    """One throwaway PostgreSQL server for the whole run; each test gets its own database."""
+    """One throwaway PostgreSQL server for the whole run; each test gets its own database.
+
+    A test that uses it must be marked `postgres`; should one forget, it is skipped all the same.
+    """
+    require(postgres_missing())
     with postgres_server() as url:
         yield url
 
@@ -70,7 +127,7 @@ def postgres_admin_url() -> Iterator[str]:
 _databases = itertools.count()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A fresh, migrated store on a real SQLite file and on a real PostgreSQL server."""
     if request.param == "sqlite":

@@ -3,7 +3,6 @@
 import copy
 import json
 from datetime import timedelta
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -24,13 +23,9 @@ from bobtui.core.domain.vocabulary import (
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store
-from tests.conftest import FakeClock
+from tests.conftest import ROOT, FakeClock
 
-SCHEMA = json.loads(
-    (
-        Path(__file__).parent.parent / "src/bobtui/core/documents/schemas/summary.schema.json"
-    ).read_text()
-)
+SCHEMA = json.loads((ROOT / "src/bobtui/core/documents/schemas/summary.schema.json").read_text())
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Open actions across meetings: the list, status changes between meetings, CSV, CLI, screen."""
+"""Open actions across meetings: the list, status changes between meetings, CSV, CLI.
+
+The actions screen is tested in tests/ui/test_actions_screen.py.
+"""
 
 import csv
 import io
@@ -23,7 +26,7 @@ from bobtui.core.store.actions import (
 )
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from tests.conftest import FakeClock
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 
 def meeting_with_actions(
@@ -205,59 +208,3 @@ def test_cli_lists_and_writes_csv(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three actions
     assert_one_sentence_error(bobtui("--database", url, "acties", "--csv", str(out)), "bestaat al")
-
-
-async def test_actions_screen_with_keys_only(
-    tmp_path: Path, example_as_user_set: QuestionSet, clock: FakeClock
-) -> None:
-    from rich.text import Text
-    from textual.widgets import DataTable, Input, Static
-
-    from bobtui.app import BobApp, StoreChoice
-    from bobtui.screens.action_update import ActionUpdateScreen
-    from bobtui.screens.actions import ActionsScreen
-    from tests.test_meeting_screen import until
-
-    url = sqlite_url(tmp_path / "scherm.sqlite3")
-    store = open_store(url)
-    ids = meeting_with_actions(store, example_as_user_set, clock, "ZVH-SCHERM")
-    clock.advance(60 * 24 * 2)
-    app = BobApp(StoreChoice(url=url), clock=clock)
-    async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query("DataTable") and app.screen.query_one(DataTable).row_count,
-            "the meeting list",
-        )
-        await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, ActionsScreen), "the actions")
-        screen = app.screen
-        table = screen.query_one(DataTable)
-        first = table.get_row_at(0)
-        assert isinstance(first[0], Text) and "te laat" in first[0].plain
-        assert first[1] == "Schoolbeeld opvragen"
-
-        await pilot.press("u", *"+14", "tab", *"School was dicht", "enter")
-        await until(pilot, lambda: not isinstance(app.screen, ActionUpdateScreen), "saved")
-        assert action_history(store, ids[1])[-1].new_deadline == clock.today + timedelta(14)
-        assert table.get_row_at(0)[1] == "Huisbezoek"  # no longer overdue: re-sorted
-
-        await pilot.press("v", "enter")  # no reason: the form stays with the rule
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ActionUpdateScreen)
-        assert "reden" in str(app.screen.query_one("#form-error", Static).render())
-        await pilot.press(*"Niet meer nodig", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ActionsScreen), "the actions")
-        await until(pilot, lambda: table.row_count == 2, "one action fewer")
-
-        await pilot.press("g")
-        await until(pilot, lambda: table.row_count == 1, "done")
-        assert [a.action for a in open_actions(store, clock.today)] == ["Schoolbeeld opvragen"]
-        history = str(screen.query_one("#actions-history").render())
-        assert "besluit genomen (in overleg)" in history
-
-        await pilot.press("slash", *"ggz")
-        assert screen.query_one("#actions-filter", Input).value == "ggz"
-        await pilot.press("escape", "escape")
-        await until(pilot, lambda: not isinstance(app.screen, ActionsScreen), "back home")
-    store.dispose()

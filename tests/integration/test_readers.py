@@ -1,5 +1,6 @@
 """The exports in the programs people read them with: Chromium prints the HTML to PDF and
-LibreOffice converts the Word file. `tools/ensure-readers.sh` (run by `make test`) installs them.
+LibreOffice converts the Word file. `tools/ensure-readers.sh` (run by `make test`) installs them
+as root; elsewhere these tests are skipped when a program is missing (see tests/conftest.py).
 """
 
 import shutil
@@ -13,8 +14,8 @@ from bobtui.core.documents.render import render_docx, render_html
 from bobtui.core.documents.summary import build_summary
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import open_store, sqlite_url
-from tests.test_exports import DECISION, closed_meeting, demo_store  # noqa: F401  (fixtures)
-from tests.test_hostile_text import everywhere, meeting_of
+from tests.core.test_exports import DECISION, closed_meeting, demo_store  # noqa: F401  (fixtures)
+from tests.core.test_hostile_text import everywhere, meeting_of
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -59,6 +60,7 @@ def in_table_cells(phrase: str, text: str) -> bool:
     return True
 
 
+@pytest.mark.readers("chromium", "pdftotext")
 def test_chromium_opens_and_prints_the_html(
     tmp_path: Path,
     closed_meeting: MeetingSession,  # noqa: F811
@@ -111,6 +113,7 @@ def libreoffice_pdf(document: Path) -> list[str]:
     return pdf_pages(document.with_suffix(".pdf"))
 
 
+@pytest.mark.readers("soffice", "pdftotext")
 def test_libreoffice_converts_the_word_document(
     tmp_path: Path,
     closed_meeting: MeetingSession,  # noqa: F811
@@ -126,6 +129,7 @@ def test_libreoffice_converts_the_word_document(
         assert f"Vertrouwelijk · DEMO-HG-0001 · pagina {number} van {len(pages)}" in words
 
 
+@pytest.mark.readers("soffice", "pdftotext")
 def test_libreoffice_reads_a_word_document_of_hostile_text(tmp_path: Path) -> None:
     """NUL, escape codes, a bell and markup in every field: Word's XML stays readable."""
     store = open_store(sqlite_url(tmp_path / "vijandig.sqlite3"))

@@ -1,7 +1,7 @@
 """Exports for coordinators: every format, profiles, confidential notes, batches, bad input.
 
 Golden files hold the exports of the demo's closed meeting, built on a fixed clock. After a
-deliberate change: BOBTUI_UPDATE_GOLDEN=1 pytest tests/test_exports.py, then review the diff.
+deliberate change: BOBTUI_UPDATE_GOLDEN=1 pytest tests/core/test_exports.py, then review the diff.
 """
 
 import io
@@ -27,15 +27,12 @@ from bobtui.core.session import MeetingSession, open_meeting
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from bobtui.core.store.meetings import select_meetings
 from bobtui.core.training.demo import DEMO_CASE_CODE, open_demo
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.conftest import ROOT
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 NOW = datetime(2026, 3, 2, 10, 40, tzinfo=UTC)
-SCHEMA = json.loads(
-    (
-        Path(__file__).parent.parent / "src/bobtui/core/documents/schemas/summary.schema.json"
-    ).read_text()
-)
+SCHEMA = json.loads((ROOT / "src/bobtui/core/documents/schemas/summary.schema.json").read_text())
 SECRET = "overweegt met de kinderen naar haar zus te gaan"
 DECISION = "Vader aanmelden voor een agressieregulatietraining"
 DOCX_PARTS = ("word/document.xml", "word/header1.xml", "word/footer1.xml")
@@ -319,45 +316,3 @@ def test_batch_mistakes_are_one_sentence_and_write_nothing(
     existing.write_text("van iemand anders")
     assert_one_sentence_error(bobtui(*export, "1", "--out", str(existing)), "bestaat al")
     assert existing.read_text() == "van iemand anders"
-
-
-async def test_batch_export_from_the_home_screen(
-    tmp_path: Path, fifty_meetings: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from textual.widgets import DataTable, Static
-
-    from bobtui.app import BobApp, StoreChoice
-    from bobtui.screens.batch_export import BatchExportScreen
-    from bobtui.screens.home import HomeScreen
-    from tests.test_meeting_screen import until
-
-    monkeypatch.chdir(tmp_path)
-    app = BobApp(StoreChoice(url=fifty_meetings))
-    async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query("DataTable") and app.screen.query_one(DataTable).row_count,
-            "the meeting list",
-        )
-        await pilot.press("space", "space", "e")  # mark the two newest meetings, export them
-        await until(pilot, lambda: isinstance(app.screen, BatchExportScreen), "the export form")
-        assert "2 overleggen" in str(app.screen.query_one("#form-title", Static).render())
-        await pilot.press("ctrl+s")  # Markdown and Word, profile volledig, into this folder
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "back home")
-        names = sorted(p.name for p in tmp_path.glob("verslag-*"))
-        assert names == [
-            "verslag-ZVH-BATCH-008-2026-02-18-nr49.docx",
-            "verslag-ZVH-BATCH-008-2026-02-18-nr49.md",
-            "verslag-ZVH-BATCH-009-2026-02-19-nr50.docx",
-            "verslag-ZVH-BATCH-009-2026-02-19-nr50.md",
-        ]
-        assert (tmp_path / "index.md").exists()
-
-        await pilot.press("e")  # the highlighted meeting only: its files exist already
-        await until(pilot, lambda: isinstance(app.screen, BatchExportScreen), "the export form")
-        assert "1 overleg" in str(app.screen.query_one("#form-title", Static).render())
-        await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, BatchExportScreen)
-        assert "bestaat al" in str(app.screen.query_one("#form-error", Static).render())
-        await pilot.press("escape")

@@ -1,5 +1,5 @@
 """The history of one case: meetings in order, the safety-score trend, chain-care phase, and
-every decision with its status; on screen, on the command line and as documents."""
+every decision with its status; on the command line and as documents (the screen: tests/ui/)."""
 
 import io
 import zipfile
@@ -17,7 +17,7 @@ from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from bobtui.core.store.history import case_history
 from tests.conftest import FakeClock
-from tests.test_cli import assert_one_sentence_error, bobtui
+from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 
 def three_meetings(store: Store, question_set: QuestionSet, clock: FakeClock) -> None:
@@ -120,38 +120,3 @@ def test_case_history_on_the_command_line(
     assert_one_sentence_error(
         bobtui("--database", url, "geschiedenis", "ZVH-TREND", "--format", "docx"), "geef --out"
     )
-
-
-async def test_case_history_screen(
-    tmp_path: Path,
-    example_as_user_set: QuestionSet,
-    clock: FakeClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from textual.widgets import DataTable, Static
-
-    from bobtui.app import BobApp, StoreChoice
-    from bobtui.screens.case_history import CaseHistoryScreen
-    from tests.test_meeting_screen import until
-
-    monkeypatch.chdir(tmp_path)
-    url = sqlite_url(tmp_path / "scherm.sqlite3")
-    store = open_store(url)
-    three_meetings(store, example_as_user_set, clock)
-    store.dispose()
-    app = BobApp(StoreChoice(url=url), clock=clock)
-    async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query("DataTable") and app.screen.query_one(DataTable).row_count,
-            "the meeting list",
-        )
-        await pilot.press("h")
-        await until(pilot, lambda: isinstance(app.screen, CaseHistoryScreen), "the history")
-        screen = app.screen
-        assert screen.query_one("#history-meetings", DataTable).row_count == 3
-        assert "▃·▆" in str(screen.query_one("#history-trend", Static).render())
-        decisions = screen.query_one("#history-decisions", DataTable)
-        assert "te laat" in str(decisions.get_row_at(2)[4])
-        await pilot.press("h")
-        await until(pilot, lambda: (tmp_path / "casusgeschiedenis-ZVH-TREND.html").exists(), "HTML")

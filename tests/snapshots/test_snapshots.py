@@ -1,7 +1,7 @@
 """Pictures of the main screens, compared with reviewed snapshots (pytest-textual-snapshot).
 
 The store is built from fixed dates and the app runs on a fixed clock, so a picture changes only
-when the screen does. After a deliberate change: pytest tests/test_snapshots.py --snapshot-update,
+when the screen does. After a deliberate change: pytest tests/snapshots --snapshot-update,
 then review the SVG diff like code.
 """
 

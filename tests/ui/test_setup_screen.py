@@ -13,7 +13,7 @@ from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.core.store.meetings import list_meetings
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
-from tests.test_meeting_screen import until
+from tests.ui.test_meeting_screen import until
 
 
 def earlier_meeting_with_open_action(url: str) -> int:

@@ -12,7 +12,7 @@ from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.meeting import MeetingScreen
-from tests.test_meeting_screen import until
+from tests.ui.test_meeting_screen import until
 
 CHAIR = """
 import asyncio, sys, time

@@ -1,0 +1,84 @@
+"""A rehearsal played with the keyboard, ending on the trainer's feedback screen."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from bobtui.app import BobApp, StoreChoice
+from bobtui.core.domain.vocabulary import Phase
+from bobtui.core.training.cases import PracticeCase
+from bobtui.screens.close import CloseScreen
+from bobtui.screens.confirm import ConfirmScreen
+from bobtui.screens.feedback import FeedbackScreen
+from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.setup import SetupScreen
+from tests.conftest import FakeClock
+from tests.core.test_practice import example_case  # noqa: F401  (fixture)
+from tests.ui.test_meeting_screen import until
+
+
+async def test_play_a_rehearsal_with_keys_and_get_feedback(
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, SetupScreen) and app.screen.query("#participants"),
+            "setup",
+        )
+        await pilot.press("f5")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
+            "the meeting, typing on the note line",
+        )
+        session = app.screen.session
+        clock.advance(2)
+        await pilot.press("ctrl+s", *"Twee meldingen in drie maanden", "enter")
+        clock.advance(3)
+        await pilot.press(*"Ruzie ging over geld", "enter")
+        await until(pilot, lambda: len(session.notes()) == 2, "two notes")
+        clock.advance(5)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "oordeelsvorming")
+        clock.advance(8)
+        await pilot.press(*"Spanning door schulden", "enter")
+        await pilot.press("ctrl+f")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ConfirmScreen)
+                or session.position().phase is Phase.BESLUITVORMING
+            ),
+            "besluitvorming",
+        )
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("j")
+        await until(pilot, lambda: session.position().phase is Phase.BESLUITVORMING, "phase 3")
+        clock.advance(4)
+        await pilot.press(
+            "f4", *"Schuldhulp aanvragen", "tab", "tab", *"Jan", "tab", *"Wijkteam", "tab", *"+7"
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: len(session.decisions()) == 1, "the decision")
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the closing review")
+        await pilot.press(*"+42", "f8")
+        await until(pilot, lambda: isinstance(app.screen, FeedbackScreen), "the feedback")
+        table = app.screen.query_one("#feedback-figures", DataTable)
+        rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+        assert rows["Kernfeiten op tafel"][1] == "2 van 2"
+        assert rows["Kernbesluiten genomen"][1] == "1 van 1"
+        assert rows["Tijd in beeldvorming"][1] == "10 van 40 min"
+        assert rows["Besluiten vóór oordeelsvorming"][1] == "0"
+        assert rows["De stem van de cliënt"][1] == "na 2 min"  # the mother, picked with ctrl+s
+        await pilot.press("h")
+        await until(pilot, lambda: list(tmp_path.glob("feedback-*.html")), "the export")
