@@ -183,6 +183,40 @@ def test_user_sets_add_and_replace_and_broken_ones_are_skipped(tmp_path: Path) -
     assert "huiselijk-geweld-kindveiligheid" in catalog.entries
 
 
+def many_questions(count: int) -> str:
+    """The docs' example with ``count`` questions in its first theme."""
+    extra = "".join(
+        f'\n[[phases.themes.questions]]\nid = "extra-{n}"\ntext = "Vraag {n}?"\n'
+        for n in range(count)
+    )
+    head, tail = EXAMPLE.split("[[phases.themes.questions]]", 1)
+    return head + extra.lstrip("\n") + "[[phases.themes.questions]]" + tail
+
+
+def test_files_beyond_any_real_leidraad_are_refused_and_the_rest_still_loads(
+    tmp_path: Path,
+) -> None:
+    user = configured_paths().user_leidraad_dir
+    user.mkdir(parents=True)
+    huge = write(user, EXAMPLE + "\n# " + "x" * 2_000_000 + "\n", "groot.toml")
+    deep = write(user, "id = " + "[" * 5000 + "]" * 5000 + "\n", "diep.toml")
+    nested = write(user, "id = " + "[" * 20 + "1" + "]" * 20 + "\n", "genest.toml")
+    crowded = write(user, many_questions(400), "vol.toml")
+    catalog = default_catalog()
+    assert "huiselijk-geweld-kindveiligheid" in catalog.entries  # the shipped sets all load
+    assert "voorbeeld-kort" not in catalog.entries
+    warnings = "\n".join(catalog.warnings)
+    assert f"{huge}: (bestand): het bestand is 2" in warnings and "geen leidraad" in warnings
+    assert f"{deep}: (bestand): dieper genest dan 8 niveaus" in warnings
+    assert f"{nested}: (bestand): dieper genest dan 8 niveaus" in warnings
+    assert f"{crowded}: phases: 4" in warnings and "hoogstens 300" in warnings
+    assert len(catalog.warnings) == 4
+
+
+def test_a_leidraad_of_ordinary_size_still_loads(tmp_path: Path) -> None:
+    assert len(list(load_question_set(write(tmp_path, many_questions(200))).all_questions())) > 200
+
+
 def test_unknown_set_id_is_one_sentence(tmp_path: Path) -> None:
     catalog = load_catalog(shipped_leidraad_dir(), None)
     with pytest.raises(Exception, match="Leidraad 'bestaat-niet' bestaat niet"):

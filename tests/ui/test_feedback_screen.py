@@ -25,7 +25,7 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
+    app = BobApp(StoreChoice(rehearsals=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await until(
             pilot,

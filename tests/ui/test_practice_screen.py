@@ -16,7 +16,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    app = BobApp(StoreChoice(practice=True, rehearse=example_case.id), clock=clock)
+    app = BobApp(StoreChoice(rehearsals=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await until(
             pilot,
@@ -42,7 +42,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
         assert list(session.practice_events_shown()) == [0]
         await pilot.press("escape")
-    reopened = BobApp(StoreChoice(practice=True), clock=clock)
+    reopened = BobApp(StoreChoice(rehearsals=True), clock=clock)
     async with reopened.run_test(size=(140, 45)) as pilot:
         await until(
             pilot,

@@ -14,7 +14,14 @@ from pydantic import Field, model_validator
 from bobtui.core.config.paths import Paths
 from bobtui.core.domain.errors import LeidraadError
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Audience, NoteKind, Phase
-from bobtui.core.questions.tomlfiles import Identifier, Strict, Text, located, validate_file
+from bobtui.core.questions.tomlfiles import (
+    Identifier,
+    Strict,
+    Text,
+    located,
+    problem,
+    validate_file,
+)
 
 GENERIC_PROMPTS_FILE = "_doorvragen.toml"
 
@@ -140,9 +147,18 @@ class GenericPrompts(Strict):
     doorvragen: tuple[Text, ...] = Field(min_length=1)
 
 
+MAX_QUESTIONS = 300
+"""The biggest real leidraad has a few dozen questions; hundreds means a mistake or an attack."""
+
+
 def load_question_set(path: Path) -> QuestionSet:
     """Load one question set, or raise LeidraadError with one line per problem."""
-    return validate_file(QuestionSet, path, LeidraadError)
+    question_set = validate_file(QuestionSet, path, LeidraadError)
+    count = sum(1 for _ in question_set.all_questions())
+    if count > MAX_QUESTIONS:
+        message = f"{count} vragen; een leidraad heeft er hoogstens {MAX_QUESTIONS}"
+        raise LeidraadError([problem(path, None, "phases", message)])
+    return question_set
 
 
 def load_generic_prompts(path: Path) -> GenericPrompts:
@@ -189,9 +205,10 @@ class Catalog:
 
 
 def _set_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        return sorted(p for p in folder.glob("*.toml") if p.name != GENERIC_PROMPTS_FILE)
+    except OSError:  # a folder the user cannot read holds no sets bobtui can use
         return []
-    return sorted(p for p in folder.glob("*.toml") if p.name != GENERIC_PROMPTS_FILE)
 
 
 def load_catalog(shipped_dir: Path, user_dir: Path | None) -> Catalog:

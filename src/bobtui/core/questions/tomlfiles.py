@@ -112,9 +112,30 @@ def problem(path: Path, line: int | None, where: str, message: str) -> str:
     return f"{position}: {where}: {message}"
 
 
+MAX_FILE_BYTES = 1_000_000
+"""A question set or practice case is tens of kilobytes; a bigger file is not one."""
+MAX_NESTING = 8
+"""The formats nest tables and lists five levels deep at most."""
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
 def _read_toml(path: Path, error_type: type[DataFileError]) -> tuple[str, dict[str, Any]]:
-    """Read and parse a TOML file, turning every failure into ``error_type``."""
+    """Read and parse a TOML file, turning every failure into ``error_type``.
+
+    Files over :data:`MAX_FILE_BYTES` and nesting beyond :data:`MAX_NESTING` are refused, so a
+    stray or hostile file in the user's folder cannot take the app's memory or stack."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"het bestand is {size // 1000} kB; meer dan {MAX_FILE_BYTES // 1000} kB is"
+            raise error_type([problem(path, None, "(bestand)", f"{message} geen leidraad")])
         raw = path.read_bytes()
     except OSError as error:
         raise error_type(
@@ -127,14 +148,20 @@ def _read_toml(path: Path, error_type: type[DataFileError]) -> tuple[str, dict[s
         raise error_type([problem(path, line, "(bestand)", "geen geldige UTF-8-tekst")]) from None
     if not source.strip():
         raise error_type([problem(path, None, "(bestand)", "het bestand is leeg")])
+    too_deep = problem(path, None, "(bestand)", f"dieper genest dan {MAX_NESTING} niveaus")
     try:
-        return source, tomllib.loads(source)
+        data = tomllib.loads(source)
+    except RecursionError:
+        raise error_type([too_deep]) from None
     except tomllib.TOMLDecodeError as error:
         found = _TOML_POSITION.search(str(error))
         toml_line = int(found.group(1)) if found else None
         reason = _TOML_POSITION.sub("", str(error)).strip()
         message = f"geen geldige TOML: {reason}"
         raise error_type([problem(path, toml_line, "(bestand)", message)]) from None
+    if _depth(data) > MAX_NESTING:
+        raise error_type([too_deep])
+    return source, data
 
 
 def validate_file(model: type[_M], path: Path, error_type: type[DataFileError]) -> _M:
