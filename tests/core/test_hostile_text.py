@@ -55,7 +55,7 @@ from bobtui.core.store.actions import actions_csv, open_actions
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from bobtui.core.store.history import case_history
 from bobtui.core.store.meetings import select_meetings
-from tests.test_exports import SCHEMA
+from tests.core.test_exports import SCHEMA
 
 NOW = datetime(2026, 3, 2, 10, 40, tzinfo=UTC)
 LEIDRAAD = "huiselijk-geweld-kindveiligheid"

@@ -64,6 +64,13 @@ def add_parser(commands: Subparsers) -> None:
         help="neem ook notities op die als vertrouwelijk zijn gemarkeerd",
     )
     export.add_argument(
+        "--bsn-afschermen",
+        dest="mask_bsn",
+        action="store_true",
+        help="vervang nummers die op een BSN lijken door [BSN afgeschermd] "
+        "(standaard uit de instelling mask_bsn)",
+    )
+    export.add_argument(
         "--out", type=Path, metavar="PAD", help="bestand (één overleg; standaard stdout) of map"
     )
     add_force_option(export, "overschrijf bestaande bestanden")
@@ -109,7 +116,8 @@ def _export_one(
     session = open_meeting(
         store, find_meeting_id(store, args.meeting), default_catalog(args.settings.paths)
     )
-    write_output(args, render(build_summary(session.snapshot(), profile), formats[0]), "Verslag")
+    summary = build_summary(session.snapshot(), profile, mask_bsn=_mask_bsn(args))
+    write_output(args, render(summary, formats[0]), "Verslag")
     return 0
 
 
@@ -145,7 +153,8 @@ def _export_batch(
     catalog = default_catalog(args.settings.paths)
 
     def summary_of(meeting_id: int) -> "Summary":
-        return build_summary(open_meeting(store, meeting_id, catalog).snapshot(), profile)
+        snapshot = open_meeting(store, meeting_id, catalog).snapshot()
+        return build_summary(snapshot, profile, mask_bsn=_mask_bsn(args))
 
     # On stderr, and only for a series long enough to wait for: stdout stays for the results.
     console = Console(stderr=True)
@@ -159,3 +168,8 @@ def _export_batch(
         error=True,
     )
     return 0
+
+
+def _mask_bsn(args: argparse.Namespace) -> bool:
+    """Masked when asked on the command line or in the settings."""
+    return bool(args.mask_bsn or args.settings.mask_bsn)

@@ -89,12 +89,15 @@ class BatchExportScreen(FormScreen[Path]):
         from bobtui.core.session import open_meeting
 
         progress = self.query_one("#export-progress", ProgressBar)
-        catalog = workplace_of(self).catalog
+        workplace = workplace_of(self)
+        catalog, mask_bsn = workplace.catalog, workplace.settings.mask_bsn
         try:
             index = write_batch(
                 plan,
                 lambda i: build_summary(
-                    open_meeting(self.store, i, catalog).snapshot(), plan.profile
+                    open_meeting(self.store, i, catalog).snapshot(),
+                    plan.profile,
+                    mask_bsn=mask_bsn,
                 ),
                 lambda done: self.app.call_from_thread(progress.update, progress=done),
             )

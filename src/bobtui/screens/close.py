@@ -7,9 +7,18 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from bobtui.core.domain.bsn import mask_bsn_like
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
 from bobtui.core.session import MeetingSession
+from bobtui.core.session.attention import BsnFinding, bsn_findings
+from bobtui.screens.correct_text import CorrectTextScreen
+
+
+def _excerpt(text: str, length: int = 60) -> str:
+    """Where the number is, without showing it again in full."""
+    shown = " ".join(mask_bsn_like(text).split())
+    return shown if len(shown) <= length else shown[: length - 1] + "…"
 
 
 class CloseScreen(ModalScreen[bool]):
@@ -19,12 +28,14 @@ class CloseScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Vastleggen", id="close.save", priority=True),
         Binding("f8", "close_meeting", "Overleg sluiten", id="close.close", priority=True),
+        Binding("b", "correct_bsn", "BSN aanpassen", id="close.correct_bsn", priority=True),
         Binding("escape", "back", "Terug naar het overleg", id="close.back"),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
+        self._findings: list[BsnFinding] = []
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting()
@@ -53,6 +64,13 @@ class CloseScreen(ModalScreen[bool]):
         lines += [f"  [reverse] ! [/reverse] {escape(p)}" for p in blocking] or ["  ✓ in orde"]
         lines += ["", "[b]Om na te lopen[/b]"]
         lines += [f"  · {escape(p)}" for p in points] or ["  ✓ niets"]
+        self._findings = bsn_findings(self.session.snapshot())
+        if self._findings:
+            lines += ["", "[b]Nummers die op een BSN lijken[/b] (b: aanpassen)"]
+            lines += [
+                f"  [reverse] ! [/reverse] {escape(f.where)}: {escape(_excerpt(f.text))}"
+                for f in self._findings
+            ]
         self.query_one("#review", Static).update("\n".join(lines))
         self.refresh_bindings()
 
@@ -81,6 +99,22 @@ class CloseScreen(ModalScreen[bool]):
             self.query_one("#close-error", Static).update(f"[b]{escape(str(error))}[/b]")
             return
         self.dismiss(True)
+
+    def action_correct_bsn(self) -> None:
+        """Edit the first text with a BSN-like number; the review is made again after."""
+        if not self._findings:
+            return
+
+        def corrected(saved: object) -> None:
+            self._show_review()
+            self.query_one("#evaluation", Input).focus()
+
+        self.app.push_screen(CorrectTextScreen(self.session, self._findings[0]), corrected)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "correct_bsn":
+            return bool(self._findings)
+        return True
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -6,6 +6,7 @@ shown, so nothing typed is lost; on success it returns what was saved.
 
 from typing import Any, Generic, TypeVar
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -63,7 +64,7 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
         try:
             saved = self.save()
         except BobError as error:
-            self.query_one("#form-error", Static).update(f"[b]{error}[/b]")
+            self.query_one("#form-error", Static).update(f"[b]{escape(str(error))}[/b]")
             return
         self.dismiss(saved)
 

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
+from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class SummaryScreen(Screen[None]):
         Binding("j", "export('json')", "JSON", id="summary.json"),
         Binding("p", "next_profile", "Profiel", id="summary.profile"),
         Binding("v", "toggle_confidential", "Vertrouwelijk", id="summary.confidential"),
+        Binding("b", "toggle_mask", "BSN afschermen", id="summary.mask_bsn"),
         Binding("escape", "app.pop_screen", "Terug", id="summary.back"),
     ]
 
@@ -39,6 +41,7 @@ class SummaryScreen(Screen[None]):
         self._export_folder = export_folder or Path.cwd()
         self._profile_name = _PROFILE_CYCLE[0]
         self._include_confidential = False
+        self._mask_bsn: bool | None = None  # None: as the settings say
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -54,18 +57,34 @@ class SummaryScreen(Screen[None]):
 
         return choose_profile(self._profile_name, include_confidential=self._include_confidential)
 
+    @property
+    def mask_bsn(self) -> bool:
+        if self._mask_bsn is None:
+            return workplace_of(self).settings.mask_bsn
+        return self._mask_bsn
+
+    def action_toggle_mask(self) -> None:
+        self._mask_bsn = not self.mask_bsn
+        self.render_summary()
+
     @work(thread=True, exclusive=True)
     def render_summary(self) -> None:
         from bobtui.core.documents.render import render_markdown
         from bobtui.core.documents.summary import build_summary
 
         profile = self._profile()
-        text = render_markdown(build_summary(self._session.snapshot(), profile))
+        summary = build_summary(self._session.snapshot(), profile, mask_bsn=self.mask_bsn)
+        text = render_markdown(summary)
         secret = "opgenomen" if profile.include_confidential else "weggelaten"
+        masked = "afgeschermd" if self.mask_bsn else "zichtbaar"
         line = (
             f"Profiel: [b]{profile.name}[/b] (p wisselt) · vertrouwelijke notities: "
-            f"[b]{secret}[/b] (v) · export naar de huidige map"
+            f"[b]{secret}[/b] (v) · BSN-achtige nummers: [b]{masked}[/b] (b) · "
+            "export naar de huidige map"
         )
+        found = summary.privacy.bsn_like_numbers
+        if found and not self.mask_bsn:
+            line += f"\n[b reverse] LET OP [/b reverse] {found} BSN-achtige nummers in dit verslag"
         self.app.call_from_thread(self.query_one("#summary-profile", Static).update, line)
         self.app.call_from_thread(self.query_one(Markdown).update, text)
 
@@ -87,7 +106,9 @@ class SummaryScreen(Screen[None]):
         from bobtui.core.domain.errors import BobError
 
         try:
-            summary = build_summary(self._session.snapshot(), self._profile())
+            summary = build_summary(
+                self._session.snapshot(), self._profile(), mask_bsn=self.mask_bsn
+            )
             path = export_to_folder(summary, export_format, self._export_folder)
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")

@@ -33,6 +33,8 @@ class Settings:
     """A Textual theme name, e.g. ``bobtui-hoog-contrast``."""
     keymap: Mapping[str, str] = field(default_factory=dict)
     """Binding id → keys, e.g. ``"meeting.next" = "ctrl+j"`` (Textual's ``set_keymap``)."""
+    mask_bsn: bool = False
+    """Exports replace numbers that look like a BSN by a mask (otherwise they carry a warning)."""
     backups_to_keep: int = 14
     """How many backups of each SQLite store to keep (one a day, and before a schema change)."""
 
@@ -69,6 +71,10 @@ def _read_file(path: Path) -> dict[str, object]:
                     f"{path}:{line}: {key}: moet een geheel getal van 1 of meer zijn."
                 )
             values[key] = value
+        elif key == "mask_bsn":
+            if not isinstance(value, bool):
+                raise SettingsError(f"{path}:{line}: {key}: moet true of false zijn.")
+            values[key] = value
         elif key == "keymap":
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -79,7 +85,7 @@ def _read_file(path: Path) -> dict[str, object]:
                 )
             values[key] = dict(value)
         else:
-            known = ", ".join((*_TEXT_SETTINGS, "backups_to_keep", "keymap"))
+            known = ", ".join((*_TEXT_SETTINGS, "mask_bsn", "backups_to_keep", "keymap"))
             raise SettingsError(f"{path}:{line}: {key}: onbekende instelling; bekend: {known}.")
     return values
 
@@ -116,5 +122,6 @@ def load_settings(
         database_url=text("database_url", database_url),
         theme=text("theme"),
         keymap=keymap if isinstance(keymap, dict) else {},
+        mask_bsn=from_env("mask_bsn") in ("1", "true") or in_file.get("mask_bsn") is True,
         backups_to_keep=int(keep),
     )

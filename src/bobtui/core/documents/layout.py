@@ -316,6 +316,23 @@ _PARTS: dict[Section, Callable[[Summary], list[Block]]] = {
 }
 
 
+def _privacy(s: Summary) -> tuple[tuple[str, str], ...]:
+    """A line no reader can miss when the text holds numbers that look like a BSN."""
+    count = s.privacy.bsn_like_numbers
+    if not count:
+        return ()
+    numbers = "nummer dat op een BSN lijkt" if count == 1 else "nummers die op een BSN lijken"
+    if s.privacy.masked:
+        return (("Privacy", f"{count} {numbers} afgeschermd."),)
+    return (
+        (
+            "Privacy",
+            f"LET OP: dit verslag bevat {count} {numbers}. Haal ze weg of exporteer met "
+            "afgeschermde nummers voordat je het verstuurt.",
+        ),
+    )
+
+
 def build_handout(summary: Summary) -> Handout:
     """Lay out the sections the summary's profile lets out."""
     s = summary
@@ -327,6 +344,7 @@ def build_handout(summary: Summary) -> Handout:
             ("Locatie", one_line(s.location) or "—"),
             ("Leidraad", f"{s.leidraad_title} (versie {s.leidraad_version})"),
             ("Status", s.status),
+            *_privacy(s),
         )
     )
     parts = tuple(

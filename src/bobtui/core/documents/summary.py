@@ -8,19 +8,21 @@ it in ``render``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bobtui.core.documents.profiles import FULL, Profile, Section
+from bobtui.core.domain.bsn import find_bsn_like, mask_bsn_like
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
 
 if TYPE_CHECKING:
     from bobtui.core.snapshot import MeetingSnapshot
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
-SCHEMA_VERSION = 2
-SCHEMA_ID = "https://bobtui.example/schemas/summary-2.schema.json"
+SCHEMA_VERSION = 3
+SCHEMA_ID = "https://bobtui.example/schemas/summary-3.schema.json"
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,14 @@ class PhaseProcess:
 
 
 @dataclass(frozen=True)
+class Privacy:
+    """BSN-like numbers in what this summary lets out, and whether they were masked."""
+
+    bsn_like_numbers: int = 0
+    masked: bool = False
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything the coordinator hands out after a meeting, in hand-out order."""
 
@@ -131,6 +141,7 @@ class Summary:
     process: tuple[PhaseProcess, ...]
     time_outs: int
     profile: Profile
+    privacy: Privacy = Privacy()
 
 
 # Which summary fields each section holds; notes go by their phase's section.
@@ -183,10 +194,41 @@ def _within_profile(summary: Summary, profile: Profile) -> Summary:
     )
 
 
-def build_summary(snapshot: MeetingSnapshot, profile: Profile = FULL) -> Summary:
+def _map_texts(value: Any, change: Callable[[str], str]) -> Any:
+    """``value`` with ``change`` applied to every text in it (the profile's own words aside)."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, tuple):
+        return tuple(_map_texts(item, change) for item in value)
+    if isinstance(value, dict):
+        return {key: _map_texts(item, change) for key, item in value.items()}
+    if is_dataclass(value) and not isinstance(value, type | Profile):
+        changed = {f.name: _map_texts(getattr(value, f.name), change) for f in fields(value)}
+        return replace(value, **changed)
+    return value
+
+
+def _with_privacy(summary: Summary, mask_bsn: bool) -> Summary:
+    """Count the BSN-like numbers the summary lets out, and mask them if asked to."""
+    found: list[str] = []
+
+    def count(text: str) -> str:
+        found.extend(find_bsn_like(text))
+        return text
+
+    _map_texts(summary, count)
+    if mask_bsn:
+        summary = _map_texts(summary, mask_bsn_like)
+    return replace(summary, privacy=Privacy(len(found), mask_bsn))
+
+
+def build_summary(
+    snapshot: MeetingSnapshot, profile: Profile = FULL, *, mask_bsn: bool = False
+) -> Summary:
     """One meeting's snapshot as a :class:`Summary`, keeping what ``profile`` lets out.
 
-    Confidential notes are left out unless the profile includes them."""
+    Confidential notes are left out unless the profile includes them. BSN-like numbers are
+    counted (the documents warn about them) and with ``mask_bsn`` replaced by a mask."""
     meeting = snapshot.meeting
     question_set = snapshot.question_set
     participants = snapshot.participants
@@ -305,7 +347,7 @@ def build_summary(snapshot: MeetingSnapshot, profile: Profile = FULL) -> Summary
         time_outs=len(snapshot.time_outs),
         profile=FULL,
     )
-    return _within_profile(summary, profile)
+    return _with_privacy(_within_profile(summary, profile), mask_bsn)
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -324,7 +366,7 @@ def _plain(value: Any) -> Any:
 
 
 def summary_to_json(summary: Summary) -> dict[str, Any]:
-    """The summary as JSON data following ``schemas/summary.schema.json`` (version 2).
+    """The summary as JSON data following ``schemas/summary.schema.json`` (version 3).
 
     Sections the profile leaves out are absent, not empty, so a reader cannot mistake "not
     exported" for "nothing decided"."""

@@ -35,6 +35,19 @@ def find_bsn_like(text: str) -> list[str]:
     return found
 
 
+MASK = "[BSN afgeschermd]"
+
+
+def mask_bsn_like(text: str) -> str:
+    """``text`` with every number that passes the 11-test replaced by :data:`MASK`."""
+
+    def masked(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group(1))
+        return MASK if passes_eleven_test(digits) else match.group(0)
+
+    return _CANDIDATE.sub(masked, text)
+
+
 def bsn_warnings(*texts: str | None) -> tuple[str, ...]:
     """The warning to show for these entries: one sentence if any of them looks like a BSN."""
     if any(text and find_bsn_like(text) for text in texts):

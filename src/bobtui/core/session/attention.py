@@ -9,6 +9,7 @@ from bobtui.core.domain.bsn import find_bsn_like
 from bobtui.core.domain.records import DecisionRecord, NoteRecord, ParticipantRecord
 from bobtui.core.domain.vocabulary import Audience, DecisionStatus, Presence, counted
 from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.snapshot import MeetingSnapshot
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,60 @@ def attention_flags(facts: MeetingFacts) -> list[str]:
     if any(find_bsn_like(text) for text in texts):
         flags.append("Er staat een nummer in dat op een BSN lijkt; haal het weg.")
     return flags
+
+
+@dataclass(frozen=True)
+class BsnFinding:
+    """A recorded text holding a number that looks like a BSN, and where to correct it."""
+
+    where: str
+    """Dutch, for the chair: "notitie", "besluit (eigenaar)", "casuscode", …"""
+    text: str
+    entity: str
+    """The table the text lives in (``note``, ``decision``, …; ``meeting`` for the case code)."""
+    record_id: int
+    field: str
+
+
+def bsn_findings(snapshot: MeetingSnapshot) -> list[BsnFinding]:
+    """Every text of the meeting with a BSN-like number in it, in the order of the summary."""
+    candidates: list[tuple[str, str, str, int, str]] = [
+        ("casuscode", snapshot.meeting.case_code, "meeting", snapshot.meeting.id, "case_code"),
+        ("aanleiding", snapshot.meeting.reason, "meeting", snapshot.meeting.id, "reason"),
+        ("locatie", snapshot.meeting.location, "meeting", snapshot.meeting.id, "location"),
+    ]
+    for p in snapshot.participants:
+        for field, label in (("name", "naam"), ("organisation", "organisatie"), ("role", "rol")):
+            candidates.append(
+                (f"deelnemer ({label})", getattr(p, field), "participant", p.id, field)
+            )
+    candidates += [("notitie", n.text, "note", n.id, "text") for n in snapshot.notes]
+    for s in snapshot.safety_scores:
+        candidates.append(
+            ("veiligheidsscore (wie)", s.respondent, "safetyscore", s.id, "respondent")
+        )
+        candidates.append(
+            (
+                "veiligheidsscore (wat helpt)",
+                s.what_would_raise_it,
+                "safetyscore",
+                s.id,
+                "what_would_raise_it",
+            )
+        )
+    candidates += [("oordeel", j.text, "judgement", j.id, "text") for j in snapshot.judgements]
+    for d in snapshot.decisions:
+        for field, label in (
+            ("action", "actie"),
+            ("owner_person", "eigenaar"),
+            ("owner_organisation", "organisatie"),
+        ):
+            candidates.append((f"besluit ({label})", getattr(d, field), "decision", d.id, field))
+    candidates += [
+        ("geparkeerd idee", i.text, "parkedidea", i.id, "text") for i in snapshot.parked_ideas
+    ]
+    return [
+        BsnFinding(where, text, entity, record_id, field)
+        for where, text, entity, record_id, field in candidates
+        if text and find_bsn_like(text)
+    ]

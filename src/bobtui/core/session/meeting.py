@@ -5,15 +5,19 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import (
+    DecisionRecord,
+    JudgementRecord,
     MeetingRecord,
     NoteRecord,
+    ParkedIdeaRecord,
     ParticipantRecord,
+    SafetyScoreRecord,
     Saved,
     to_record,
 )
@@ -29,7 +33,7 @@ from bobtui.core.domain.vocabulary import (
 )
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session._base import _check_status, _required
-from bobtui.core.session.attention import MeetingFacts, attention_flags
+from bobtui.core.session.attention import BsnFinding, MeetingFacts, attention_flags
 from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
@@ -37,11 +41,26 @@ from bobtui.core.session.rehearsal import RehearsalMixin
 from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import (
+    Decision,
+    Judgement,
     Meeting,
     MeetingEvent,
     Note,
+    ParkedIdea,
     Participant,
+    SafetyScore,
 )
+
+# Where each finding of bsn_findings lives; texts a record cannot do without.
+_CORRECTABLE: dict[str, tuple[type[SQLModel], type[Any], str]] = {
+    "participant": (Participant, ParticipantRecord, "Deelnemer"),
+    "note": (Note, NoteRecord, "Notitie"),
+    "safetyscore": (SafetyScore, SafetyScoreRecord, "Veiligheidsscore"),
+    "judgement": (Judgement, JudgementRecord, "Oordeel"),
+    "decision": (Decision, DecisionRecord, "Besluit"),
+    "parkedidea": (ParkedIdea, ParkedIdeaRecord, "Geparkeerd idee"),
+}
+_REQUIRED_TEXT = {"name", "text", "respondent", "action", "owner_person", "owner_organisation"}
 
 # Built once: constructing a statement costs more than running it on SQLite.
 _INSERT_NOTE = insert(Note).returning(col(Note.id))
@@ -150,9 +169,14 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
         location: str | None = None,
         reason: str | None = None,
         meeting_type: str | None = None,
+        case_code: str | None = None,
     ) -> Saved[MeetingRecord]:
+        if case_code is not None and not _required(case_code):
+            raise RuleViolation("Een overleg heeft een casuscode nodig.")
         with self._write("meeting.details_changed", "meeting") as (db, changed):
             meeting = self._editable_meeting(db)
+            if case_code is not None:
+                meeting.case_code = case_code.strip()
             if held_on is not None:
                 meeting.held_on = held_on
             if location is not None:
@@ -162,7 +186,18 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
             if meeting_type is not None:
                 meeting.meeting_type = meeting_type.strip() or meeting.meeting_type
             changed.append(meeting.id)
-        return Saved(to_record(MeetingRecord, meeting), bsn_warnings(location, reason))
+        warnings = bsn_warnings(location, reason, case_code)
+        return Saved(to_record(MeetingRecord, meeting), warnings)
+
+    def correct_text(self, finding: BsnFinding, text: str) -> Saved[Any]:
+        """Replace the text of a finding of :func:`bsn_findings` (e.g. to remove a BSN)."""
+        if finding.entity == "meeting":
+            texts: dict[str, Any] = {finding.field: text}
+            return self.update_details(**texts)
+        table, record, label = _CORRECTABLE[finding.entity]
+        if finding.field in _REQUIRED_TEXT and not _required(text):
+            raise RuleViolation(f"{label}: dit veld mag niet leeg zijn.")
+        return self._update(table, record, finding.record_id, {finding.field: text}, label)
 
     # --- roster ----------------------------------------------------------------------------
 
