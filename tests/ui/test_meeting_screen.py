@@ -393,3 +393,34 @@ async def test_confidential_notes_and_export_profiles_from_the_keyboard(
         await until(pilot, lambda: list(tmp_path.glob("verslag-*-besluiten.md")), "besluiten")
         decisions_only = next(tmp_path.glob("verslag-*-besluiten.md")).read_text()
         assert "Profiel besluiten" in decisions_only and "Gewoon feit" not in decisions_only
+
+
+async def test_the_close_review_lists_a_bsn_and_ctrl_b_corrects_it(
+    planned: tuple[str, int],
+) -> None:
+    from textual.widgets import Input, Static
+
+    from bobtui.screens.close import CloseScreen
+    from bobtui.screens.correct_text import CorrectTextScreen
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        await pilot.press(*"Vader noemde 111222333 als zijn nummer", "enter")
+        await until(pilot, lambda: len(session.notes()) == 1, "the note saved")
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the closing review")
+        review = str(app.screen.query_one("#review", Static).render())
+        assert "Nummers die op een BSN lijken" in review and "notitie" in review
+        assert "111222333" not in review  # shown masked, not a second time in full
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, CorrectTextScreen), "the correction")
+        field = app.screen.query_one("#text", Input)
+        field.value = "Vader noemde zijn nummer"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CloseScreen), "back in the review")
+        assert session.notes()[0].text == "Vader noemde zijn nummer"
+        review = str(app.screen.query_one("#review", Static).render())
+        assert "Nummers die op een BSN lijken" not in review

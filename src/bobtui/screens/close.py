@@ -28,7 +28,8 @@ class CloseScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Vastleggen", id="close.save", priority=True),
         Binding("f8", "close_meeting", "Overleg sluiten", id="close.close", priority=True),
-        Binding("b", "correct_bsn", "BSN aanpassen", id="close.correct_bsn", priority=True),
+        # Not a letter: the fields here take every printable key.
+        Binding("ctrl+b", "correct_bsn", "BSN aanpassen", id="close.correct_bsn", priority=True),
         Binding("escape", "back", "Terug naar het overleg", id="close.back"),
     ]
 
@@ -66,7 +67,7 @@ class CloseScreen(ModalScreen[bool]):
         lines += [f"  · {escape(p)}" for p in points] or ["  ✓ niets"]
         self._findings = bsn_findings(self.session.snapshot())
         if self._findings:
-            lines += ["", "[b]Nummers die op een BSN lijken[/b] (b: aanpassen)"]
+            lines += ["", "[b]Nummers die op een BSN lijken[/b] (ctrl+b: aanpassen)"]
             lines += [
                 f"  [reverse] ! [/reverse] {escape(f.where)}: {escape(_excerpt(f.text))}"
                 for f in self._findings
