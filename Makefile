@@ -48,6 +48,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_export.py
 	$(BIN)/python bench/bench_ui.py
+	$(BIN)/python bench/bench_store.py
 
 ## Pictures of every screen, from the demo case, for the README.
 screens: $(DEV_STAMP)
