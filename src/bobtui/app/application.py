@@ -14,6 +14,7 @@ from textual.theme import Theme
 
 from bobtui.app.commands import ScreenActions
 from bobtui.core.config.settings import Settings, load_settings
+from bobtui.core.crash import write_crash_report
 from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.workplace import StoreKind, Workplace
 from bobtui.screens.home import HomeScreen
@@ -97,3 +98,21 @@ class BobApp(App[None]):
 
     def on_unmount(self) -> None:
         self.workplace.dispose()
+
+    def _fatal_error(self) -> None:
+        """An unhandled error: report it without a word of case content.
+
+        Textual's own report is a traceback with local variables, and an error's message may
+        quote SQL parameters or a note; both can hold special-category data. bobtui keeps only
+        where in the code it happened (files, lines, functions and the error's kind) in a
+        private crash file, and says in one sentence where that file is."""
+        import sys
+
+        error = sys.exc_info()[1]
+        report = write_crash_report(error, self.workplace.settings.paths)
+        kind = type(error).__name__ if error else "onbekend"
+        self._exit_renderables.append(
+            f"bobtui is onverwacht gestopt ({kind}). Wat was opgeslagen, is bewaard. "
+            f"Waar in de code het misging (zonder inhoud): {report}"
+        )
+        self._close_messages_no_wait()

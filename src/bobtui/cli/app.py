@@ -22,5 +22,6 @@ def run_app(args: argparse.Namespace) -> int:
 
     demo = args.command == "demo"
     choice = StoreChoice(demo=demo, reset_demo=demo and args.reset)
-    BobApp(choice, settings=args.settings).run()
-    return 0
+    app = BobApp(choice, settings=args.settings)
+    app.run()
+    return app.return_code or 0  # non-zero after a crash

@@ -107,8 +107,9 @@ def open_app(args: argparse.Namespace) -> int:
     from bobtui.app import BobApp, StoreChoice
 
     rehearse = catalog.get(args.case).id if args.practice_command == "start" else None
-    BobApp(StoreChoice(rehearsals=True, rehearse=rehearse), settings=args.settings).run()
-    return 0
+    app = BobApp(StoreChoice(rehearsals=True, rehearse=rehearse), settings=args.settings)
+    app.run()
+    return app.return_code or 0  # non-zero after a crash
 
 
 def role_cards(args: argparse.Namespace) -> int:
