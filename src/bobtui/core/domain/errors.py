@@ -21,6 +21,37 @@ class StoreError(BobError):
     """The store cannot be opened or used (bad URL, newer schema, unreadable file)."""
 
 
+class SaveFailed(BobError):
+    """A change could not be saved (the store is locked, full, read-only or unreachable).
+
+    Nothing of it was saved: the transaction was rolled back. The message says what happened and
+    what to do, in one sentence, and never quotes the database's own message (it may hold the
+    parameters, and so the text, of the statement)."""
+
+    _CAUSES = (
+        ("locked", "De opslag is bezet door een ander programma"),
+        ("busy", "De opslag is bezet door een ander programma"),
+        ("full", "De schijf of de opslag is vol"),
+        ("readonly", "De opslag is alleen-lezen"),
+        ("read-only", "De opslag is alleen-lezen"),
+        ("disk i/o", "De schijf gaf een leesfout of schrijffout"),
+        ("connection", "De verbinding met de database is weg"),
+        ("server closed", "De verbinding met de database is weg"),
+        ("could not connect", "De verbinding met de database is weg"),
+        ("terminating", "De verbinding met de database is weg"),
+    )
+
+    @classmethod
+    def because(cls, error: BaseException) -> "SaveFailed":
+        cause = getattr(error, "orig", None) or error
+        words = str(cause).lower()
+        what = next(
+            (said for key, said in cls._CAUSES if key in words),
+            f"Opslaan lukte niet ({type(cause).__name__})",
+        )
+        return cls(f"{what}; er is niets verloren: probeer het opnieuw.")
+
+
 class DataFileError(BobError):
     """A data file cannot be loaded; ``problems`` lists one line per problem."""
 

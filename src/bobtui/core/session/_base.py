@@ -12,11 +12,12 @@ from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
-from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.errors import NotFound, RuleViolation, SaveFailed
 from bobtui.core.domain.records import MeetingRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import MeetingStatus
 from bobtui.core.questions.sets import Question, QuestionSet
@@ -113,20 +114,23 @@ class SessionBase:
         The caller appends the id of the record it changed to the yielded list.
         """
         changed: list[int | None] = []
-        with Session(self.store.engine, expire_on_commit=False) as db:
-            yield db, changed
-            db.flush()
-            db.connection().execute(
-                _INSERT_EVENT,
-                {
-                    "meeting_id": self.meeting_id,
-                    "at": self._clock(),
-                    "action": action,
-                    "entity": entity,
-                    "entity_id": changed[0] if changed else None,
-                },
-            )
-            db.commit()
+        try:
+            with Session(self.store.engine, expire_on_commit=False) as db:
+                yield db, changed
+                db.flush()
+                db.connection().execute(
+                    _INSERT_EVENT,
+                    {
+                        "meeting_id": self.meeting_id,
+                        "at": self._clock(),
+                        "action": action,
+                        "entity": entity,
+                        "entity_id": changed[0] if changed else None,
+                    },
+                )
+                db.commit()
+        except (SQLAlchemyError, OSError) as error:
+            raise SaveFailed.because(error) from None
 
     def _meeting(self, db: Session) -> Meeting:
         meeting = db.get(Meeting, self.meeting_id)
