@@ -78,9 +78,8 @@ class SummaryScreen(Screen[None]):
         secret = "opgenomen" if profile.include_confidential else "weggelaten"
         masked = "afgeschermd" if self.mask_bsn else "zichtbaar"
         line = (
-            f"Profiel: [b]{profile.name}[/b] (p wisselt) · vertrouwelijke notities: "
-            f"[b]{secret}[/b] (v) · BSN-achtige nummers: [b]{masked}[/b] (b) · "
-            "export naar de huidige map"
+            f"Profiel: [b]{profile.name}[/b] (p) · vertrouwelijk: [b]{secret}[/b] (v) · "
+            f"BSN: [b]{masked}[/b] (b) · export naar de huidige map"
         )
         found = summary.privacy.bsn_like_numbers
         if found and not self.mask_bsn:
