@@ -18,7 +18,7 @@ from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.domain.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 """The newest migration in migrations/versions (a test keeps the two equal)."""
 
 
