@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bobtui.core.domain.records import (
     CarriedOverDecision,
+    ChairHolder,
     DecisionRecord,
     JudgementRecord,
     MeetingRecord,
@@ -38,6 +39,9 @@ class MeetingSnapshot:
     question_set: "QuestionSet"
     """With the chair's own questions added."""
     position: Position | None
+    """Where the window that took the snapshot is; ``meeting`` has where the chair is."""
+    chair: ChairHolder | None
+    """Who chairs the meeting (None: nobody, or a holder gone silent)."""
     participants: tuple[ParticipantRecord, ...]
     notes: tuple[NoteRecord, ...]
     coverage: dict[str, Coverage]

@@ -1,5 +1,10 @@
 """Errors a user can cause; each carries one Dutch sentence fit to show as it is."""
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bobtui.core.domain.records import ChairHolder
+
 
 class BobError(Exception):
     """Base class: ``str(error)`` is a complete Dutch sentence for the user."""
@@ -66,3 +71,19 @@ class LeidraadError(DataFileError):
 
 class PracticeCaseError(DataFileError):
     """A practice case cannot be loaded."""
+
+
+class ChairTaken(BobError):
+    """Another live window chairs the meeting; ``holder`` says which, safe to show."""
+
+    def __init__(self, message: str, holder: "ChairHolder") -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+class ReadOnly(RuleViolation):
+    """This window does not chair the meeting, so it may read but not change anything."""
+
+
+class EditConflict(BobError):
+    """A record was changed in another window since this one read it; nothing was saved."""

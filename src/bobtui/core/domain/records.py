@@ -58,6 +58,9 @@ class MeetingRecord:
     started_at: datetime | None
     closed_at: datetime | None
     practice_case_id: str | None
+    details_version: int
+    """Raised by every change of the details or the evaluation; hand it back with the next
+    such change (``expected_version``) to refuse an edit made on what another window replaced."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ class SafetyScoreRecord:
     what_would_raise_it: str
     question_id: str | None
     created_at: datetime
+    version: int
+    """Raised by every change; see ``MeetingSession.edit_safety_score(expected_version=…)``."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,8 @@ class JudgementRecord:
     text: str
     likelihood: Likelihood | None
     created_at: datetime
+    version: int
+    """Raised by every change; see ``MeetingSession.edit_judgement(expected_version=…)``."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,8 @@ class DecisionRecord:
     status: DecisionStatus
     created_at: datetime
     updated_at: datetime
+    version: int
+    """Raised by every change; see ``MeetingSession.edit_decision(expected_version=…)``."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +145,19 @@ class StatusChangeRecord:
     reason: str
     new_deadline: date | None
     changed_at: datetime
+
+
+@dataclass(frozen=True)
+class ChairHolder:
+    """Who chairs a meeting, safe to show: never case data, only which app on which computer,
+    which login, since when, and when it last gave a sign of life."""
+
+    description: str
+    """E.g. 'bobtui op werkplek-12 (gebruiker jdevries)'."""
+    since: datetime
+    heartbeat_at: datetime
+    this_session: bool
+    """True when the session that asked is the holder."""
 
 
 @dataclass(frozen=True)

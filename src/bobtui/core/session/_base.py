@@ -3,37 +3,93 @@
 Every public method that changes something has committed before it returns, so a killed
 process loses nothing that was entered. Each change is also appended to the event log
 (what, which record, when; never the text). Callers get plain records, never table rows.
+
+Several windows may have one meeting open, each with a session of its own. A session keeps its
+own position (phase and question) in memory, and files what it records there. Changes are
+serialised per meeting and allowed only to the session that may write: the one holding the
+chair (see ``session/chair.py``), or, while no other live client holds it, a session that
+never tried to claim it (scripts, tests, a single window).
 """
 
+import enum
+import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import insert
+from sqlalchemy import Row, bindparam, insert
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
-from bobtui.core.domain.errors import NotFound, RuleViolation, SaveFailed
-from bobtui.core.domain.records import MeetingRecord, Saved, to_record
-from bobtui.core.domain.vocabulary import MeetingStatus
+from bobtui.core.domain.errors import EditConflict, NotFound, ReadOnly, RuleViolation, SaveFailed
+from bobtui.core.domain.records import ChairHolder, MeetingRecord, Saved, to_record
+from bobtui.core.domain.vocabulary import MeetingStatus, Phase
 from bobtui.core.questions.sets import Question, QuestionSet
+from bobtui.core.snapshot import Position
 from bobtui.core.store.engine import Store
-from bobtui.core.store.tables import Meeting, MeetingEvent, OwnQuestion
+from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
 
 R = TypeVar("R")
 
+CHAIR_TIMEOUT = timedelta(seconds=30)
+"""A holder whose last heartbeat is older than this has gone (crashed, suspended, cut off):
+another window may claim the chair without asking."""
+
 # Built once: constructing a statement costs more than running it on SQLite.
 _INSERT_EVENT = insert(MeetingEvent)
+# The first statement of every change: on PostgreSQL it locks the meeting's row (FOR NO KEY
+# UPDATE, so foreign keys pointing at it stay free), on SQLite BEGIN IMMEDIATE came first.
+_LOCK_MEETING = (
+    select(Meeting.status)
+    .where(col(Meeting.id) == bindparam("meeting_id"))
+    .with_for_update(key_share=True)
+)
+# A statement of its own after the lock: on PostgreSQL each statement of a READ COMMITTED
+# transaction sees what was committed before it began, so this sees a claim that just won.
+_CHAIR_ROW = select(
+    MeetingChair.client_id, MeetingChair.description, MeetingChair.since, MeetingChair.heartbeat_at
+).where(col(MeetingChair.meeting_id) == bindparam("meeting_id"))
+
+_ChairRow = Row[str, str, datetime, datetime]
+"""client_id, description, since, heartbeat_at"""
+
+_CHANGED_ELSEWHERE = {
+    "decision": "Dit besluit is",
+    "safetyscore": "Deze veiligheidsscore is",
+    "judgement": "Dit oordeel is",
+    "meeting": "De gegevens van dit overleg zijn",
+}
 
 _Row = TypeVar("_Row", bound=SQLModel)
 
 
 def _required(value: str | None) -> str:
     return (value or "").strip()
+
+
+def _edit_conflict(entity: str) -> EditConflict:
+    """Refusal of a change to ``entity`` (a table name) that someone else changed first."""
+    subject = _CHANGED_ELSEWHERE.get(entity, "Dit gegeven is")
+    return EditConflict(
+        f"{subject} intussen in een ander venster gewijzigd; "
+        "bekijk de nieuwe versie en probeer het opnieuw."
+    )
+
+
+class _Chair(enum.Enum):
+    """Where a session stands with the meeting's chair."""
+
+    UNCLAIMED = "unclaimed"
+    """Never claimed: may write while no other live client holds the chair."""
+    HOLDING = "holding"
+    """Claimed or took over the chair, and has not found it lost since."""
+    READ_ONLY = "read_only"
+    """Found another live holder, lost the chair or gave it up: reads only until it claims."""
 
 
 def _check_status(status: str, *, running: bool) -> None:
@@ -57,6 +113,10 @@ class SessionBase:
         """The question set as shipped; :attr:`question_set` adds the chair's own questions."""
         self._clock = clock
         self.question_set = self._with_own_questions()
+        self.client_id = secrets.token_hex(16)
+        """Random per session: a second window on the same computer is another client."""
+        self._chair = _Chair.UNCLAIMED
+        self._position = self._recorded_position()
 
     def today(self) -> date:
         """The local date on the meeting's clock: deadlines and relative dates count from it."""
@@ -73,6 +133,103 @@ class SessionBase:
                 (row.theme_id, Question(id=row.question_id, text=row.text)) for row in rows
             ]
         return self.shipped_question_set.with_questions(additions)
+
+    # --- position ----------------------------------------------------------------------------
+
+    def position(self) -> Position | None:
+        """Where this session is: the phase and question it shows, or None before the start.
+
+        Kept in memory: a session starts where the meeting was recorded to be (or, opened
+        before the start, where it is when first asked after it) and then moves only by its
+        own navigation, never by another window's.
+        """
+        if self._position is None:
+            self._position = self._recorded_position()
+        return self._position
+
+    def _recorded_position(self) -> Position | None:
+        """The position the meeting's last recorded move left it at (None before the start)."""
+        with self._reading() as db:
+            meeting = self._meeting(db)
+            return self._position_at(meeting.current_phase, meeting.current_question_id)
+
+    def _position_at(self, phase: str | None, question_id: str | None) -> Position | None:
+        if phase is None or question_id is None:
+            return None
+        try:
+            question = self.question_set.question(question_id)
+        except KeyError:  # the leidraad changed since: fall back to the phase's first question
+            question = next(self.question_set.phase(Phase(phase)).questions())
+        return Position(Phase(phase), question)
+
+    # --- the chair ---------------------------------------------------------------------------
+
+    def _holder(self, row: _ChairRow | None) -> ChairHolder | None:
+        if row is None:
+            return None
+        return ChairHolder(
+            row.description, row.since, row.heartbeat_at, row.client_id == self.client_id
+        )
+
+    def _alive(self, holder: ChairHolder | None) -> bool:
+        """Whether ``holder`` gave a sign of life within :data:`CHAIR_TIMEOUT`."""
+        return holder is not None and self._clock() - holder.heartbeat_at <= CHAIR_TIMEOUT
+
+    def _chaired_from(self, holder: ChairHolder) -> str:
+        """'vanuit bobtui op X (gebruiker Y) sinds 10:42' (with the date when not today)."""
+        since = holder.since.astimezone()
+        when = f"{since:%H:%M}" if since.date() == self.today() else f"{since:%d-%m-%Y %H:%M}"
+        return f"vanuit {holder.description} sinds {when}"
+
+    def _refusal(self, row: _ChairRow | None) -> ReadOnly | None:
+        """Why this session may not write, given the chair's row; None when it may.
+
+        A session holding the chair that finds another holder has lost it; one that never
+        claimed and finds a live holder is read-only from then on, as is one that gave it up.
+        """
+        holder = self._holder(row)
+        if holder is not None and holder.this_session:
+            return None
+        if self._chair is _Chair.HOLDING or (
+            self._chair is _Chair.UNCLAIMED and self._alive(holder)
+        ):
+            self._chair = _Chair.READ_ONLY
+        if self._chair is not _Chair.READ_ONLY:
+            return None
+        if holder is not None and self._alive(holder):
+            reason = f"het overleg wordt voorgezeten {self._chaired_from(holder)}."
+        else:
+            reason = "neem eerst het voorzitterschap op je."
+        return ReadOnly(f"Dit venster is alleen-lezen: {reason}")
+
+    def _may_write(self) -> bool:
+        """Whether this session may change the meeting now (checked again, under the lock, by
+        every change)."""
+        if self._chair is _Chair.READ_ONLY:
+            return False
+        with self._reading() as db:
+            row = self._chair_row(db)
+        return self._refusal(row) is None
+
+    def _lock_meeting(self, db: Session) -> str:
+        """Start a transaction that changes this meeting; wait for any other such transaction.
+
+        SQLite: BEGIN IMMEDIATE takes the database's write lock before the first read, so what
+        is checked cannot change before it is written. PostgreSQL: the meeting's row is locked.
+        Returns the meeting's status.
+        """
+        connection = db.connection()
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        status: str | None = connection.execute(
+            _LOCK_MEETING, {"meeting_id": self.meeting_id}
+        ).scalar()
+        if status is None:
+            raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
+        return status
+
+    def _chair_row(self, db: Session) -> _ChairRow | None:
+        return db.connection().execute(_CHAIR_ROW, {"meeting_id": self.meeting_id}).first()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -108,16 +265,30 @@ class SessionBase:
                 db.rollback()
 
     @contextmanager
-    def _write(self, action: str, entity: str) -> Iterator[tuple[Session, list[int | None]]]:
+    def _write(
+        self, action: str, entity: str, *, running: bool = False
+    ) -> Iterator[tuple[Session, list[int | None]]]:
         """A transaction that logs ``action`` and commits before the caller's method returns.
 
-        The caller appends the id of the record it changed to the yielded list.
+        It waits for other changes to this meeting and refuses (:class:`ReadOnly`) when this
+        session may not write; ``running`` also refuses a meeting that is not running. The
+        caller appends the id of the record it changed to the yielded list. A versioned row
+        changed by someone else since it was read here raises :class:`EditConflict`.
         """
         changed: list[int | None] = []
         try:
             with Session(self.store.engine, expire_on_commit=False) as db:
+                status = self._lock_meeting(db)
+                refusal = self._refusal(self._chair_row(db))
+                if refusal is not None:
+                    raise refusal
+                if running:
+                    _check_status(status, running=True)
                 yield db, changed
-                db.flush()
+                try:
+                    db.flush()
+                except StaleDataError:
+                    raise _edit_conflict(entity) from None
                 db.connection().execute(
                     _INSERT_EVENT,
                     {
@@ -130,6 +301,7 @@ class SessionBase:
                 )
                 db.commit()
         except (SQLAlchemyError, OSError) as error:
+            # Locked, full, read-only or unreachable: nothing was saved (rolled back).
             raise SaveFailed.because(error) from None
 
     def _meeting(self, db: Session) -> Meeting:
@@ -167,14 +339,21 @@ class SessionBase:
         row_id: int,
         changes: dict[str, Any],
         label: str,
+        expected_version: int | None = None,
     ) -> Saved[R]:
-        """Apply ``changes`` to one record of this meeting; new text is checked for BSNs."""
+        """Apply ``changes`` to one record of this meeting; new text is checked for BSNs.
+
+        With ``expected_version`` (the version the caller last saw) the edit is refused with
+        :class:`EditConflict`, changing nothing, when the record has been changed since.
+        """
         entity = str(table.__tablename__)
         with self._write(f"{entity}.edited", entity) as (db, changed):
             self._editable_meeting(db)
             row = self._own_row(db, table, row_id, label)
+            if expected_version is not None and getattr(row, "version", None) != expected_version:
+                raise _edit_conflict(entity)
             for name, value in changes.items():
-                if name in ("id", "meeting_id") or name not in type(row).model_fields:
+                if name in ("id", "meeting_id", "version") or name not in type(row).model_fields:
                     raise RuleViolation(f"{label}: veld '{name}' kan niet worden gewijzigd.")
                 setattr(row, name, value.strip() if isinstance(value, str) else value)
             if "updated_at" in type(row).model_fields:

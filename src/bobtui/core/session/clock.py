@@ -31,13 +31,14 @@ class ClockMixin(SessionBase):
 
     def start_time_out(self) -> None:
         """Pause the meeting clock (recorded), e.g. when emotions run high."""
+        position = self.position()
         with self._write("timeout.started", "timeout") as (db, changed):
-            meeting = self._running_meeting(db)
+            self._running_meeting(db)
             if self._open_time_out(db) is not None:
                 raise RuleViolation("Er loopt al een time-out.")
             time_out = TimeOut(
                 meeting_id=self.meeting_id,
-                phase=meeting.current_phase or "",
+                phase=position.phase if position else "",
                 started_at=self._clock(),
             )
             db.add(time_out)
@@ -101,7 +102,9 @@ class ClockMixin(SessionBase):
             return [(row.started_at, row.ended_at) for row in rows]
 
     def suspend(self) -> None:
-        """Stop the clock when the app leaves the meeting; :meth:`resume` starts it again."""
+        """Stop the clock when the app leaves the meeting; :meth:`resume` starts it again.
+
+        The clock is the chair's: like every change, refused in a read-only window."""
         if self.meeting().status != MeetingStatus.LOPEND:
             return
         with self._write("meeting.suspended", "meeting") as (db, changed):

@@ -90,8 +90,15 @@ class DecisionsMixin(SessionBase):
             to_record(DecisionRecord, row), bsn_warnings(action, owner_person, owner_organisation)
         )
 
-    def edit_decision(self, decision_id: int, **changes: Any) -> Saved[DecisionRecord]:
-        """Change a decision's fields; the rules for a new decision hold for the result."""
+    def edit_decision(
+        self, decision_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> Saved[DecisionRecord]:
+        """Change a decision's fields; the rules for a new decision hold for the result.
+
+        ``expected_version`` is the version the change was made on (``DecisionRecord.version``
+        as shown): when the decision was changed since, in another window or by the
+        coordinator, ``EditConflict`` is raised and nothing changes. Without it, the change
+        goes on whatever is stored."""
         if "status" in changes:
             raise RuleViolation("Wijzig de status met set_decision_status.")
         current = next((d for d in self.decisions() if d.id == decision_id), None)
@@ -103,7 +110,9 @@ class DecisionsMixin(SessionBase):
             changes.get("owner_organisation", current.owner_organisation),
             changes.get("deadline", current.deadline),
         )
-        return self._update(Decision, DecisionRecord, decision_id, changes, "Besluit")
+        return self._update(
+            Decision, DecisionRecord, decision_id, changes, "Besluit", expected_version
+        )
 
     def delete_decision(self, decision_id: int) -> None:
         self._delete(Decision, decision_id, "Besluit")

@@ -31,17 +31,20 @@ class JudgingMixin(SessionBase):
         *,
         participant_id: int | None = None,
     ) -> Saved[SafetyScoreRecord]:
-        """Record a 0–10 answer to 'how safe is it now?' and what would raise it by one point."""
+        """Record a 0–10 answer to 'how safe is it now?' and what would raise it by one point.
+
+        Filed on the question this session shows."""
         _check_score(respondent, score)
+        position = self.position()
         with self._write("safetyscore.recorded", "safetyscore") as (db, changed):
-            meeting = self._running_meeting(db)
+            self._running_meeting(db)
             row = SafetyScore(
                 meeting_id=self.meeting_id,
                 participant_id=participant_id,
                 respondent=respondent.strip(),
                 score=score,
                 what_would_raise_it=what_would_raise_it.strip(),
-                question_id=meeting.current_question_id,
+                question_id=position.question.id if position else None,
                 created_at=self._clock(),
             )
             db.add(row)
@@ -51,15 +54,22 @@ class JudgingMixin(SessionBase):
             to_record(SafetyScoreRecord, row), bsn_warnings(respondent, what_would_raise_it)
         )
 
-    def edit_safety_score(self, score_id: int, **changes: Any) -> Saved[SafetyScoreRecord]:
-        """Change who gave a score, the score, or what would raise it."""
+    def edit_safety_score(
+        self, score_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> Saved[SafetyScoreRecord]:
+        """Change who gave a score, the score, or what would raise it.
+
+        ``expected_version``: the version the change was made on (refused with
+        ``EditConflict``, changing nothing, when the score was changed since)."""
         current = next((s for s in self.safety_scores() if s.id == score_id), None)
         if current is None:
             raise NotFound(f"Veiligheidsscore {score_id} hoort niet bij dit overleg.")
         _check_score(
             changes.get("respondent", current.respondent), changes.get("score", current.score)
         )
-        return self._update(SafetyScore, SafetyScoreRecord, score_id, changes, "Veiligheidsscore")
+        return self._update(
+            SafetyScore, SafetyScoreRecord, score_id, changes, "Veiligheidsscore", expected_version
+        )
 
     def delete_safety_score(self, score_id: int) -> None:
         self._delete(SafetyScore, score_id, "Veiligheidsscore")
@@ -89,8 +99,14 @@ class JudgingMixin(SessionBase):
             changed.append(row.id)
         return Saved(to_record(JudgementRecord, row), bsn_warnings(text))
 
-    def edit_judgement(self, judgement_id: int, **changes: Any) -> Saved[JudgementRecord]:
-        return self._update(Judgement, JudgementRecord, judgement_id, changes, "Oordeel")
+    def edit_judgement(
+        self, judgement_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> Saved[JudgementRecord]:
+        """Change a judgement's kind, text or likelihood; ``expected_version`` as for
+        :meth:`edit_safety_score`."""
+        return self._update(
+            Judgement, JudgementRecord, judgement_id, changes, "Oordeel", expected_version
+        )
 
     def delete_judgement(self, judgement_id: int) -> None:
         self._delete(Judgement, judgement_id, "Oordeel")

@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert
+from sqlalchemy import func, insert
 from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
@@ -27,13 +27,13 @@ from bobtui.core.domain.vocabulary import (
     Domain,
     MeetingStatus,
     NoteKind,
-    Phase,
     Presence,
     counted,
 )
 from bobtui.core.questions.sets import QuestionSet
-from bobtui.core.session._base import _check_status, _required
+from bobtui.core.session._base import _edit_conflict, _required
 from bobtui.core.session.attention import BsnFinding, MeetingFacts, attention_flags
+from bobtui.core.session.chair import ChairMixin
 from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
@@ -65,13 +65,16 @@ _REQUIRED_TEXT = {"name", "text", "respondent", "action", "owner_person", "owner
 # Built once: constructing a statement costs more than running it on SQLite.
 _INSERT_NOTE = insert(Note).returning(col(Note.id))
 _NOTE_COLUMNS = [name for name in Note.model_fields if name != "id"]
-_MEETING_STATE = select(Meeting.status, Meeting.current_phase, Meeting.current_question_id).where(
-    col(Meeting.id) == bindparam("meeting_id")
-)
 
 
-class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin):
-    """The service for one meeting. Create one with :meth:`create` or :meth:`open`."""
+class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin, ChairMixin):
+    """The service for one meeting, as one window (client) sees it. Create one with
+    :meth:`create` or :meth:`open`.
+
+    Each session has its own position and files what it records on the question it shows.
+    To change the meeting it must chair it (:meth:`claim_chair`), or nobody else may; see
+    ``session/chair.py``.
+    """
 
     @classmethod
     def create(
@@ -127,7 +130,9 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
     def open(
         cls, store: Store, meeting_id: int, question_set: QuestionSet, clock: Clock = utc_now
     ) -> "MeetingSession":
-        """Open an existing meeting (reading it changes nothing; see :meth:`resume`)."""
+        """Open an existing meeting (reading it changes nothing; see :meth:`resume`).
+
+        The session starts at the meeting's recorded position and does not claim the chair."""
         with Session(store.engine) as db:
             meeting = db.get(Meeting, meeting_id)
             if meeting is None:
@@ -147,6 +152,7 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
                 meeting=self.meeting(),
                 question_set=self.question_set,
                 position=self.position(),
+                chair=self.chair_holder(),
                 participants=tuple(self.participants()),
                 notes=tuple(self.notes()),
                 coverage=self.coverage(),
@@ -169,12 +175,15 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
         location: str | None = None,
         reason: str | None = None,
         meeting_type: str | None = None,
+        expected_version: int | None = None,
         case_code: str | None = None,
     ) -> Saved[MeetingRecord]:
+        """Change the case code, date, place, reason or type; ``expected_version`` is the
+        ``details_version`` the change was made on (``EditConflict`` when changed since)."""
         if case_code is not None and not _required(case_code):
             raise RuleViolation("Een overleg heeft een casuscode nodig.")
         with self._write("meeting.details_changed", "meeting") as (db, changed):
-            meeting = self._editable_meeting(db)
+            meeting = self._edited_details(db, expected_version)
             if case_code is not None:
                 meeting.case_code = case_code.strip()
             if held_on is not None:
@@ -261,27 +270,24 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
         question_id: str | None = None,
         confidential: bool = False,
     ) -> Saved[NoteRecord]:
-        """Save a note on the current (or given) question; committed when this returns.
+        """Save a note on the question this session shows (or the given one); committed when
+        this returns.
 
         A ``confidential`` note stays out of every export unless it is included on purpose."""
         if not _required(text):
             raise RuleViolation("Een notitie mag niet leeg zijn.")
         # The autosave hot path: prepared Core statements, no ORM unit of work (make bench).
-        with self._write("note.recorded", "note") as (db, changed):
-            connection = db.connection()
-            state = connection.execute(_MEETING_STATE, {"meeting_id": self.meeting_id}).first()
-            if state is None:
-                raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
-            _check_status(state.status, running=True)
-            question = question_id or state.current_question_id
-            phase = self.question_set.phase_of(question) if question else state.current_phase
+        position = self.position()
+        with self._write("note.recorded", "note", running=True) as (db, changed):
+            assert position is not None  # a running meeting has been started
+            question = question_id or position.question.id
             now = self._clock()
             note = NoteRecord(
                 id=0,  # assigned by the database below
                 meeting_id=self.meeting_id,
                 kind=NoteKind(kind),
                 text=text.strip(),
-                phase=Phase(phase),
+                phase=self.question_set.phase_of(question),
                 question_id=question,
                 participant_id=participant_id,
                 confidential=confidential,
@@ -289,7 +295,7 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
                 updated_at=now,
             )
             values = {name: getattr(note, name) for name in _NOTE_COLUMNS}
-            note_id = connection.execute(_INSERT_NOTE, values).scalar_one()
+            note_id = db.connection().execute(_INSERT_NOTE, values).scalar_one()
             assert note_id is not None
             note = replace(note, id=note_id)
             changed.append(note.id)
@@ -309,6 +315,15 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
     def notes(self) -> list[NoteRecord]:
         return self._list(NoteRecord, Note, col(Note.created_at))
 
+    def _edited_details(self, db: Session, expected_version: int | None) -> Meeting:
+        """The meeting, to change its details or evaluation: refused when they were changed
+        since ``expected_version``; their version goes up by one."""
+        meeting = self._editable_meeting(db)
+        if expected_version is not None and meeting.details_version != expected_version:
+            raise _edit_conflict("meeting")
+        meeting.details_version += 1
+        return meeting
+
     # --- evaluation and closing --------------------------------------------------------------
 
     def set_evaluation(
@@ -317,8 +332,10 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
         evaluation_date: date | None,
         next_meeting_on: date | None = None,
         client_informed_by: str | None = None,
+        expected_version: int | None = None,
     ) -> Saved[MeetingRecord]:
-        """When the plan is evaluated, the next meeting, and who tells the client."""
+        """When the plan is evaluated, the next meeting, and who tells the client;
+        ``expected_version`` as for :meth:`update_details`."""
         today = self.today()
         for label, value in (
             ("evaluatiedatum", evaluation_date),
@@ -327,7 +344,7 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
             if value is not None and value < today:
                 raise RuleViolation(f"De {label} {value:%d-%m-%Y} ligt in het verleden.")
         with self._write("meeting.evaluation_set", "meeting") as (db, changed):
-            meeting = self._editable_meeting(db)
+            meeting = self._edited_details(db, expected_version)
             meeting.evaluation_date = evaluation_date
             meeting.next_meeting_on = next_meeting_on
             meeting.client_informed_by = (client_informed_by or "").strip() or None
@@ -375,15 +392,18 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
         return points + attention_flags(facts)
 
     def close(self) -> MeetingRecord:
-        """Close the meeting: only with every open decision owned and an evaluation date set."""
+        """Close the meeting: only with every open decision owned and an evaluation date set.
+
+        The question this session shows counts as discussed."""
         problems = self.closing_problems()
         if problems:
             raise RuleViolation("Het overleg kan nog niet worden gesloten: " + " ".join(problems))
+        position = self.position()
         with self._write("meeting.closed", "meeting") as (db, changed):
             meeting = self._running_meeting(db)
             now = self._clock()
-            if meeting.current_question_id:
-                self._set_coverage(db, meeting.current_question_id, Coverage.BESPROKEN)
+            if position is not None:
+                self._set_coverage(db, position.question.id, Coverage.BESPROKEN)
             self._stop_clock(db, now)
             meeting.status = MeetingStatus.GESLOTEN
             meeting.closed_at = now

@@ -1,4 +1,11 @@
-"""Moving through the leidraad: phases, questions and their coverage."""
+"""Moving through the leidraad: phases, questions and their coverage.
+
+Each session moves on its own: navigation changes the position this session holds in memory
+(see ``SessionBase.position``). A session that may write (it chairs the meeting, or nobody else
+does) also records each move: the meeting's position (where a restart resumes), the coverage of
+the question left, and, entering a phase, the meeting's phase clock. A read-only window only
+browses: its moves change nothing stored, so the meeting's phase and clock stay the chair's.
+"""
 
 from datetime import timedelta
 
@@ -18,16 +25,11 @@ from bobtui.core.store.tables import OwnQuestion, PhaseInterval, QuestionCoverag
 class NavigationMixin(ClockMixin, DecisionsMixin):
     """Phases and questions in BOB order, with coverage and gentle warnings."""
 
-    def position(self) -> Position | None:
-        """The current phase and question, or None before the meeting starts."""
-        meeting = self.meeting()
-        if meeting.current_phase is None or meeting.current_question_id is None:
-            return None
-        try:
-            question = self.question_set.question(meeting.current_question_id)
-        except KeyError:  # the leidraad changed since: fall back to the phase's first question
-            question = next(self.question_set.phase(meeting.current_phase).questions())
-        return Position(meeting.current_phase, question)
+    def _started_position(self) -> Position:
+        position = self.position()
+        if position is None:
+            raise RuleViolation("Het overleg is nog niet gestart.")
+        return position
 
     def start(self) -> Position:
         """Start the meeting at the first question of beeldvorming.
@@ -54,7 +56,8 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
             meeting.current_question_id = first_question.id
             db.add(PhaseInterval(meeting_id=self.meeting_id, phase=first_phase, started_at=now))
             changed.append(meeting.id)
-        return Position(first_phase, first_question)
+        self._position = Position(first_phase, first_question)
+        return self._position
 
     def _questions_in(self, phase: Phase) -> list[Question]:
         return list(self.question_set.phase(phase).questions())
@@ -81,33 +84,34 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
                 self._set_coverage(db, question.id, Coverage.OVERGESLAGEN)
 
     def go_to_question(self, question_id: str, *, skip_between: bool = True) -> Position:
-        """Move to any question of the current phase; the one left counts as discussed.
+        """Move this session to any question of its phase; the one left counts as discussed.
 
         Questions jumped over that were never touched count as skipped, unless
         ``skip_between`` is False (an own question is added at the end of its theme).
+        Recorded when this session may write; a read-only window only browses.
         """
-        with self._write("question.entered", "meeting") as (db, changed):
-            meeting = self._running_meeting(db)
-            assert meeting.current_phase is not None
-            phase = Phase(meeting.current_phase)
-            questions = self._questions_in(phase)
-            ids = [q.id for q in questions]
-            if question_id not in ids:
-                raise RuleViolation("Die vraag hoort niet bij de huidige fase.")
-            left = meeting.current_question_id
-            if left in ids and left != question_id:
-                self._set_coverage(db, left, Coverage.BESPROKEN)
-                start, end = ids.index(left), ids.index(question_id)
-                if skip_between:
-                    self._skip_untouched(db, questions[start + 1 : end])
-            meeting.current_question_id = question_id
-            changed.append(meeting.id)
-        return Position(phase, self.question_set.question(question_id))
+        position = self._started_position()
+        questions = self._questions_in(position.phase)
+        ids = [q.id for q in questions]
+        if question_id not in ids:
+            raise RuleViolation("Die vraag hoort niet bij de huidige fase.")
+        if self._may_write():
+            with self._write("question.entered", "meeting") as (db, changed):
+                meeting = self._running_meeting(db)
+                left = position.question.id
+                if left in ids and left != question_id:
+                    self._set_coverage(db, left, Coverage.BESPROKEN)
+                    start, end = ids.index(left), ids.index(question_id)
+                    if skip_between:
+                        self._skip_untouched(db, questions[start + 1 : end])
+                meeting.current_phase = position.phase
+                meeting.current_question_id = question_id
+                changed.append(meeting.id)
+        self._position = Position(position.phase, self.question_set.question(question_id))
+        return self._position
 
     def _step(self, offset: int) -> Position | None:
-        position = self.position()
-        if position is None:
-            raise RuleViolation("Het overleg is nog niet gestart.")
+        position = self._started_position()
         ids = [q.id for q in self._questions_in(position.phase)]
         target = ids.index(position.question.id) + offset
         if not 0 <= target < len(ids):
@@ -177,10 +181,8 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         return warnings
 
     def add_own_question(self, text: str) -> Position:
-        """Add a question of the chair's own to the current theme and go to it."""
-        position = self.position()
-        if position is None:
-            raise RuleViolation("Het overleg is nog niet gestart.")
+        """Add a question of the chair's own to this session's theme and go to it."""
+        position = self._started_position()
         if not _required(text):
             raise RuleViolation("Een eigen vraag mag niet leeg zijn.")
         theme = self.question_set.theme_of(position.question.id)
@@ -203,37 +205,45 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         return self.go_to_question(row.question_id, skip_between=False)
 
     def next_phase(self) -> Position:
-        """Move to the next BOB phase. Untouched questions of the phase left count as skipped."""
-        with self._write("phase.entered", "meeting") as (db, changed):
-            meeting = self._running_meeting(db)
-            assert meeting.current_phase is not None
-            phase = Phase(meeting.current_phase)
-            index = PHASE_ORDER.index(phase)
-            if index == len(PHASE_ORDER) - 1:
-                raise RuleViolation("Besluitvorming is de laatste fase; sluit het overleg af.")
-            if meeting.current_question_id:
-                self._set_coverage(db, meeting.current_question_id, Coverage.BESPROKEN)
-            self._skip_untouched(db, self._questions_in(phase))
-            now = self._clock()
-            self._close_open_interval(db, now)
-            new_phase = PHASE_ORDER[index + 1]
-            first = self._questions_in(new_phase)[0]
-            meeting.current_phase = new_phase
-            meeting.current_question_id = first.id
-            db.add(PhaseInterval(meeting_id=self.meeting_id, phase=new_phase, started_at=now))
-            changed.append(meeting.id)
-        return Position(new_phase, first)
+        """Move this session to the next BOB phase.
+
+        When this session may write, the move is the meeting's: untouched questions of the
+        phase left count as skipped and the phase clock moves on. A read-only window only
+        browses, and the meeting's phase clock keeps running in the chair's phase.
+        """
+        position = self._started_position()
+        index = PHASE_ORDER.index(position.phase)
+        if index == len(PHASE_ORDER) - 1:
+            raise RuleViolation("Besluitvorming is de laatste fase; sluit het overleg af.")
+        new_phase = PHASE_ORDER[index + 1]
+        first = self._questions_in(new_phase)[0]
+        if self._may_write():
+            with self._write("phase.entered", "meeting") as (db, changed):
+                meeting = self._running_meeting(db)
+                self._set_coverage(db, position.question.id, Coverage.BESPROKEN)
+                self._skip_untouched(db, self._questions_in(position.phase))
+                now = self._clock()
+                self._close_open_interval(db, now)
+                meeting.current_phase = new_phase
+                meeting.current_question_id = first.id
+                db.add(PhaseInterval(meeting_id=self.meeting_id, phase=new_phase, started_at=now))
+                changed.append(meeting.id)
+        self._position = Position(new_phase, first)
+        return self._position
 
     def resume(self) -> Position | None:
-        """Continue a running meeting at the same phase and question, with the clock as it was.
+        """Continue a running meeting at the phase and question last recorded, with the clock
+        as it was; this session moves there.
 
         After a crash the clock stopped at the last recorded change: the time the app was
-        down does not count.
+        down does not count. A change like any other: refused in a read-only window.
         """
         if self.meeting().status != MeetingStatus.LOPEND:
             return None
         with self._write("meeting.resumed", "meeting") as (db, changed):
             meeting = self._running_meeting(db)
             self._restart_clock(db, Phase(meeting.current_phase or PHASE_ORDER[0]))
+            recorded = self._position_at(meeting.current_phase, meeting.current_question_id)
             changed.append(meeting.id)
-        return self.position()
+        self._position = recorded
+        return recorded

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import DecisionRecord, ParkedIdeaRecord, Saved, to_record
-from bobtui.core.domain.vocabulary import PHASE_ORDER, ParkedOutcome, Phase
+from bobtui.core.domain.vocabulary import PHASE_ORDER, ParkedOutcome
 from bobtui.core.session._base import _required
 from bobtui.core.session.decisions import DecisionsMixin
 from bobtui.core.store.tables import ParkedIdea
@@ -22,16 +22,18 @@ class ParkingMixin(DecisionsMixin):
     """Park an idea with who proposed it; decide on it or drop it in besluitvorming."""
 
     def park_idea(self, text: str, *, participant_id: int | None = None) -> Saved[ParkedIdeaRecord]:
+        """Park an idea on the question this session shows."""
         if not _required(text):
             raise RuleViolation("Een geparkeerd idee mag niet leeg zijn.")
+        position = self.position()
         with self._write("parkedidea.recorded", "parkedidea") as (db, changed):
-            meeting = self._running_meeting(db)
+            self._running_meeting(db)
             idea = ParkedIdea(
                 meeting_id=self.meeting_id,
                 text=text.strip(),
                 participant_id=participant_id,
-                phase=Phase(meeting.current_phase or PHASE_ORDER[0]),
-                question_id=meeting.current_question_id,
+                phase=position.phase if position else PHASE_ORDER[0],
+                question_id=position.question.id if position else None,
                 created_at=self._clock(),
             )
             db.add(idea)

@@ -23,7 +23,7 @@ from bobtui.core.store import sqlite_files
 from bobtui.core.store.sqlite_files import DamagedStore, FileKind
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 """The newest migration in migrations/versions (a test keeps the two equal)."""
 
 

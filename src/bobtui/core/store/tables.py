@@ -5,8 +5,10 @@ Times are timezone-aware and stored in UTC; dates are calendar dates.
 """
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Index
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 # An explicit naming convention gives constraints stable names across SQLite and PostgreSQL,
@@ -18,6 +20,18 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class _Versioned(SQLModel):
+    """A row SQLAlchemy guards with a version: every UPDATE raises it and only succeeds while
+    the row still has the version that was read, so a change made in between is not
+    overwritten (``StaleDataError``); the session compares it with the version a client saw."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Meeting(SQLModel, table=True):
@@ -41,6 +55,9 @@ class Meeting(SQLModel, table=True):
     closed_at: datetime | None = None
     practice_case_id: str | None = Field(default=None, max_length=80)
     """Set for a rehearsal: the practice case it plays (rehearsals live in their own store)."""
+    details_version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    """Raised by each change of the details or the evaluation (not by moving through the
+    questions, which changes this row all the time); checked by the session by hand."""
 
 
 class Participant(SQLModel, table=True):
@@ -99,7 +116,7 @@ class Note(SQLModel, table=True):
     updated_at: datetime
 
 
-class SafetyScore(SQLModel, table=True):
+class SafetyScore(_Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     participant_id: int | None = Field(
@@ -112,7 +129,7 @@ class SafetyScore(SQLModel, table=True):
     created_at: datetime
 
 
-class Judgement(SQLModel, table=True):
+class Judgement(_Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     kind: str = Field(max_length=16)
@@ -121,7 +138,7 @@ class Judgement(SQLModel, table=True):
     created_at: datetime
 
 
-class Decision(SQLModel, table=True):
+class Decision(_Versioned, table=True):
     # Open actions are listed by deadline across all meetings.
     __table_args__ = (Index("ix_decision_status_deadline", "status", "deadline"),)
 
@@ -191,3 +208,18 @@ class OwnQuestion(SQLModel, table=True):
     theme_id: str = Field(max_length=80)
     text: str
     created_at: datetime
+
+
+class MeetingChair(SQLModel, table=True):
+    """Who chairs a meeting: the one client (a window) that may change it, while it is alive.
+
+    A row per chaired meeting; the holder refreshes ``heartbeat_at`` every few seconds and a
+    holder silent for longer than the timeout may be replaced. ``description`` is shown to
+    whoever finds the chair taken, so it holds no case data (app, computer, login).
+    """
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    client_id: str = Field(max_length=32)
+    description: str = Field(max_length=200)
+    since: datetime
+    heartbeat_at: datetime
