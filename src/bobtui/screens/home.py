@@ -206,7 +206,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open")
     def open_meeting(self, meeting_id: int) -> None:
         """Open (and if planned, start) a meeting off the event loop, then show it."""
-        from bobtui.core.domain.errors import BobError
+        from bobtui.core.domain.errors import BobError, ChairTaken
         from bobtui.core.domain.vocabulary import MeetingStatus
         from bobtui.core.session import open_meeting
 
@@ -217,10 +217,49 @@ class HomeScreen(Screen[None]):
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
+            try:
+                session.claim_chair()
+            except ChairTaken as taken:  # another live window chairs it: ask first
+                self.app.call_from_thread(self._ask_to_take_over, session, str(taken))
+                return
             if status is MeetingStatus.LOPEND:
                 session.resume()
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return
+        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
+
+    def _ask_to_take_over(self, session: "MeetingSession", taken: str) -> None:
+        """Take over the chair after confirming, or look on in a read-only window."""
+        from bobtui.screens.confirm import ConfirmScreen
+
+        def answered(take_over: bool | None) -> None:
+            if take_over:
+                self.take_over_and_show(session)
+            else:
+                self.notify(
+                    "Alleen-lezen: dit venster kan niets veranderen zolang het andere venster "
+                    "het overleg voorzit.",
+                    severity="warning",
+                    timeout=8,
+                )
+                self._show_meeting(session, planned=False)
+
+        question = "Het voorzitten overnemen? (Nee: alleen meekijken)"
+        self.app.push_screen(ConfirmScreen("Overleg al geopend", [taken], question), answered)
+
+    @work(thread=True, exclusive=True, group="open")
+    def take_over_and_show(self, session: "MeetingSession") -> None:
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.domain.vocabulary import MeetingStatus
+
+        try:
+            session.take_over_chair()
+            status = session.meeting().status
+            if status is MeetingStatus.LOPEND:
+                session.resume()
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
             return
         self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
 
