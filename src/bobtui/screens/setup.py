@@ -276,7 +276,7 @@ class SetupScreen(Screen[None]):
         self._refresh()
 
     def action_start(self) -> None:
-        from bobtui.screens.meeting import MeetingScreen
+        from bobtui.screens.practice_meeting import meeting_screen_for
 
         if self.session is None:
             self.action_save_meeting()
@@ -289,7 +289,7 @@ class SetupScreen(Screen[None]):
             self._message(str(error), error=True)
             return
         self.app.switch_screen(
-            MeetingScreen(self.session, self.generic_prompts, self.practice_case)
+            meeting_screen_for(self.session, self.generic_prompts, self.practice_case)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
