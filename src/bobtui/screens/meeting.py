@@ -36,6 +36,7 @@ from bobtui.widgets.meeting_panes import MeetingPanes
 from bobtui.widgets.navigator import MARKS
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.phase_clock import time_spent_at
+from bobtui.widgets.text import printable
 from bobtui.widgets.title_bar import TitleBar
 
 _FORMS: dict[str, type[MeetingFormScreen[Any]]] = {
@@ -96,7 +97,8 @@ class MeetingScreen(NoteTakingScreen):
         assert self.snapshot is not None
         if current:  # read after this screen's last move, so it knows where the meeting is
             self._position = self.snapshot.position
-        self.sub_title = f"{self.snapshot.meeting.case_code} · {self.session.question_set.title}"
+        case_code = printable(self.snapshot.meeting.case_code)
+        self.sub_title = f"{case_code} · {printable(self.session.question_set.title)}"
         self._show_view()
         if self.focused is None:  # the first snapshot is on screen: ready for the chair
             self.query_one(NoteEditor).focus()

@@ -43,7 +43,7 @@ class Navigator(Tree[str]):
     def show(self, snapshot: MeetingSnapshot) -> None:
         """Coverage marks and the current question of ``snapshot``, its phase unfolded."""
         self._build_nodes(snapshot.question_set)
-        self._set_label(self.root, snapshot.meeting.case_code)
+        self._set_label(self.root, printable(snapshot.meeting.case_code))
         position = snapshot.position
         current = position.question.id if position else None
         for question in snapshot.question_set.all_questions():
