@@ -199,7 +199,8 @@ async def key_latency(folder: Path) -> None:
         while not app.screen.query("DataTable") or app.screen.query_one("DataTable").row_count == 0:
             await pilot.pause(0.05)
         await pilot.press("enter")
-        while not isinstance(app.screen, MeetingScreen):
+        # The note line takes the focus once the meeting's first snapshot is on screen.
+        while not isinstance(app.screen, MeetingScreen) or app.screen.focused is None:
             await pilot.pause(0.05)
         editor = app.screen.query_one(TextArea)
         editor.cursor_blink = False

@@ -85,6 +85,7 @@ async def capture_practice() -> None:
     from bobtui.screens.home import HomeScreen
     from bobtui.screens.meeting import MeetingScreen
     from bobtui.screens.practice_event import PracticeEventScreen
+    from bobtui.screens.practice_meeting import PracticeMeetingScreen
     from bobtui.screens.setup import SetupScreen
 
     clock = StepClock()
@@ -102,11 +103,14 @@ async def capture_practice() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, SetupScreen))
         await pilot.press("f5")
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        # The note line takes the focus once the meeting's first snapshot is on screen.
+        await until(
+            pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None
+        )
         await pilot.press("ctrl+s", *"Vier meldingen in een jaar, steeds in het weekend", "enter")
         await shot(pilot, "practice-meeting")
         meeting = app.screen
-        assert isinstance(meeting, MeetingScreen) and meeting.practice_case is not None
+        assert isinstance(meeting, PracticeMeetingScreen)
         clock.advance(meeting.practice_case.events_in_order()[0].minute)
         await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen))
         await shot(pilot, "practice-event")
@@ -153,7 +157,8 @@ async def capture() -> None:
             await pilot.pause(0.05)
         await shot(pilot, "summary")
         await pilot.press("escape", "enter")
-        while not isinstance(app.screen, MeetingScreen):
+        # The note line takes the focus once the meeting's first snapshot is on screen.
+        while not isinstance(app.screen, MeetingScreen) or app.screen.focused is None:
             await pilot.pause(0.05)
         # Beeldvorming: a note, a worry on the line, then the modals of this phase.
         await pilot.press(*"Politie geeft een 3, het wijkteam een 5", "enter")

@@ -12,6 +12,7 @@ from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.feedback import FeedbackScreen
 from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.practice_event import PracticeEventScreen
 from bobtui.screens.setup import SetupScreen
 from tests.conftest import FakeClock
 from tests.core.test_practice import example_case  # noqa: F401  (fixture)
@@ -49,7 +50,10 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "oordeelsvorming")
-        clock.advance(8)
+        clock.advance(8)  # past minute 15: the case's event pops up on the next tick
+        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen), "the event")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
         await pilot.press(*"Spanning door schulden", "enter")
         await pilot.press("ctrl+f")
         await until(

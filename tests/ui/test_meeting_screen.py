@@ -14,6 +14,7 @@ from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
 from bobtui.screens.time_out import TimeOutScreen
+from tests.conftest import FakeClock
 
 
 async def until(pilot, condition, what: str) -> None:
@@ -166,6 +167,11 @@ async def test_score_judgement_and_decision_forms(planned: tuple[str, int]) -> N
             "Veilig Thuis",
         )
         assert (decision.deadline - date.today()).days == 7
+        await until(  # the screen shows it once the snapshot asked for after the form is read
+            pilot,
+            lambda: "Veiligheidsplan maken" in str(app.screen.query_one("#picture").render()),
+            "the decision in the live picture",
+        )
         picture = str(app.screen.query_one("#picture", Static).render())
         assert "Veiligheidsplan maken" in picture and "Escalerende ruzies" in picture
 
@@ -323,6 +329,11 @@ async def test_edit_rekind_and_delete_notes_from_the_screen(planned: tuple[str, 
         await until(pilot, lambda: len(session.notes()) == 1, "the deleted note")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await until(  # the screen shows it once the snapshot asked for on return is read
+            pilot,
+            lambda: "Drie meldingen" in str(screen.query_one("#notes").render()),
+            "the corrected note on screen",
+        )
         assert "Drie meldingen" in str(screen.query_one("#notes").render())
 
 
@@ -424,3 +435,149 @@ async def test_the_close_review_lists_a_bsn_and_ctrl_b_corrects_it(
         assert session.notes()[0].text == "Vader noemde zijn nummer"
         review = str(app.screen.query_one("#review", Static).render())
         assert "Nummers die op een BSN lijken" not in review
+
+
+def test_printable_drops_control_characters_but_keeps_tab_and_newline() -> None:
+    from bobtui.core.domain.text import printable
+
+    assert printable("a\x1b[31mb\x00c\td\ne\x7f\x85\r") == "a[31mbc\td\ne"
+    assert printable("[bold] [/] [link=x]") == "[bold] [/] [link=x]"
+
+
+async def test_user_text_is_shown_literally_never_as_markup(planned: tuple[str, int]) -> None:
+    """Notes, names and organisations with markup or terminal escapes render as plain text."""
+    from textual import events
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        session.add_participant("[i]Oma[/i]", organisation="[link=x]Buurt[/link]")
+        await pilot.press(*"Zo [bold zegt [/] ze [link=x] het", "enter")
+        editor = screen.query_one("#note-editor")
+        app.post_message(events.Paste("Rood \x1b[31mgevaar\x00 einde"))  # as the terminal does
+        await until(pilot, lambda: "gevaar" in editor.text, "the pasted text on the note line")
+        await pilot.press("enter")
+        await until(pilot, lambda: len(session.notes()) == 2, "both notes saved")
+        assert session.notes()[1].text == "Rood \x1b[31mgevaar\x00 einde"
+
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, MeetingScreen), "the home screen")
+        await pilot.press("enter")  # running: it opens straight in the meeting screen
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
+            "the reopened meeting screen",
+        )
+        reopened = app.screen
+        await until(
+            pilot,
+            lambda: "einde" in str(reopened.query_one("#notes").render()),
+            "the notes on the reopened screen",
+        )
+        notes = str(reopened.query_one("#notes").render())
+        assert "Zo [bold zegt [/] ze [link=x] het" in notes
+        assert "Rood [31mgevaar einde" in notes  # the escape and the NUL dropped
+        picture = str(reopened.query_one("#picture").render())
+        assert "[i]Oma[/i] · [link=x]Buurt[/link]" in picture
+
+
+async def test_a_burst_of_requests_leads_to_one_more_read(planned: tuple[str, int]) -> None:
+    import threading
+    import time
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        read = session.snapshot
+        reads: list[str] = []
+
+        def slow_snapshot():  # type: ignore[no-untyped-def]
+            reads.append(threading.current_thread().name)
+            time.sleep(0.2)  # the requests below all come while this read runs
+            return read()
+
+        session.snapshot = slow_snapshot  # type: ignore[method-assign]
+        for _ in range(10):
+            screen.request_snapshot()
+        session.record_note(NoteKind.FEIT, "Na de eerste vraag om een snapshot")
+        await until(
+            pilot,
+            lambda: "Na de eerste" in str(screen.query_one("#notes").render()),
+            "the note in the last snapshot",
+        )
+        await pilot.pause(0.5)
+        assert len(reads) == 2  # the first read, then one more for the nine that waited
+        assert threading.main_thread().name not in reads  # off the event loop
+
+
+async def test_the_clock_counts_on_without_asking_the_database(
+    planned: tuple[str, int], clock: FakeClock
+) -> None:
+    from sqlalchemy import event
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url), clock=clock)
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        await pilot.pause(0.3)  # the snapshot asked for on mount
+        statements: list[str] = []
+        engine = screen.session.store.engine
+        event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        clock.advance(3)
+        await until(
+            pilot,
+            lambda: "Overleg 3:00" in str(screen.query_one("#clock").render()),
+            "the clock three minutes on",
+        )
+        assert "Beeldvorming (3:00)" in [
+            str(node.label) for node in screen.query_one("#navigator").root.children
+        ]
+        await pilot.pause(1.5)
+        assert statements == []
+
+
+async def test_text_not_yet_saved_comes_back_after_leaving_or_quitting(
+    planned: tuple[str, int],
+) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        await pilot.press(*"Half gezegd, nog niet opgeslagen")
+        await pilot.press("escape")  # leave without Enter
+        await until(pilot, lambda: not isinstance(app.screen, MeetingScreen), "the list")
+        assert screen.session.notes() == []
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
+            "the reopened meeting",
+        )
+        line = app.screen.query_one("#note-editor")
+        await until(pilot, lambda: line.text == "Half gezegd, nog niet opgeslagen", "the draft")
+        await pilot.press(" ", "e", "n", "m", "e", "e", "r")
+    # Quit straight from the meeting (ctrl+q): the draft is kept too, with what was added.
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(
+            pilot,
+            lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count,
+            "the list",
+        )
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
+            "the meeting again",
+        )
+        line = app.screen.query_one("#note-editor")
+        await until(pilot, lambda: line.text.endswith("nog niet opgeslagen enmeer"), "the draft")
+        await pilot.press("enter")
+        await until(pilot, lambda: line.text == "", "the note saved")
+        assert [n.text for n in app.screen.session.notes()] == [
+            "Half gezegd, nog niet opgeslagen enmeer"
+        ]

@@ -265,7 +265,7 @@ class HomeScreen(Screen[None]):
 
     def _show_meeting(self, session: "MeetingSession", planned: bool) -> None:
         """A planned meeting opens in setup (roster, open actions); a running one resumes."""
-        from bobtui.screens.meeting import MeetingScreen
+        from bobtui.screens.practice_meeting import meeting_screen_for
         from bobtui.screens.setup import SetupScreen
 
         assert self.store is not None and self.catalog is not None
@@ -274,7 +274,7 @@ class HomeScreen(Screen[None]):
         if planned:
             self.app.push_screen(SetupScreen(self.store, session, case))
         else:
-            self.app.push_screen(MeetingScreen(session, prompts, case))
+            self.app.push_screen(meeting_screen_for(session, prompts, case))
 
     def _practice_case_of(self, session: "MeetingSession") -> "PracticeCase | None":
         from bobtui.core.domain.errors import BobError

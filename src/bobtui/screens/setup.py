@@ -281,7 +281,7 @@ class SetupScreen(Screen[None]):
         self._refresh()
 
     def action_start(self) -> None:
-        from bobtui.screens.meeting import MeetingScreen
+        from bobtui.screens.practice_meeting import meeting_screen_for
 
         if self.session is None:
             self.action_save_meeting()
@@ -294,7 +294,7 @@ class SetupScreen(Screen[None]):
             self._message(str(error), error=True)
             return
         self.app.switch_screen(
-            MeetingScreen(self.session, self.catalog.generic_prompts, self.practice_case)
+            meeting_screen_for(self.session, self.catalog.generic_prompts, self.practice_case)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -118,9 +118,13 @@ class SessionBase:
         self._chair = _Chair.UNCLAIMED
         self._position = self._recorded_position()
 
+    def now(self) -> datetime:
+        """The time on the meeting's clock: what snapshots are taken at and screens count from."""
+        return self._clock()
+
     def today(self) -> date:
         """The local date on the meeting's clock: deadlines and relative dates count from it."""
-        return self._clock().astimezone().date()
+        return self.now().astimezone().date()
 
     def _with_own_questions(self) -> QuestionSet:
         with self._reading() as db:

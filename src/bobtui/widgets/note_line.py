@@ -1,0 +1,74 @@
+"""The note line with the bar above it: how the next note will be saved (its kind, who said it,
+confidential or not) and where it is typed."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from bobtui.core.domain.records import ParticipantRecord
+from bobtui.core.domain.vocabulary import NoteKind
+from bobtui.core.snapshot import MeetingSnapshot
+from bobtui.widgets.note_editor import NoteEditor
+from bobtui.widgets.text import plain, show_text
+
+
+class NoteLine(Vertical):
+    """The bar (``#note-bar``) over the editor (``#note-editor``); keeps how the next note
+    will be saved. The screen saves it and then calls :meth:`saved`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.kind = NoteKind.FEIT
+        self.confidential = False  # for the next note only
+        self.speaker_id: int | None = None
+        self._people: tuple[ParticipantRecord, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="note-bar")
+        yield NoteEditor(id="note-editor")
+
+    def on_mount(self) -> None:
+        self._show_bar()
+
+    def show(self, snapshot: MeetingSnapshot) -> None:
+        """The roster to pick the speaker from."""
+        self._people = snapshot.participants
+        self._show_bar()
+
+    def cycle_kind(self) -> None:
+        kinds = list(NoteKind)
+        self.kind = kinds[(kinds.index(self.kind) + 1) % len(kinds)]
+        self._show_bar()
+
+    def toggle_confidential(self) -> None:
+        self.confidential = not self.confidential
+        self._show_bar()
+
+    def cycle_speaker(self) -> None:
+        """Nobody, then each participant in roster order."""
+        choices: list[int | None] = [None, *(p.id for p in self._people)]
+        index = choices.index(self.speaker_id) if self.speaker_id in choices else 0
+        self.speaker_id = choices[(index + 1) % len(choices)]
+        self._show_bar()
+
+    def saved(self) -> None:
+        """The note on the line was saved: clear it, and the confidential mark with it."""
+        self.query_one(NoteEditor).clear()
+        if self.confidential:
+            self.confidential = False
+            self._show_bar()
+
+    def _show_bar(self) -> None:
+        speaker = next((p.name for p in self._people if p.id == self.speaker_id), "—")
+        bar = Text.assemble(
+            "Soort: ",
+            (self.kind.value, "bold"),
+            " (ctrl+t)   Wie: ",
+            plain(speaker, "bold"),
+            " (ctrl+s)",
+        )
+        if self.confidential:
+            bar.append("   ").append(" vertrouwelijk ", style="reverse").append(" (ctrl+l)")
+        bar.append("   Enter slaat op")
+        show_text(self.query_one("#note-bar", Static), bar)
