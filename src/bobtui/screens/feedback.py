@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from bobtui.core.documents.blocks import Handout
 from bobtui.core.documents.export import DocumentFormat
-from bobtui.core.documents.layout import Handout
 from bobtui.core.training.feedback import FeedbackReport, compare_reports
 from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 from bobtui.widgets.title_bar import TitleBar

@@ -25,7 +25,7 @@ from bobtui.core.domain.records import MeetingListRow
 from bobtui.core.domain.text import json_text, markdown
 
 if TYPE_CHECKING:
-    from bobtui.core.documents.layout import Handout
+    from bobtui.core.documents.blocks import Handout
 
 ExportFormat = Literal["md", "json", "html", "docx"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "html", "docx")

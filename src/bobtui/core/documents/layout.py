@@ -7,13 +7,23 @@ formats cannot drift apart in what they say; only how they look differs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
 
+from bobtui.core.documents.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    Facts,
+    Handout,
+    Item,
+    Part,
+    Subheading,
+    Table,
+    Text,
+)
 from bobtui.core.documents.profiles import SECTION_TITLES, Section
 from bobtui.core.documents.summary import NoteLine, Summary
-from bobtui.core.domain.history import CaseHistory, chart_points, sparkline
+from bobtui.core.domain.history import CaseHistory
 from bobtui.core.domain.text import one_line
 from bobtui.core.domain.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
 
@@ -27,108 +37,6 @@ _PHASE_TITLES = {
 _JUDGEMENT_TITLES = {"kernprobleem": "Kernproblemen", "risico": "Risico's", "dilemma": "Dilemma's"}
 _STATUS = {"open": "open", "gedaan": "gedaan", "vervallen": "vervallen"}
 _PARKED_OUTCOME = {"besluit": "werd een besluit", "vervallen": "vervallen", None: "nog open"}
-
-
-@dataclass(frozen=True)
-class Subheading:
-    kind: ClassVar[str] = "subheading"
-    text: str
-
-
-@dataclass(frozen=True)
-class Text:
-    kind: ClassVar[str] = "text"
-    text: str
-    muted: bool = False
-
-
-@dataclass(frozen=True)
-class Item:
-    text: str
-    by: str = ""
-    confidential: bool = False
-
-
-@dataclass(frozen=True)
-class Bullets:
-    kind: ClassVar[str] = "bullets"
-    items: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Label–value pairs: the meeting's particulars, the evaluation dates."""
-
-    kind: ClassVar[str] = "facts"
-    pairs: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    kind: ClassVar[str] = "table"
-    name: str  # a stable name for styling and tests, e.g. "besluiten"
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    shares: tuple[int, ...] = ()
-    """Each column's share of the width in percent; empty: equal columns."""
-
-    def column_widths(self, total: int) -> list[int]:
-        """Column widths for a page ``total`` wide (Word lays out fixed widths)."""
-        shares = self.shares or (100 // len(self.header),) * len(self.header)
-        return [total * share // 100 for share in shares]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A trend over meetings on a 0..maximum scale: a line in HTML, a sparkline in text."""
-
-    kind: ClassVar[str] = "chart"
-    title: str
-    labels: tuple[str, ...]
-    values: tuple[float | None, ...]
-    maximum: float = 10
-
-    @property
-    def spark(self) -> str:
-        return sparkline(self.values, self.maximum)
-
-    @property
-    def readout(self) -> str:
-        """The values in words: 3,5 → 4 → — → 6."""
-        return " → ".join(
-            "—" if v is None else f"{v:.1f}".replace(".0", "").replace(".", ",")
-            for v in self.values
-        )
-
-    def points(self, width: int, height: int) -> list[tuple[float, float, float]]:
-        return chart_points(self.values, width, height, self.maximum)
-
-    def ticks(self, width: int) -> list[tuple[float, str]]:
-        """Where each meeting's label goes along the x axis."""
-        step = width / max(len(self.labels) - 1, 1)
-        return [(round(i * step, 1), label) for i, label in enumerate(self.labels)]
-
-
-Block = Subheading | Text | Bullets | Facts | Table | Chart
-
-
-@dataclass(frozen=True)
-class Part:
-    key: str
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Handout:
-    kind: str  # what the document is, without case text: for file properties
-    title: str
-    case_code: str
-    confidentiality: str
-    profile_statement: str
-    particulars: Facts
-    parts: tuple[Part, ...]
-    page_per_part: bool = False  # printed, each part starts a new page (role cards)
 
 
 def dmy(value: date | None) -> str:

@@ -18,7 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bobtui.core.documents.layout import Handout, build_handout
+from bobtui.core.documents.blocks import Handout
+from bobtui.core.documents.layout import build_handout
 from bobtui.core.documents.summary import Summary
 from bobtui.core.domain.text import markdown, printable
 

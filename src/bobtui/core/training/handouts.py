@@ -1,7 +1,7 @@
 """Trainers' documents laid out for every format: the feedback report, two rehearsals side by
 side, and the role cards (one per printed page)."""
 
-from bobtui.core.documents.layout import (
+from bobtui.core.documents.blocks import (
     Block,
     Bullets,
     Facts,
