@@ -10,9 +10,11 @@ from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet, default_catalog
 from bobtui.core.session import MeetingSession, open_meeting
+from bobtui.core.session.drafts import load_draft, save_draft
 from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
+from tests.conftest import configured_paths
 from tests.ui.test_meeting_screen import until
 
 
@@ -38,6 +40,7 @@ async def test_a_second_window_looks_on_or_takes_over(
     chair.claim_chair()
     chair.start()
     chair.record_note(NoteKind.FEIT, "Uit het venster van de voorzitter")
+    save_draft(configured_paths(), url, meeting_id, "Concept van de voorzitter")
 
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -49,8 +52,9 @@ async def test_a_second_window_looks_on_or_takes_over(
         await pilot.press(*"Mag niet", "enter")
         await pilot.pause(0.3)
         line = app.screen.query_one("#note-editor", TextArea)
-        assert line.text == "Mag niet"  # refused, and not lost
+        assert line.text == "Mag niet"  # refused, and not lost; the chair's draft not taken
         assert [n.text for n in chair.notes()] == ["Uit het venster van de voorzitter"]
+    assert load_draft(configured_paths(), url, meeting_id) == "Concept van de voorzitter"
 
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -35,6 +35,8 @@ class NoteTakingScreen(SnapshotScreen):
 
     def restore_draft(self) -> None:
         """Put a draft left by an earlier window back on the line, and say so."""
+        if self.session.is_read_only():  # the draft is the chair's window's, not this one's
+            return
         text = load_draft(*self._draft_key())
         if text:
             self._line_text = text
@@ -48,7 +50,10 @@ class NoteTakingScreen(SnapshotScreen):
         return paths, self.session.store.url, self.session.meeting_id
 
     def keep_draft(self) -> None:
-        """Keep what is on the line now (an empty line removes the draft)."""
+        """Keep what is on the line now (an empty line removes the draft); a window that only
+        looks on keeps none, so it never overwrites the chair's."""
+        if self.session.is_read_only():
+            return
         try:
             save_draft(*self._draft_key(), self._line_text)
         except OSError:
