@@ -6,10 +6,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from bobtui.core.workplace import StoreKind
+from bobtui.screens._opening import MeetingOpeningScreen
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.title_bar import TitleBar
 
@@ -19,16 +19,15 @@ if TYPE_CHECKING:
     from bobtui.core.domain.dates import Clock
     from bobtui.core.domain.records import MeetingListRow, Saved
     from bobtui.core.questions.sets import Catalog
-    from bobtui.core.session import MeetingSession
     from bobtui.core.store.engine import Store
-    from bobtui.core.training.cases import PracticeCase, PracticeCatalog
+    from bobtui.core.training.cases import PracticeCatalog
     from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
 _STATUS_LABELS = {"gepland": "gepland", "lopend": "loopt", "gesloten": "gesloten"}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(MeetingOpeningScreen):
     """Lists meetings; the store opens in a worker so the first frame is not kept waiting."""
 
     CSS_PATH = "home.tcss"
@@ -202,91 +201,6 @@ class HomeScreen(Screen[None]):
         meeting_id = self._selected_meeting_id()
         if meeting_id is not None:
             self.open_meeting(meeting_id)
-
-    @work(thread=True, exclusive=True, group="open")
-    def open_meeting(self, meeting_id: int) -> None:
-        """Open (and if planned, start) a meeting off the event loop, then show it."""
-        from bobtui.core.domain.errors import BobError, ChairTaken
-        from bobtui.core.domain.vocabulary import MeetingStatus
-        from bobtui.core.session import open_meeting
-
-        if self.store is None or self.catalog is None:
-            return
-        try:
-            session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
-            status = session.meeting().status
-            if status is MeetingStatus.GESLOTEN:
-                raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
-            try:
-                session.claim_chair()
-            except ChairTaken as taken:  # another live window chairs it: ask first
-                self.app.call_from_thread(self._ask_to_take_over, session, str(taken))
-                return
-            if status is MeetingStatus.LOPEND:
-                session.resume()
-        except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="warning")
-            return
-        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
-
-    def _ask_to_take_over(self, session: "MeetingSession", taken: str) -> None:
-        """Take over the chair after confirming, or look on in a read-only window."""
-        from bobtui.screens.confirm import ConfirmScreen
-
-        def answered(take_over: bool | None) -> None:
-            if take_over:
-                self.take_over_and_show(session)
-            else:
-                self.notify(
-                    "Alleen-lezen: dit venster kan niets veranderen zolang het andere venster "
-                    "het overleg voorzit.",
-                    severity="warning",
-                    timeout=8,
-                )
-                self._show_meeting(session, planned=False)
-
-        question = "Het voorzitten overnemen? (Nee: alleen meekijken)"
-        self.app.push_screen(ConfirmScreen("Overleg al geopend", [taken], question), answered)
-
-    @work(thread=True, exclusive=True, group="open")
-    def take_over_and_show(self, session: "MeetingSession") -> None:
-        from bobtui.core.domain.errors import BobError
-        from bobtui.core.domain.vocabulary import MeetingStatus
-
-        try:
-            session.take_over_chair()
-            status = session.meeting().status
-            if status is MeetingStatus.LOPEND:
-                session.resume()
-        except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
-
-    def _show_meeting(self, session: "MeetingSession", planned: bool) -> None:
-        """A planned meeting opens in setup (roster, open actions); a running one resumes."""
-        from bobtui.screens.practice_meeting import meeting_screen_for
-        from bobtui.screens.setup import SetupScreen
-
-        assert self.store is not None and self.catalog is not None
-        prompts = self.catalog.generic_prompts
-        case = self._practice_case_of(session)
-        if planned:
-            self.app.push_screen(SetupScreen(self.store, session, case))
-        else:
-            self.app.push_screen(meeting_screen_for(session, prompts, case))
-
-    def _practice_case_of(self, session: "MeetingSession") -> "PracticeCase | None":
-        from bobtui.core.domain.errors import BobError
-
-        case_id = session.meeting().practice_case_id
-        if case_id is None or self.practice_catalog is None:
-            return None
-        try:
-            return self.practice_catalog.get(case_id)
-        except BobError as error:
-            self.notify(f"{error} De oefening gaat door zonder gebeurtenissen.", severity="warning")
-            return None
 
     def action_practice(self) -> None:
         """On the real list: open the rehearsals' own list. There: choose a case to rehearse."""

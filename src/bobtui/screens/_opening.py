@@ -1,0 +1,111 @@
+"""Opening a meeting from a list: off the event loop, claiming the chair (or asking, when
+another live window chairs it, whether to take over or look on), then setup for a planned
+meeting and the meeting screen for a running one."""
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from bobtui.core.domain.dates import Clock
+    from bobtui.core.questions.sets import Catalog
+    from bobtui.core.session import MeetingSession
+    from bobtui.core.store.engine import Store
+    from bobtui.core.training.cases import PracticeCase, PracticeCatalog
+
+
+class MeetingOpeningScreen(Screen[None]):
+    """A screen that lists meetings of one store and opens them (the home screen)."""
+
+    store: "Store | None"
+    catalog: "Catalog | None"
+    practice_catalog: "PracticeCatalog | None"
+
+    def _meeting_clock(self) -> "Clock":
+        raise NotImplementedError
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_meeting(self, meeting_id: int) -> None:
+        """Open (and if planned, start) a meeting off the event loop, then show it."""
+        from bobtui.core.domain.errors import BobError, ChairTaken
+        from bobtui.core.domain.vocabulary import MeetingStatus
+        from bobtui.core.session import open_meeting
+
+        if self.store is None or self.catalog is None:
+            return
+        try:
+            session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
+            status = session.meeting().status
+            if status is MeetingStatus.GESLOTEN:
+                raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
+            try:
+                session.claim_chair()
+            except ChairTaken as taken:  # another live window chairs it: ask first
+                self.app.call_from_thread(self._ask_to_take_over, session, str(taken))
+                return
+            if status is MeetingStatus.LOPEND:
+                session.resume()
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return
+        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
+
+    def _ask_to_take_over(self, session: "MeetingSession", taken: str) -> None:
+        """Take over the chair after confirming, or look on in a read-only window."""
+        from bobtui.screens.confirm import ConfirmScreen
+
+        def answered(take_over: bool | None) -> None:
+            if take_over:
+                self.take_over_and_show(session)
+            else:
+                self.notify(
+                    "Alleen-lezen: dit venster kan niets veranderen zolang het andere venster "
+                    "het overleg voorzit.",
+                    severity="warning",
+                    timeout=8,
+                )
+                self._show_meeting(session, planned=False)
+
+        question = "Het voorzitten overnemen? (Nee: alleen meekijken)"
+        self.app.push_screen(ConfirmScreen("Overleg al geopend", [taken], question), answered)
+
+    @work(thread=True, exclusive=True, group="open")
+    def take_over_and_show(self, session: "MeetingSession") -> None:
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.domain.vocabulary import MeetingStatus
+
+        try:
+            session.take_over_chair()
+            status = session.meeting().status
+            if status is MeetingStatus.LOPEND:
+                session.resume()
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
+
+    def _show_meeting(self, session: "MeetingSession", planned: bool) -> None:
+        """A planned meeting opens in setup (roster, open actions); a running one resumes."""
+        from bobtui.screens.practice_meeting import meeting_screen_for
+        from bobtui.screens.setup import SetupScreen
+
+        assert self.store is not None and self.catalog is not None
+        prompts = self.catalog.generic_prompts
+        case = self._practice_case_of(session)
+        if planned:
+            self.app.push_screen(SetupScreen(self.store, session, case))
+        else:
+            self.app.push_screen(meeting_screen_for(session, prompts, case))
+
+    def _practice_case_of(self, session: "MeetingSession") -> "PracticeCase | None":
+        from bobtui.core.domain.errors import BobError
+
+        case_id = session.meeting().practice_case_id
+        if case_id is None or self.practice_catalog is None:
+            return None
+        try:
+            return self.practice_catalog.get(case_id)
+        except BobError as error:
+            self.notify(f"{error} De oefening gaat door zonder gebeurtenissen.", severity="warning")
+            return None
