@@ -158,6 +158,8 @@ class ChairHolder:
     heartbeat_at: datetime
     this_session: bool
     """True when the session that asked is the holder."""
+    process_gone: bool = False
+    """True when the holder ran on this computer and its process has ended (killed, crashed)."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ never tried to claim it (scripts, tests, a single window).
 """
 
 import enum
+import getpass
+import os
 import secrets
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,6 +103,36 @@ def _check_status(status: str, *, running: bool) -> None:
         raise RuleViolation("Het overleg is nog niet gestart.")
 
 
+_DESCRIPTION_LENGTH = 200  # MeetingChair.description
+
+
+def client_description() -> str:
+    """'bobtui op <computer> (gebruiker <login>)': what others are told about the holder."""
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no login name in the environment nor the password database
+        login = "onbekend"
+    return f"bobtui op {socket.gethostname() or 'onbekend'} (gebruiker {login})"[
+        :_DESCRIPTION_LENGTH
+    ]
+
+
+def _process_gone(client_id: str, description: str) -> bool:
+    """A holder on this computer, as this user, whose process no longer runs (killed, crashed).
+
+    Only then can the process be looked up: on another computer a heartbeat is all there is."""
+    pid = client_id.rpartition("-")[2]
+    if description != client_description() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # it exists, under another user
+        return False
+    return False
+
+
 class SessionBase:
     """State and transaction plumbing of a meeting session."""
 
@@ -113,7 +146,9 @@ class SessionBase:
         """The question set as shipped; :attr:`question_set` adds the chair's own questions."""
         self._clock = clock
         self.question_set = self._with_own_questions()
-        self.client_id = secrets.token_hex(16)
+        # Random, plus the process id: a window on this computer that was killed can be told
+        # from one that still runs, so reopening after a crash does not ask to take over.
+        self.client_id = f"{secrets.token_hex(8)}-{os.getpid()}"
         """Random per session: a second window on the same computer is another client."""
         self._chair = _Chair.UNCLAIMED
         self._position = self._recorded_position()
@@ -172,12 +207,19 @@ class SessionBase:
         if row is None:
             return None
         return ChairHolder(
-            row.description, row.since, row.heartbeat_at, row.client_id == self.client_id
+            row.description,
+            row.since,
+            row.heartbeat_at,
+            row.client_id == self.client_id,
+            process_gone=_process_gone(row.client_id, row.description),
         )
 
     def _alive(self, holder: ChairHolder | None) -> bool:
-        """Whether ``holder`` gave a sign of life within :data:`CHAIR_TIMEOUT`."""
-        return holder is not None and self._clock() - holder.heartbeat_at <= CHAIR_TIMEOUT
+        """Whether ``holder`` gave a sign of life within :data:`CHAIR_TIMEOUT` (and, when it
+        ran on this computer as this user, whether its process still runs)."""
+        if holder is None or holder.process_gone:
+            return False
+        return self._clock() - holder.heartbeat_at <= CHAIR_TIMEOUT
 
     def _chaired_from(self, holder: ChairHolder) -> str:
         """'vanuit bobtui op X (gebruiker Y) sinds 10:42' (with the date when not today)."""

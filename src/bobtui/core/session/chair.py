@@ -17,8 +17,6 @@ recorded), so only the chair's window moves the meeting's position and phase clo
 window may be elsewhere without changing them.
 """
 
-import getpass
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -28,24 +26,11 @@ from sqlmodel import Session, col
 
 from bobtui.core.domain.errors import ChairTaken
 from bobtui.core.domain.records import ChairHolder
-from bobtui.core.session._base import SessionBase, _Chair, _ChairRow
+from bobtui.core.session._base import SessionBase, _Chair, _ChairRow, client_description
 from bobtui.core.store.tables import MeetingChair
 
 HEARTBEAT_INTERVAL = timedelta(seconds=10)
 """How often the chair's window calls :meth:`ChairMixin.heartbeat`: well within the timeout."""
-
-_DESCRIPTION_LENGTH = 200  # MeetingChair.description
-
-
-def _client_description() -> str:
-    """'bobtui op <computer> (gebruiker <login>)': what others are told about the holder."""
-    try:
-        login = getpass.getuser()
-    except (KeyError, OSError):  # no login name in the environment nor the password database
-        login = "onbekend"
-    return f"bobtui op {socket.gethostname() or 'onbekend'} (gebruiker {login})"[
-        :_DESCRIPTION_LENGTH
-    ]
 
 
 class ChairMixin(SessionBase):
@@ -92,7 +77,7 @@ class ChairMixin(SessionBase):
         """Make this session the holder (the caller holds the lock); a holder claiming again
         keeps its 'since'."""
         now = self._clock()
-        description = _client_description()
+        description = client_description()
         since = row.since if row is not None and row.client_id == self.client_id else now
         values = {
             "client_id": self.client_id,
