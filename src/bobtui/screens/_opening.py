@@ -39,15 +39,26 @@ class MeetingOpeningScreen(Screen[None]):
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
-            try:
-                session.claim_chair()
-            except ChairTaken as taken:  # another live window chairs it: ask first
-                self.app.call_from_thread(self._ask_to_take_over, session, str(taken))
-                return
+            session.claim_chair()
+        except ChairTaken as taken:  # another live window chairs it: ask first
+            self.app.call_from_thread(self._ask_to_take_over, session, str(taken))
+            return
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return
+        self._resume_and_show(session)
+
+    def _resume_and_show(self, session: "MeetingSession") -> None:
+        """From a worker, with the chair held: resume a running meeting, then show it."""
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.domain.vocabulary import MeetingStatus
+
+        try:
+            status = session.meeting().status
             if status is MeetingStatus.LOPEND:
                 session.resume()
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="warning")
+            self.app.call_from_thread(self.notify, str(error), severity="error")
             return
         self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
 
@@ -73,17 +84,13 @@ class MeetingOpeningScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open")
     def take_over_and_show(self, session: "MeetingSession") -> None:
         from bobtui.core.domain.errors import BobError
-        from bobtui.core.domain.vocabulary import MeetingStatus
 
         try:
             session.take_over_chair()
-            status = session.meeting().status
-            if status is MeetingStatus.LOPEND:
-                session.resume()
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
+        self._resume_and_show(session)
 
     def _show_meeting(self, session: "MeetingSession", planned: bool) -> None:
         """A planned meeting opens in setup (roster, open actions); a running one resumes."""
