@@ -54,6 +54,9 @@ class NoteTakingScreen(SnapshotScreen):
         looks on keeps none, so it never overwrites the chair's."""
         if self.session.is_read_only():
             return
+        editors = self.query(NoteEditor)
+        if editors:  # the line itself, ahead of Changed messages still in the queue
+            self._line_text = editors.first().text
         try:
             save_draft(*self._draft_key(), self._line_text)
         except OSError:
@@ -66,13 +69,24 @@ class NoteTakingScreen(SnapshotScreen):
     @on(TextArea.Changed, "#note-editor")
     def _line_changed(self, event: TextArea.Changed) -> None:
         self._line_text = event.text_area.text
+        self._stop_draft_timer()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
+
+    def _stop_draft_timer(self) -> None:
         timer = getattr(self, "_draft_timer", None)
         if timer is not None:
             timer.stop()
-        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
+
+    def leave_with_draft(self) -> None:
+        """Keep the line's draft now; this screen is done with it (a screen that was left may
+        be unmounted only when the app ends, after a newer window wrote a newer draft)."""
+        self._stop_draft_timer()
+        self.keep_draft()
+        self._draft_done = True
 
     def on_unmount(self) -> None:
-        self.keep_draft()
+        if not getattr(self, "_draft_done", False):
+            self.keep_draft()
 
     @on(NoteEditor.Submitted)
     def _save_note(self, event: NoteEditor.Submitted) -> None:

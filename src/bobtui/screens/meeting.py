@@ -275,14 +275,16 @@ class MeetingScreen(NoteTakingScreen):
         self.app.switch_screen(SummaryScreen(self.session))
 
     def action_leave(self) -> None:
-        self.keep_draft()
+        self.leave_with_draft()
         if self.session.holds_chair():
             attempt(self, self.session.suspend)
             attempt(self, self.session.release_chair)
         self.dismiss()
 
     def on_unmount(self) -> None:
-        # (Textual also runs NoteTakingScreen.on_unmount, which keeps the draft.)
+        # The draft first: once the chair is released this window counts as read-only.
+        if not getattr(self, "_draft_done", False):
+            self.leave_with_draft()
         if self.session.holds_chair():  # quitting from the meeting: let the next window in
             attempt(self, self.session.release_chair)
 
