@@ -12,10 +12,8 @@ never tried to claim it (scripts, tests, a single window).
 """
 
 import enum
-import getpass
 import os
 import secrets
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +31,7 @@ from bobtui.core.domain.errors import EditConflict, NotFound, ReadOnly, RuleViol
 from bobtui.core.domain.records import ChairHolder, MeetingRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import MeetingStatus, Phase
 from bobtui.core.questions.sets import Question, QuestionSet
+from bobtui.core.session.clients import process_gone
 from bobtui.core.snapshot import Position
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
@@ -101,36 +100,6 @@ def _check_status(status: str, *, running: bool) -> None:
         raise RuleViolation("Dit overleg is gesloten; er kan niets meer worden gewijzigd.")
     if running and status != MeetingStatus.LOPEND:
         raise RuleViolation("Het overleg is nog niet gestart.")
-
-
-_DESCRIPTION_LENGTH = 200  # MeetingChair.description
-
-
-def client_description() -> str:
-    """'bobtui op <computer> (gebruiker <login>)': what others are told about the holder."""
-    try:
-        login = getpass.getuser()
-    except (KeyError, OSError):  # no login name in the environment nor the password database
-        login = "onbekend"
-    return f"bobtui op {socket.gethostname() or 'onbekend'} (gebruiker {login})"[
-        :_DESCRIPTION_LENGTH
-    ]
-
-
-def _process_gone(client_id: str, description: str) -> bool:
-    """A holder on this computer, as this user, whose process no longer runs (killed, crashed).
-
-    Only then can the process be looked up: on another computer a heartbeat is all there is."""
-    pid = client_id.rpartition("-")[2]
-    if description != client_description() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # it exists, under another user
-        return False
-    return False
 
 
 class SessionBase:
@@ -211,7 +180,7 @@ class SessionBase:
             row.since,
             row.heartbeat_at,
             row.client_id == self.client_id,
-            process_gone=_process_gone(row.client_id, row.description),
+            process_gone=process_gone(row.client_id, row.description),
         )
 
     def _alive(self, holder: ChairHolder | None) -> bool:

@@ -26,7 +26,8 @@ from sqlmodel import Session, col
 
 from bobtui.core.domain.errors import ChairTaken
 from bobtui.core.domain.records import ChairHolder
-from bobtui.core.session._base import SessionBase, _Chair, _ChairRow, client_description
+from bobtui.core.session._base import SessionBase, _Chair, _ChairRow
+from bobtui.core.session.clients import client_description
 from bobtui.core.store.tables import MeetingChair
 
 HEARTBEAT_INTERVAL = timedelta(seconds=10)

@@ -4,8 +4,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import insert
+from sqlmodel import Session, SQLModel, col
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
@@ -24,10 +24,8 @@ from bobtui.core.domain.records import (
 from bobtui.core.domain.vocabulary import (
     Coverage,
     DecisionStatus,
-    Domain,
     MeetingStatus,
     NoteKind,
-    Presence,
     counted,
 )
 from bobtui.core.questions.sets import QuestionSet
@@ -38,6 +36,7 @@ from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
 from bobtui.core.session.rehearsal import RehearsalMixin
+from bobtui.core.session.roster import RosterMixin
 from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import (
@@ -67,7 +66,9 @@ _INSERT_NOTE = insert(Note).returning(col(Note.id))
 _NOTE_COLUMNS = [name for name in Note.model_fields if name != "id"]
 
 
-class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin, ChairMixin):
+class MeetingSession(
+    NavigationMixin, ParkingMixin, JudgingMixin, RosterMixin, RehearsalMixin, ChairMixin
+):
     """The service for one meeting, as one window (client) sees it. Create one with
     :meth:`create` or :meth:`open`.
 
@@ -207,57 +208,6 @@ class MeetingSession(NavigationMixin, ParkingMixin, JudgingMixin, RehearsalMixin
         if finding.field in _REQUIRED_TEXT and not _required(text):
             raise RuleViolation(f"{label}: dit veld mag niet leeg zijn.")
         return self._update(table, record, finding.record_id, {finding.field: text}, label)
-
-    # --- roster ----------------------------------------------------------------------------
-
-    def add_participant(
-        self,
-        name: str,
-        *,
-        organisation: str = "",
-        role: str = "",
-        domain: Domain | None = None,
-        presence: Presence = Presence.AANWEZIG,
-        is_client: bool = False,
-        is_ervaringsdeskundige: bool = False,
-        speaks_for_child: bool = False,
-    ) -> Saved[ParticipantRecord]:
-        """Add someone to the roster; ``name`` may be a role label such as 'moeder'."""
-        if not _required(name):
-            raise RuleViolation("Een deelnemer heeft een naam of rol nodig.")
-        with self._write("participant.added", "participant") as (db, changed):
-            self._editable_meeting(db)
-            position = db.exec(
-                select(func.count()).where(Participant.meeting_id == self.meeting_id)
-            ).one()
-            participant = Participant(
-                meeting_id=self.meeting_id,
-                position=position,
-                name=name.strip(),
-                organisation=organisation.strip(),
-                role=role.strip(),
-                domain=domain,
-                presence=presence,
-                is_client=is_client,
-                is_ervaringsdeskundige=is_ervaringsdeskundige,
-                speaks_for_child=speaks_for_child,
-            )
-            db.add(participant)
-            db.flush()
-            changed.append(participant.id)
-        return Saved(
-            to_record(ParticipantRecord, participant), bsn_warnings(name, organisation, role)
-        )
-
-    def update_participant(self, participant_id: int, **changes: Any) -> Saved[ParticipantRecord]:
-        """Change roster fields (name, organisation, role, domain, presence, flags)."""
-        return self._update(Participant, ParticipantRecord, participant_id, changes, "Deelnemer")
-
-    def remove_participant(self, participant_id: int) -> None:
-        self._delete(Participant, participant_id, "Deelnemer")
-
-    def participants(self) -> list[ParticipantRecord]:
-        return self._list(ParticipantRecord, Participant, col(Participant.position))
 
     # --- notes -----------------------------------------------------------------------------
 
