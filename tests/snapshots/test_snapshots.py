@@ -112,14 +112,23 @@ async def steady(pilot) -> None:  # type: ignore[no-untyped-def]
         # off, the cached line without a cursor would be reused. A style update clears it.
         widget.notify_style_update()
         widget.refresh()
-    # On a loaded machine focus and repaints lag behind: wait until two frames agree.
-    previous = None
-    for _ in range(40):
-        await pilot.pause(0.1)
-        frame = pilot.app.export_screenshot()
-        if frame == previous:
+    # A DataTable sizes its columns when its message queue runs empty; on a loaded machine
+    # that can come after two frames already agreed (CI once pictured the unsized list).
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if not any(_sizing_pending(table) for table in pilot.app.screen.query(DataTable)):
             break
-        previous = frame
+    # Focus and repaints lag behind too: wait until three frames in a row agree.
+    frames: list[str] = []
+    for _ in range(60):
+        await pilot.pause(0.1)
+        frames = [*frames[-2:], pilot.app.export_screenshot()]
+        if len(frames) == 3 and len(set(frames)) == 1:
+            break
+
+
+def _sizing_pending(table: DataTable[str]) -> bool:
+    return bool(table._require_update_dimensions or table._new_rows or table._updated_cells)
 
 
 async def to_list(pilot) -> None:  # type: ignore[no-untyped-def]

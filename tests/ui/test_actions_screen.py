@@ -3,7 +3,6 @@
 from datetime import timedelta
 from pathlib import Path
 
-from rich.text import Text
 from textual.widgets import DataTable, Input, Static
 
 from bobtui.app import BobApp, StoreChoice
@@ -12,6 +11,7 @@ from bobtui.core.store.actions import action_history, open_actions
 from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.action_update import ActionUpdateScreen
 from bobtui.screens.actions import ActionsScreen
+from bobtui.widgets.list_table import ListTable
 from tests.conftest import FakeClock
 from tests.core.test_actions import meeting_with_actions
 from tests.ui.test_meeting_screen import until
@@ -34,15 +34,15 @@ async def test_actions_screen_with_keys_only(
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, ActionsScreen), "the actions")
         screen = app.screen
-        table = screen.query_one(DataTable)
-        first = table.get_row_at(0)
-        assert isinstance(first[0], Text) and "te laat" in first[0].plain
+        table = screen.query_one(ListTable)
+        first = table.texts_at(0)
+        assert "te laat" in first[0]
         assert first[1] == "Schoolbeeld opvragen"
 
         await pilot.press("u", *"+14", "tab", *"School was dicht", "enter")
         await until(pilot, lambda: not isinstance(app.screen, ActionUpdateScreen), "saved")
         assert action_history(store, ids[1])[-1].new_deadline == clock.today + timedelta(14)
-        assert table.get_row_at(0)[1] == "Huisbezoek"  # no longer overdue: re-sorted
+        assert table.texts_at(0)[1] == "Huisbezoek"  # no longer overdue: re-sorted
 
         await pilot.press("v", "enter")  # no reason: the form stays with the rule
         await pilot.pause(0.2)

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.vocabulary import Coverage, Phase
@@ -14,14 +14,15 @@ from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.core.store.meetings import list_meetings
 from bobtui.core.training.demo import DEMO_CASE_CODE
 from bobtui.screens.summary import SummaryScreen
+from bobtui.widgets.list_table import ListTable
 from tests.conftest import configured_paths
 
 
-async def wait_for_rows(pilot, rows: int) -> DataTable:
+async def wait_for_rows(pilot, rows: int) -> ListTable:
     """The meeting list once it shows ``rows`` meetings (it appears when the store is open)."""
     for _ in range(200):
         await pilot.pause(0.05)
-        tables = pilot.app.screen.query(DataTable)
+        tables = pilot.app.screen.query(ListTable)
         if tables and tables.first().row_count == rows:
             return tables.first()
     raise AssertionError(f"the meeting list never showed {rows} rows")
@@ -46,7 +47,7 @@ async def test_home_lists_meetings_newest_first_and_filters(url: str) -> None:
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(120, 40)) as pilot:
         table = await wait_for_rows(pilot, 3)
-        assert [table.get_row_at(i)[2] for i in range(3)] == ["PGA-C", "ZVH-B", "ZVH-A"]
+        assert [table.texts_at(i)[2] for i in range(3)] == ["PGA-C", "ZVH-B", "ZVH-A"]
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press("Z", "V", "H")
@@ -67,7 +68,7 @@ async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         table = await wait_for_rows(pilot, 2)
         assert "DEMO" in str(app.screen.query_one("#demo-banner", Static).render())
-        row = table.get_row_at(table.cursor_row)
+        row = table.texts_at(table.cursor_row)
         assert row[2] == DEMO_CASE_CODE and row[5] == "loopt"
     assert configured_paths().demo_store.exists()
     assert not (tmp_path / "data" / "bobtui.sqlite3").exists()  # never mixed with real meetings

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.vocabulary import Phase
@@ -14,6 +13,7 @@ from bobtui.screens.feedback import FeedbackScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.practice_event import PracticeEventScreen
 from bobtui.screens.setup import SetupScreen
+from bobtui.widgets.list_table import ListTable
 from tests.conftest import FakeClock
 from tests.core.test_practice import example_case  # noqa: F401  (fixture)
 from tests.ui.test_meeting_screen import until
@@ -77,8 +77,8 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
         await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the closing review")
         await pilot.press(*"+42", "f8")
         await until(pilot, lambda: isinstance(app.screen, FeedbackScreen), "the feedback")
-        table = app.screen.query_one("#feedback-figures", DataTable)
-        rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+        table = app.screen.query_one("#feedback-figures", ListTable)
+        rows = {table.texts_at(i)[0]: table.texts_at(i) for i in range(table.row_count)}
         assert rows["Kernfeiten op tafel"][1] == "2 van 2"
         assert rows["Kernbesluiten genomen"][1] == "1 van 1"
         assert rows["Tijd in beeldvorming"][1] == "10 van 40 min"

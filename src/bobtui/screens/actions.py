@@ -24,6 +24,7 @@ from bobtui.core.store.actions import (
 )
 from bobtui.core.store.engine import Store
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
 
@@ -59,14 +60,14 @@ class ActionsScreen(Screen[None]):
             compact=True,
             id="actions-filter",
         )
-        yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="actions", cursor_type="row", zebra_stripes=True)
         yield Static(id="actions-history")
         yield Static(id="actions-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Open acties van alle overleggen"
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         table.add_columns("", "Actie", "Eigenaar", "Organisatie", "Deadline", "Casus", "Overleg")
         table.focus()
         self._load()
@@ -84,7 +85,7 @@ class ActionsScreen(Screen[None]):
                 w in f"{a.owner_organisation} {a.owner_person} {a.case_code}".lower() for w in words
             )
         ]
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         table.clear()
         for a in self.shown:
             late = Text(" te laat ", style="bold reverse red") if a.overdue else Text("")
@@ -109,7 +110,7 @@ class ActionsScreen(Screen[None]):
         self.refresh_bindings()
 
     def _selected(self) -> OpenAction | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         if not self.shown or table.cursor_row >= len(self.shown):
             return None
         return self.shown[table.cursor_row]
@@ -145,7 +146,7 @@ class ActionsScreen(Screen[None]):
         action = self._selected()
         if action is None:
             return
-        row = self.query_one(DataTable).cursor_row
+        row = self.query_one(ListTable).cursor_row
         try:
             update_action(self.store, action.decision_id, DecisionStatus.GEDAAN, clock=self.clock)
         except BobError as error:
@@ -160,14 +161,14 @@ class ActionsScreen(Screen[None]):
         action = self._selected()
         if action is None:
             return
-        row = self.query_one(DataTable).cursor_row
+        row = self.query_one(ListTable).cursor_row
 
         def updated(saved: Saved[DecisionRecord] | None) -> None:
             if saved is not None:
                 for warning in saved.warnings:
                     self.notify(warning, severity="warning", timeout=8)
                 self._load(keep=row)
-            self.query_one(DataTable).focus()
+            self.query_one(ListTable).focus()
 
         screen = ActionUpdateScreen(self.store, action, postpone=postpone)
         self.app.push_screen(screen, updated)
@@ -190,6 +191,6 @@ class ActionsScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#actions-filter", Input):
-            self.query_one(DataTable).focus()
+            self.query_one(ListTable).focus()
         else:
             self.app.pop_screen()

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from bobtui.core.domain.dates import format_date
 from bobtui.core.domain.history import CaseHistory, sparkline
 from bobtui.core.domain.vocabulary import DecisionStatus
+from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -39,16 +40,16 @@ class CaseHistoryScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="history"):
             yield Static("[b]Overleggen[/b]")
-            yield DataTable(id="history-meetings", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="history-meetings", cursor_type="row", zebra_stripes=True)
             yield Static(id="history-trend")
             yield Static("[b]Besluiten en hun status[/b]")
-            yield DataTable(id="history-decisions", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="history-decisions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         h = self.history
         self.sub_title = f"Casusgeschiedenis {h.case_code}"
-        meetings = self.query_one("#history-meetings", DataTable)
+        meetings = self.query_one("#history-meetings", ListTable)
         meetings.add_columns("Datum", "Nr", "Status", "Fase ketenzorg", "Scores", "Gemiddeld")
         for m in h.meetings:
             mean = m.mean_score
@@ -66,7 +67,7 @@ class CaseHistoryScreen(Screen[None]):
             f"[b]Veiligheid over de tijd[/b] (gemiddelde score, 0–10)\n"
             f"  [b]{sparkline(trend)}[/b]   {readout}"
         )
-        decisions = self.query_one("#history-decisions", DataTable)
+        decisions = self.query_one("#history-decisions", ListTable)
         decisions.add_columns("Actie", "Eigenaar", "Organisatie", "Deadline", "Status", "Uit")
         for d in h.decisions:
             status = Text(d.status.value)

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from bobtui.core.documents.blocks import Handout
 from bobtui.core.documents.export import DocumentFormat
 from bobtui.core.training.feedback import FeedbackReport, compare_reports
 from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
+from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
 _ATTENTION = Text(" bespreken ", style="bold reverse yellow")
@@ -45,14 +46,14 @@ class FeedbackScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="feedback"):
-            yield DataTable(id="feedback-figures", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="feedback-figures", cursor_type="row", zebra_stripes=True)
             yield Static(id="feedback-keys")
             yield Static(id="feedback-timeline")
         yield Footer()
 
     def on_mount(self) -> None:
         r = self.report
-        table = self.query_one("#feedback-figures", DataTable)
+        table = self.query_one("#feedback-figures", ListTable)
         if self.other is None:
             self.sub_title = f"Feedback: {r.case_title} ({r.case_code})"
             table.add_columns("Onderdeel", "Uitkomst", "", "Momenten (minuut)")

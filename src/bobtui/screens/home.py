@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from bobtui.core.workplace import StoreKind
 from bobtui.screens._opening import MeetingOpeningScreen
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class HomeScreen(MeetingOpeningScreen):
         self.app.call_from_thread(self._fill_table, rows, total)
 
     def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         keep = table.cursor_row  # coming back to the list keeps the place
         table.clear()
         table.add_rows(
@@ -170,7 +171,7 @@ class HomeScreen(MeetingOpeningScreen):
         self.query_one("#filter-slot").mount(
             Input(placeholder="Zoek op casuscode…  ( / )", compact=True, id="filter")
         )
-        table = DataTable[str](id="meetings", cursor_type="row", zebra_stripes=True)
+        table = ListTable(id="meetings", cursor_type="row", zebra_stripes=True)
         self.query_one("#list-slot").mount(table)
         table.add_column("", width=1)  # ● marks a meeting for a batch export
         table.add_columns("Nr", "Casuscode", "Datum", "Leidraad", "Status", "Open acties")
@@ -184,14 +185,14 @@ class HomeScreen(MeetingOpeningScreen):
         self.query_one("#filter", Input).focus()
 
     def action_focus_table(self) -> None:
-        for table in self.query(DataTable):  # none until the store is open
+        for table in self.query(ListTable):  # none until the store is open
             table.focus()
 
     def _selected_meeting_id(self) -> int | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         if table.row_count == 0:
             return None
-        return int(table.get_row_at(table.cursor_row)[1])
+        return int(table.texts_at(table.cursor_row)[1])
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
@@ -290,7 +291,7 @@ class HomeScreen(MeetingOpeningScreen):
         if action in ("focus_filter", "show_actions", "practice"):
             return self.store is not None
         if action in ("show_summary", "open_meeting", "show_case_history", "toggle_mark", "export"):
-            return self.store is not None and self.query_one(DataTable).row_count > 0
+            return self.store is not None and self.query_one(ListTable).row_count > 0
         return True
 
     def action_toggle_mark(self) -> None:
@@ -299,7 +300,7 @@ class HomeScreen(MeetingOpeningScreen):
         meeting_id = self._selected_meeting_id()
         if meeting_id is None:
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         self._marked.symmetric_difference_update({meeting_id})
         mark = "●" if meeting_id in self._marked else ""
         table.update_cell_at(Coordinate(table.cursor_row, 0), mark)
@@ -333,10 +334,10 @@ class HomeScreen(MeetingOpeningScreen):
         from bobtui.core.store.history import case_history
         from bobtui.screens.case_history import CaseHistoryScreen
 
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         if self.store is None or table.row_count == 0:
             return
-        case_code = str(table.get_row_at(table.cursor_row)[2])
+        case_code = table.texts_at(table.cursor_row)[2]
         today = self._meeting_clock()().astimezone().date()
         self.app.push_screen(CaseHistoryScreen(case_history(self.store, case_code, today)))
 

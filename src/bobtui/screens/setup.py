@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
@@ -32,6 +32,7 @@ from bobtui.core.training.cases import PracticeCase
 from bobtui.screens._errors import attempt
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import choice
+from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
@@ -110,7 +111,7 @@ class SetupScreen(Screen[None]):
                 yield Static(id="setup-message")
             with Vertical(id="roster"):
                 yield Static("[b]Deelnemers[/b]")
-                yield DataTable(id="participants", cursor_type="row")
+                yield ListTable(id="participants", cursor_type="row")
                 with Horizontal(id="new-participant"):
                     yield Input(placeholder="Naam of rol", compact=True, id="p-name")
                     yield Input(placeholder="Organisatie", compact=True, id="p-organisation")
@@ -131,14 +132,14 @@ class SetupScreen(Screen[None]):
                     yield Checkbox("ervaringsdeskundige", compact=True, id="p-expert")
                     yield Checkbox("spreekt voor het kind", compact=True, id="p-child")
                 yield Static("[b]Open acties uit het vorige overleg[/b]", id="carry-title")
-                yield DataTable(id="carried", cursor_type="row")
+                yield ListTable(id="carried", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#participants", DataTable).add_columns(
+        self.query_one("#participants", ListTable).add_columns(
             "Naam of rol", "Organisatie", "Functie", "Domein", "Aanwezig", "Bijzonder"
         )
-        self.query_one("#carried", DataTable).add_columns(
+        self.query_one("#carried", ListTable).add_columns(
             "Actie", "Eigenaar", "Deadline", "Besproken"
         )
         self._show_leidraad()
@@ -160,9 +161,9 @@ class SetupScreen(Screen[None]):
         self.query_one("#leidraad-phases", Static).update("\n".join(lines))
 
     def _refresh(self) -> None:
-        participants = self.query_one("#participants", DataTable)
+        participants = self.query_one("#participants", ListTable)
         participants.clear()
-        carried_table = self.query_one("#carried", DataTable)
+        carried_table = self.query_one("#carried", ListTable)
         carried_table.clear()
         if self.session is not None:
             for p in self.session.participants():
@@ -261,7 +262,7 @@ class SetupScreen(Screen[None]):
         value("#p-name", Input).focus()
 
     def _selected_key(self, table_id: str) -> int | None:
-        table = self.query_one(table_id, DataTable)
+        table = self.query_one(table_id, ListTable)
         if table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
@@ -298,7 +299,7 @@ class SetupScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        focused_table = isinstance(self.focused, DataTable)
+        focused_table = isinstance(self.focused, ListTable)
         if action == "remove_participant":
             return focused_table and self.focused is self.query_one("#participants")
         if action == "review":
