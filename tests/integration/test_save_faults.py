@@ -6,20 +6,25 @@ the text stays on the note line."""
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.errors import SaveFailed
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
+from bobtui.core.session.drafts import PendingNote, PendingNotes
 from bobtui.core.store.engine import Store, open_store, sqlite_url
+from bobtui.screens._note_taking import NoteTakingScreen
+from bobtui.screens.meeting import MeetingScreen
+from bobtui.widgets.list_table import ListTable
+from tests.conftest import configured_paths
 from tests.ui.test_meeting_screen import open_meeting_screen, until
 
 NOTE = "Moeder zegt dat 111222333 haar nummer is"
@@ -98,27 +103,70 @@ def test_a_read_only_store(running: MeetingSession) -> None:
     assert_refused_then_saved(running, read_only, "alleen-lezen")
 
 
-async def test_in_the_app_the_note_stays_on_the_line_and_saves_once_the_lock_is_gone(
+async def test_in_the_app_a_note_that_cannot_be_saved_waits_and_is_saved_in_its_turn(
+    tmp_path: Path, example_as_user_set: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store is locked: the note leaves the line for the pending notes (on this computer,
+    shown over the line), the chair types on; once the lock is gone the notes are saved by
+    themselves, in order, as they were typed."""
+    monkeypatch.setattr(NoteTakingScreen, "RETRY_INTERVAL", 0.5)
+    path = tmp_path / "app.sqlite3"
+    store = open_store(sqlite_url(path))
+    MeetingSession.create(store, example_as_user_set, case_code="ZVH-SLOT", held_on=date.today())
+    store.dispose()
+    app = BobApp(StoreChoice(url=sqlite_url(path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        line = screen.query_one("#note-editor", TextArea)
+        first_question = screen.session.position().question.id  # type: ignore[union-attr]
+        with locked_by_another_program(path):
+            await pilot.press(*"Eerste notitie, bij een bezette opslag", "enter")
+            await until(pilot, lambda: len(screen.pending or ()) == 1, "the note waiting")
+            assert app.is_running and line.text == ""
+            shown = str(screen.query_one("#note-pending", Static).render())
+            assert "1 notitie nog niet opgeslagen" in shown and "bezet" in shown
+            assert screen.check_action("save_pending", ()) is True  # F12 in the footer
+            await pilot.press("ctrl+t", *"Tweede, als aanname", "enter")
+            await until(pilot, lambda: len(screen.pending or ()) == 2, "two waiting")
+        await until(pilot, lambda: not screen.pending, "the waiting notes saved")
+        notes = screen.session.notes()
+        assert [n.text for n in notes] == [
+            "Eerste notitie, bij een bezette opslag",
+            "Tweede, als aanname",
+        ]
+        assert [n.kind for n in notes] == [NoteKind.FEIT, NoteKind.AANNAME]
+        assert {n.question_id for n in notes} == {first_question}
+        assert not screen.query_one("#note-pending", Static).display
+        assert not list((configured_paths().data_dir / "wachtrij").iterdir())
+
+
+async def test_notes_left_waiting_by_a_crash_are_saved_when_the_meeting_opens(
     tmp_path: Path, example_as_user_set: QuestionSet
 ) -> None:
     path = tmp_path / "app.sqlite3"
-    store = open_store(sqlite_url(path))
+    url = sqlite_url(path)
+    store = open_store(url)
     session = MeetingSession.create(
-        store, example_as_user_set, case_code="ZVH-SLOT", held_on=date.today()
+        store, example_as_user_set, case_code="ZVH-CRASH", held_on=date.today()
     ).item
+    session.start()
+    said = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    waiting = PendingNotes(configured_paths(), url, session.meeting_id)
+    question = list(example_as_user_set.phases[0].questions())[1].id  # not where it is
+    waiting.add(PendingNote(NoteKind.ZORG, "Van voor de crash", question, None, False, said))
+    session.release_chair()  # as a crashed window's chair counts: free
     store.dispose()
-    app = BobApp(StoreChoice(url=sqlite_url(path)))
+    app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_meeting_screen(pilot, app)
-        line = screen.query_one("#note-editor", TextArea)
-        with locked_by_another_program(path):
-            await pilot.press(*"Een notitie die niet verloren mag gaan", "enter")
-            await until(pilot, lambda: not app.is_running or bool(app._notifications), "a notice")
-            assert app.is_running
-            assert line.text == "Een notitie die niet verloren mag gaan"
-        await pilot.press("enter")
-        await until(pilot, lambda: line.text == "", "the note saved")
-        assert [n.text for n in screen.session.notes()] == [
-            "Een notitie die niet verloren mag gaan"
-        ]
-    assert session.meeting_id == screen.session.meeting_id
+        await until(pilot, lambda: bool(app.screen.query(ListTable)), "the meeting list")
+        await pilot.press("enter")  # a running meeting opens on the meeting screen
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        screen = app.screen
+        await until(pilot, lambda: bool(screen.session.notes()), "the waiting note saved")
+        (note,) = screen.session.notes()
+        assert (note.text, note.kind, note.question_id) == (
+            "Van voor de crash",
+            NoteKind.ZORG,
+            question,
+        )
+        assert note.created_at == said

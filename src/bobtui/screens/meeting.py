@@ -71,6 +71,7 @@ class MeetingScreen(NoteTakingScreen):
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
         Binding("f8", "close_meeting", "Afronden", id="meeting.close"),
         Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question"),
+        Binding("f12", "save_pending", "Wachtende opslaan", id="meeting.save_pending"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
 
@@ -90,6 +91,7 @@ class MeetingScreen(NoteTakingScreen):
         self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
         self.request_snapshot()
         self.restore_draft()
+        self.start_pending()
 
     @work(thread=True, exclusive=True, group="heartbeat")
     def _heartbeat(self) -> None:
@@ -268,6 +270,12 @@ class MeetingScreen(NoteTakingScreen):
             else:
                 self._changed()
 
+        if self.pending:  # the summary would miss them
+            self.notify(
+                "Er wachten nog notities op opslaan; rond af zodra ze zijn opgeslagen (F12).",
+                severity="warning",
+            )
+            return
         self.app.push_screen(CloseScreen(self.session), reviewed)
 
     def _show_closed(self) -> None:
@@ -276,6 +284,13 @@ class MeetingScreen(NoteTakingScreen):
 
     def action_leave(self) -> None:
         self.leave_with_draft()
+        if self.pending:
+            self.notify(
+                "Er wachten nog notities op deze computer; ze worden opgeslagen zodra je dit "
+                "overleg weer opent.",
+                severity="warning",
+                timeout=10,
+            )
         if self.session.holds_chair():
             attempt(self, self.session.suspend)
             attempt(self, self.session.release_chair)
@@ -304,6 +319,8 @@ class MeetingScreen(NoteTakingScreen):
             return position.phase is not PHASE_ORDER[-1]
         if action == "undo_note":
             return bool(self._recorded)
+        if action == "save_pending":
+            return bool(self.pending)
         if action == "parked":
             open_ideas = self.snapshot.open_parked_ideas if self.snapshot else ()
             return position.phase is Phase.BESLUITVORMING and bool(open_ideas)

@@ -25,6 +25,7 @@ class NoteLine(Vertical):
         self._people: tuple[ParticipantRecord, ...] = ()
 
     def compose(self) -> ComposeResult:
+        yield Static(id="note-pending")
         yield Static(id="note-bar")
         yield NoteEditor(id="note-editor")
 
@@ -58,6 +59,17 @@ class NoteLine(Vertical):
         if self.confidential:
             self.confidential = False
             self._show_bar()
+
+    def show_pending(self, waiting: int, reason: str) -> None:
+        """How many notes wait to be saved, and why (shown only while some do)."""
+        pending = self.query_one("#note-pending", Static)
+        pending.display = waiting > 0
+        notes = "1 notitie" if waiting == 1 else f"{waiting} notities"
+        text = Text.assemble((f" ! {notes} nog niet opgeslagen ", "reverse"), " ")
+        if reason:
+            text.append_text(plain(reason)).append(". ")
+        text.append("Wordt steeds opnieuw geprobeerd; F12: nu.")
+        show_text(pending, text)
 
     def _show_bar(self) -> None:
         speaker = next((p.name for p in self._people if p.id == self.speaker_id), "—")

@@ -1,6 +1,6 @@
 """Errors a user can cause; each carries one Dutch sentence fit to show as it is."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
     from bobtui.core.domain.records import ChairHolder
@@ -26,12 +26,11 @@ class StoreError(BobError):
     """The store cannot be opened or used (bad URL, newer schema, unreadable file)."""
 
 
-class SaveFailed(BobError):
-    """A change could not be saved (the store is locked, full, read-only or unreachable).
+class StoreTrouble(BobError):
+    """The store could not be used just now (locked, full, read-only or unreachable).
 
-    Nothing of it was saved: the transaction was rolled back. The message says what happened and
-    what to do, in one sentence, and never quotes the database's own message (it may hold the
-    parameters, and so the text, of the statement)."""
+    The message says what happened and what to do, in one sentence, and never quotes the
+    database's own message (it may hold the parameters, and so the text, of the statement)."""
 
     _CAUSES = (
         ("locked", "De opslag is bezet door een ander programma"),
@@ -45,16 +44,35 @@ class SaveFailed(BobError):
         ("could not connect", "De verbinding met de database is weg"),
         ("terminating", "De verbinding met de database is weg"),
     )
+    _GOES_ON = "probeer het opnieuw."
+    what = "De opslag werkte niet mee"
+    """What happened, without what to do: for a message that goes on differently."""
 
     @classmethod
-    def because(cls, error: BaseException) -> "SaveFailed":
+    def because(cls, error: BaseException) -> Self:
         cause = getattr(error, "orig", None) or error
         words = str(cause).lower()
         what = next(
             (said for key, said in cls._CAUSES if key in words),
-            f"Opslaan lukte niet ({type(cause).__name__})",
+            f"{cls.what} ({type(cause).__name__})",
         )
-        return cls(f"{what}; er is niets verloren: probeer het opnieuw.")
+        trouble = cls(f"{what}; {cls._GOES_ON}")
+        trouble.what = what
+        return trouble
+
+
+class SaveFailed(StoreTrouble):
+    """A change could not be saved; nothing of it was saved (the transaction was rolled back)."""
+
+    _GOES_ON = "er is niets verloren: probeer het opnieuw."
+    what = "Opslaan lukte niet"
+
+
+class ReadFailed(StoreTrouble):
+    """The meeting could not be read; nothing changed."""
+
+    _GOES_ON = "het overleg is nu niet te lezen: probeer het zo opnieuw."
+    what = "Lezen lukte niet"
 
 
 class DataFileError(BobError):

@@ -21,19 +21,24 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Row, bindparam, insert
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
-from bobtui.core.domain.errors import EditConflict, NotFound, ReadOnly, RuleViolation, SaveFailed
+from bobtui.core.domain.errors import (
+    EditConflict,
+    NotFound,
+    ReadFailed,
+    ReadOnly,
+    RuleViolation,
+)
 from bobtui.core.domain.records import ChairHolder, MeetingRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import MeetingStatus, Phase
 from bobtui.core.questions.sets import Question, QuestionSet
 from bobtui.core.session.clients import process_gone
 from bobtui.core.snapshot import Position
-from bobtui.core.store.engine import Store
+from bobtui.core.store.engine import Store, store_trouble
 from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
 
 R = TypeVar("R")
@@ -256,7 +261,7 @@ class SessionBase:
         if shared is not None:
             yield shared
             return
-        with Session(self.store.engine) as db:
+        with self.store.reading() as db:
             yield db
 
     @contextmanager
@@ -267,7 +272,7 @@ class SessionBase:
         mode the first read then fixes what the transaction sees. PostgreSQL needs
         REPEATABLE READ for the same (READ COMMITTED takes a new view per statement).
         """
-        with Session(self.store.engine) as db:
+        with store_trouble(ReadFailed), Session(self.store.engine) as db:
             if self.store.engine.dialect.name == "sqlite":
                 db.connection().exec_driver_sql("BEGIN")
             else:
@@ -291,33 +296,29 @@ class SessionBase:
         changed by someone else since it was read here raises :class:`EditConflict`.
         """
         changed: list[int | None] = []
-        try:
-            with Session(self.store.engine, expire_on_commit=False) as db:
-                status = self._lock_meeting(db)
-                refusal = self._refusal(self._chair_row(db))
-                if refusal is not None:
-                    raise refusal
-                if running:
-                    _check_status(status, running=True)
-                yield db, changed
-                try:
-                    db.flush()
-                except StaleDataError:
-                    raise _edit_conflict(entity) from None
-                db.connection().execute(
-                    _INSERT_EVENT,
-                    {
-                        "meeting_id": self.meeting_id,
-                        "at": self._clock(),
-                        "action": action,
-                        "entity": entity,
-                        "entity_id": changed[0] if changed else None,
-                    },
-                )
-                db.commit()
-        except (SQLAlchemyError, OSError) as error:
-            # Locked, full, read-only or unreachable: nothing was saved (rolled back).
-            raise SaveFailed.because(error) from None
+        with self.store.writing() as db:
+            status = self._lock_meeting(db)
+            refusal = self._refusal(self._chair_row(db))
+            if refusal is not None:
+                raise refusal
+            if running:
+                _check_status(status, running=True)
+            yield db, changed
+            try:
+                db.flush()
+            except StaleDataError:
+                raise _edit_conflict(entity) from None
+            db.connection().execute(
+                _INSERT_EVENT,
+                {
+                    "meeting_id": self.meeting_id,
+                    "at": self._clock(),
+                    "action": action,
+                    "entity": entity,
+                    "entity_id": changed[0] if changed else None,
+                },
+            )
+            db.commit()
 
     def _meeting(self, db: Session) -> Meeting:
         meeting = db.get(Meeting, self.meeting_id)

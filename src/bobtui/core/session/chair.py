@@ -24,10 +24,11 @@ from datetime import timedelta
 from sqlalchemy import delete, insert, update
 from sqlmodel import Session, col
 
-from bobtui.core.domain.errors import ChairTaken
+from bobtui.core.domain.errors import ChairTaken, SaveFailed
 from bobtui.core.domain.records import ChairHolder
 from bobtui.core.session._base import SessionBase, _Chair, _ChairRow
 from bobtui.core.session.clients import client_description
+from bobtui.core.store.engine import store_trouble
 from bobtui.core.store.tables import MeetingChair
 
 HEARTBEAT_INTERVAL = timedelta(seconds=10)
@@ -40,7 +41,7 @@ class ChairMixin(SessionBase):
     @contextmanager
     def _chair_transaction(self) -> Iterator[tuple[Session, _ChairRow | None]]:
         """The chair's row, read after waiting for every other change to this meeting."""
-        with Session(self.store.engine) as db:
+        with self.store.writing() as db:
             self._lock_meeting(db)
             yield db, self._chair_row(db)
             db.commit()
@@ -114,7 +115,7 @@ class ChairMixin(SessionBase):
         """
         if self._chair is not _Chair.HOLDING:
             return False
-        with self.store.engine.begin() as connection:
+        with store_trouble(SaveFailed), self.store.engine.begin() as connection:
             result = connection.execute(
                 update(MeetingChair)
                 .where(
@@ -132,7 +133,7 @@ class ChairMixin(SessionBase):
         """Give up the chair (when the window leaves the meeting, after :meth:`suspend`), so
         another window may claim it at once; this session is read-only from then on."""
         if self._chair is _Chair.HOLDING:
-            with self.store.engine.begin() as connection:
+            with store_trouble(SaveFailed), self.store.engine.begin() as connection:
                 connection.execute(
                     delete(MeetingChair).where(
                         col(MeetingChair.meeting_id) == self.meeting_id,

@@ -1,28 +1,39 @@
-"""Text typed on the note line but not yet saved: kept as a draft, so Esc, quitting, a crash
-or a failed save never drops it; it comes back when the meeting is opened again.
+"""Text typed on the note line but not in the store yet, kept on this computer.
 
-A draft is a private file (0600) in bobtui's data folder, one per store and meeting; it never
-enters the store or an export, and it is removed as soon as its text has been saved as a note.
+Two kinds: the *draft* (what is on the line now, kept so Esc, quitting or a crash never drops
+it; it comes back when the meeting is opened again) and the *pending notes* (notes whose save
+failed, because the store was locked, full, read-only or away: kept in order and saved as soon
+as the store takes them again, also after a restart).
+
+Both are private files (0600) in bobtui's data folder, one per store and meeting; they never
+enter an export, and they are removed as soon as their text is in the store.
 """
 
 import hashlib
+import json
 import os
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bobtui.core.config.paths import Paths
+from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.vocabulary import NoteKind
+
+if TYPE_CHECKING:
+    from bobtui.core.session.meeting import MeetingSession
 
 
-def _draft_path(paths: Paths, store_url: str, meeting_id: int) -> Path:
+def _local_path(paths: Paths, folder: str, store_url: str, meeting_id: int, suffix: str) -> Path:
     store = hashlib.sha256(store_url.encode()).hexdigest()[:12]
-    return paths.data_dir / "concepten" / f"{store}-{meeting_id}.txt"
+    return paths.data_dir / folder / f"{store}-{meeting_id}.{suffix}"
 
 
-def save_draft(paths: Paths, store_url: str, meeting_id: int, text: str) -> None:
-    """Keep ``text`` as the meeting's draft (whole or not at all); empty text removes it."""
-    path = _draft_path(paths, store_url, meeting_id)
-    if not text.strip():
-        path.unlink(missing_ok=True)
-        return
+def _write_private(paths: Paths, path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all, readable only by the user."""
     paths.ensure_private_dir(path.parent)
     temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     descriptor = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
@@ -31,6 +42,19 @@ def save_draft(paths: Paths, store_url: str, meeting_id: int, text: str) -> None
         file.flush()
         os.fsync(file.fileno())
     temporary.replace(path)
+
+
+def _draft_path(paths: Paths, store_url: str, meeting_id: int) -> Path:
+    return _local_path(paths, "concepten", store_url, meeting_id, "txt")
+
+
+def save_draft(paths: Paths, store_url: str, meeting_id: int, text: str) -> None:
+    """Keep ``text`` as the meeting's draft (whole or not at all); empty text removes it."""
+    path = _draft_path(paths, store_url, meeting_id)
+    if not text.strip():
+        path.unlink(missing_ok=True)
+        return
+    _write_private(paths, path, text)
 
 
 def load_draft(paths: Paths, store_url: str, meeting_id: int) -> str:
@@ -43,3 +67,93 @@ def load_draft(paths: Paths, store_url: str, meeting_id: int) -> str:
 
 def clear_draft(paths: Paths, store_url: str, meeting_id: int) -> None:
     _draft_path(paths, store_url, meeting_id).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class PendingNote:
+    """A note as it was typed: on its window's question, at its moment."""
+
+    kind: NoteKind
+    text: str
+    question_id: str
+    participant_id: int | None
+    confidential: bool
+    typed_at: datetime
+
+
+class PendingNotes:
+    """The notes of one meeting that could not be saved yet, oldest first.
+
+    Every change is written to the private file before it counts, so a note that is pending
+    survives a crash; :meth:`save_all` puts them in the store in the order they were typed."""
+
+    def __init__(self, paths: Paths, store_url: str, meeting_id: int) -> None:
+        self._paths = paths
+        self._path = _local_path(paths, "wachtrij", store_url, meeting_id, "json")
+        self._notes = self._read()
+        self._changing = threading.Lock()  # a note is added while the others are being saved
+        self._saving = threading.Lock()  # one saver at a time, or a note would be saved twice
+
+    def __len__(self) -> int:
+        return len(self._notes)
+
+    def __iter__(self) -> Iterator[PendingNote]:
+        return iter(self._notes)
+
+    def add(self, note: PendingNote) -> None:
+        """Queue ``note`` (raises OSError when even this computer's disk refuses it)."""
+        with self._changing:
+            self._keep([*self._notes, note])
+
+    def save_all(self, session: "MeetingSession") -> BobError | None:
+        """Save the pending notes in order; stop at the first that fails and return why."""
+        with self._saving:
+            while self._notes:
+                note = self._notes[0]
+                try:
+                    session.record_note(
+                        note.kind,
+                        note.text,
+                        participant_id=note.participant_id,
+                        question_id=note.question_id,
+                        confidential=note.confidential,
+                        typed_at=note.typed_at,
+                    )
+                except BobError as error:
+                    return error
+                with self._changing:
+                    self._keep(self._notes[1:])
+        return None
+
+    def _keep(self, notes: list[PendingNote]) -> None:
+        if notes:
+            rows = [
+                {**asdict(n), "kind": n.kind.value, "typed_at": n.typed_at.isoformat()}
+                for n in notes
+            ]
+            _write_private(self._paths, self._path, json.dumps(rows, ensure_ascii=False))
+        else:
+            self._path.unlink(missing_ok=True)
+        self._notes = notes
+
+    def _read(self) -> list[PendingNote]:
+        try:
+            rows = json.loads(self._path.read_text(encoding="utf-8"))
+            return [
+                PendingNote(
+                    kind=NoteKind(row["kind"]),
+                    text=str(row["text"]),
+                    question_id=str(row["question_id"]),
+                    participant_id=row["participant_id"],
+                    confidential=bool(row["confidential"]),
+                    typed_at=datetime.fromisoformat(row["typed_at"]),
+                )
+                for row in rows
+            ]
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise BobError(
+                f"De wachtende notities in {self._path} zijn onleesbaar; het bestand blijft "
+                "staan, een notitie die niet opgeslagen kan worden blijft op de notitieregel."
+            ) from error

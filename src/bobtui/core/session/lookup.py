@@ -1,7 +1,5 @@
 """Opening a stored meeting with the question set it was held with."""
 
-from sqlmodel import Session
-
 from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.errors import NotFound
 from bobtui.core.questions.sets import Catalog
@@ -14,7 +12,7 @@ def open_meeting(
     store: Store, meeting_id: int, catalog: Catalog, clock: Clock = utc_now
 ) -> MeetingSession:
     """Open a meeting with the question set it was held with."""
-    with Session(store.engine) as db:
+    with store.reading() as db:
         meeting = db.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"Overleg {meeting_id} bestaat niet.")

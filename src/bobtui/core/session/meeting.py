@@ -1,7 +1,7 @@
 """The meeting session: everything a chair does during a casusoverleg, as one service."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert
@@ -98,7 +98,7 @@ class MeetingSession(
         if not code:
             raise RuleViolation("Een overleg heeft een casuscode nodig.")
         now = clock()
-        with Session(store.engine, expire_on_commit=False) as db:
+        with store.writing() as db:
             meeting = Meeting(
                 case_code=code,
                 leidraad_id=question_set.id,
@@ -134,7 +134,7 @@ class MeetingSession(
         """Open an existing meeting (reading it changes nothing; see :meth:`resume`).
 
         The session starts at the meeting's recorded position and does not claim the chair."""
-        with Session(store.engine) as db:
+        with store.reading() as db:
             meeting = db.get(Meeting, meeting_id)
             if meeting is None:
                 raise NotFound(f"Overleg {meeting_id} bestaat niet.")
@@ -219,9 +219,10 @@ class MeetingSession(
         participant_id: int | None = None,
         question_id: str | None = None,
         confidential: bool = False,
+        typed_at: datetime | None = None,
     ) -> Saved[NoteRecord]:
         """Save a note on the question this session shows (or the given one); committed when
-        this returns.
+        this returns. ``typed_at``: when it was said, for a note saved later (now without).
 
         A ``confidential`` note stays out of every export unless it is included on purpose."""
         if not _required(text):
@@ -231,7 +232,7 @@ class MeetingSession(
         with self._write("note.recorded", "note", running=True) as (db, changed):
             assert position is not None  # a running meeting has been started
             question = question_id or position.question.id
-            now = self._clock()
+            said = typed_at or self._clock()
             note = NoteRecord(
                 id=0,  # assigned by the database below
                 meeting_id=self.meeting_id,
@@ -241,8 +242,8 @@ class MeetingSession(
                 question_id=question,
                 participant_id=participant_id,
                 confidential=confidential,
-                created_at=now,
-                updated_at=now,
+                created_at=said,
+                updated_at=said,
             )
             values = {name: getattr(note, name) for name in _NOTE_COLUMNS}
             note_id = db.connection().execute(_INSERT_NOTE, values).scalar_one()

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, insert
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import NotFound, RuleViolation
@@ -83,7 +83,7 @@ def open_actions(
     if case_code.strip():
         statement = statement.where(col(Meeting.case_code) == case_code.strip())
     statement = statement.order_by(col(Decision.deadline), col(Meeting.held_on), col(Decision.id))
-    with Session(store.engine) as db:
+    with store.reading() as db:
         rows = db.connection().execute(statement).all()
     return [
         OpenAction(
@@ -128,7 +128,7 @@ def update_action(
             raise RuleViolation("De nieuwe deadline ligt in het verleden.")
     elif status is DecisionStatus.OPEN:
         raise RuleViolation("Uitstellen vraagt om een nieuwe deadline.")
-    with Session(store.engine, expire_on_commit=False) as db:
+    with store.writing() as db:
         decision = db.get(Decision, decision_id)
         if decision is None:
             raise NotFound(f"Er is geen actie met nummer {decision_id}.")
@@ -164,7 +164,7 @@ def update_action(
 
 
 def action_history(store: Store, decision_id: int) -> list[StatusChangeRecord]:
-    with Session(store.engine) as db:
+    with store.reading() as db:
         rows = db.exec(
             select(DecisionStatusChange)
             .where(DecisionStatusChange.decision_id == decision_id)

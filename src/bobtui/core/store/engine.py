@@ -10,7 +10,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -18,9 +18,12 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
-from bobtui.core.domain.errors import StoreError
+from bobtui.core.domain.errors import ReadFailed, SaveFailed, StoreError, StoreTrouble
 from bobtui.core.store import sqlite_files
 from bobtui.core.store.sqlite_files import DamagedStore, FileKind
+
+if TYPE_CHECKING:  # SQLModel is imported where a store is used: opening one needs no ORM
+    from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0008"
@@ -159,12 +162,39 @@ def migrate(
             command.upgrade(config, revision)
 
 
+@contextmanager
+def store_trouble(failure: type[StoreTrouble]) -> Iterator[None]:
+    """Turn the store's own errors (locked, full, read-only, unreachable) into ``failure``: one
+    Dutch sentence that never quotes the database, whose message may hold a note's text."""
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as error:
+        raise failure.because(error) from None
+
+
 @dataclass(frozen=True)
 class Store:
     """An opened, migrated store."""
 
     engine: Engine
     url: str
+
+    @contextmanager
+    def reading(self) -> "Iterator[Session]":
+        """A short session to read with; trouble with the store raises :class:`ReadFailed`."""
+        from sqlmodel import Session
+
+        with store_trouble(ReadFailed), Session(self.engine) as db:
+            yield db
+
+    @contextmanager
+    def writing(self) -> "Iterator[Session]":
+        """A session to change with, committed by the caller; trouble with the store raises
+        :class:`SaveFailed` and nothing is saved."""
+        from sqlmodel import Session
+
+        with store_trouble(SaveFailed), Session(self.engine, expire_on_commit=False) as db:
+            yield db
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bobtui.core.domain.errors import NotFound
 from bobtui.core.domain.history import CaseHistory, DecisionState, MeetingPoint, ScorePoint
@@ -14,7 +14,7 @@ from bobtui.core.store.tables import Decision, Meeting, SafetyScore
 def case_history(store: Store, case_code: str, today: date) -> CaseHistory:
     """Everything recorded on ``case_code``, oldest meeting first."""
     code = case_code.strip()
-    with Session(store.engine) as db:
+    with store.reading() as db:
         meetings = db.exec(
             select(Meeting)
             .where(Meeting.case_code == code)

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bobtui.core.domain.errors import NotFound
 from bobtui.core.domain.records import MeetingListRow
@@ -34,7 +34,7 @@ def _list_statement() -> Any:
 
 
 def _rows(store: Store, statement: Any) -> list[MeetingListRow]:
-    with Session(store.engine) as db:
+    with store.reading() as db:
         rows = db.connection().execute(statement).all()
     return [
         MeetingListRow(id, code, held_on, leidraad, MeetingStatus(status), count)
@@ -78,13 +78,13 @@ def count_meetings(store: Store, *, search: str = "") -> int:
     statement = select(func.count()).select_from(Meeting)
     if search:
         statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
-    with Session(store.engine) as db:
+    with store.reading() as db:
         return db.exec(statement).one()
 
 
 def find_meeting_id(store: Store, reference: str) -> int:
     """A meeting by its number, or the newest meeting of a case code."""
-    with Session(store.engine) as db:
+    with store.reading() as db:
         if reference.isdigit() and db.get(Meeting, int(reference)) is not None:
             return int(reference)
         found = db.exec(
@@ -99,7 +99,7 @@ def find_meeting_id(store: Store, reference: str) -> int:
 
 def delete_meeting(store: Store, meeting_id: int) -> None:
     """Delete a meeting and everything recorded in it; the event log keeps that it happened."""
-    with Session(store.engine) as db:
+    with store.writing() as db:
         meeting = db.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"Overleg {meeting_id} bestaat niet.")

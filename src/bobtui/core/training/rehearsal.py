@@ -6,7 +6,7 @@ group's actions never come back as open actions in the next group's rehearsal.
 """
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bobtui.core.domain.vocabulary import Presence
 from bobtui.core.questions.sets import QuestionSet
@@ -22,7 +22,7 @@ def start_rehearsal(
     store: Store, case: PracticeCase, question_set: QuestionSet, *, clock: Clock = utc_now
 ) -> MeetingSession:
     """Plan a rehearsal of ``case`` with its roster; the chair starts it from setup (F5)."""
-    with Session(store.engine) as db:
+    with store.reading() as db:
         earlier = db.exec(
             select(func.count())
             .select_from(Meeting)
