@@ -120,8 +120,8 @@ def postgres_admin_url() -> Iterator[str]:
     A test that uses it must be marked `postgres`; should one forget, it is skipped all the same.
     """
     require(postgres_missing())
-    with postgres_server() as url:
-        yield url
+    with postgres_server() as server:
+        yield server.url
 
 
 _databases = itertools.count()

@@ -11,7 +11,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 def find_pg_bin() -> Path | None:
@@ -35,59 +37,55 @@ def _as_server_user(command: list[str]) -> list[str]:
     return command
 
 
+@dataclass
+class PostgresServer:
+    """A running throwaway server: ``url`` is an admin URL without a database name."""
+
+    pg_bin: Path
+    folder: Path
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._pg_ctl("-w", "-l", str(self.folder / "server.log"), "-o", options, "start")
+
+    def stop(self, *, check: bool = True) -> None:
+        """Stop at once, as a crash or a pulled cable would (no goodbye to the clients)."""
+        self._pg_ctl("-m", "immediate", "stop", check=check)
+
+    def _pg_ctl(self, *arguments: str, check: bool = True) -> None:
+        command = [str(self.pg_bin / "pg_ctl"), "-D", str(self.folder / "data"), *arguments]
+        subprocess.run(_as_server_user(command), check=check, **_QUIET)
+
+
+_QUIET: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT}
+
+
 @contextmanager
-def postgres_server() -> Iterator[str]:
-    """Start a server; yield an admin URL (without database name); stop and remove it after."""
+def postgres_server() -> Iterator[PostgresServer]:
+    """Start a server of our own; stop and remove it after."""
     pg_bin = find_pg_bin()
     if pg_bin is None:
         raise RuntimeError("PostgreSQL is not installed; run tools/ensure-postgres.sh")
     # As root the server runs as 'postgres', which may not enter a private /tmp: use /var/tmp.
     base = "/var/tmp" if os.geteuid() == 0 else None
     folder = Path(tempfile.mkdtemp(prefix="bobtui-pg-", dir=base))
-    data = folder / "data"
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
-    port = _free_port()
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT}
+    server = PostgresServer(pg_bin, folder, _free_port())
+    initdb = [str(pg_bin / "initdb"), "-D", str(folder / "data"), "-U", "postgres"]
     try:
         subprocess.run(
-            _as_server_user(
-                [
-                    str(pg_bin / "initdb"),
-                    "-D",
-                    str(data),
-                    "-U",
-                    "postgres",
-                    "--auth=trust",
-                    "--no-sync",
-                    "-E",
-                    "UTF8",
-                ]
-            ),
+            _as_server_user([*initdb, "--auth=trust", "--no-sync", "-E", "UTF8"]),
             check=True,
-            **quiet,
+            **_QUIET,
         )
-        subprocess.run(
-            _as_server_user(
-                [
-                    str(pg_bin / "pg_ctl"),
-                    "-D",
-                    str(data),
-                    "-w",
-                    "-l",
-                    str(folder / "server.log"),
-                    "-o",
-                    f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
-                    "start",
-                ]
-            ),
-            check=True,
-            **quiet,
-        )
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+        server.start()
+        yield server
     finally:
-        subprocess.run(
-            _as_server_user([str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            **quiet,
-        )
+        server.stop(check=False)  # also when it never started
         shutil.rmtree(folder, ignore_errors=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
 from textual.widgets import Static, TextArea
 
 from bobtui.app import BobApp, StoreChoice
@@ -25,6 +25,7 @@ from bobtui.screens._note_taking import NoteTakingScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.widgets.list_table import ListTable
 from tests.conftest import configured_paths
+from tests.postgres import postgres_server
 from tests.ui.test_meeting_screen import open_meeting_screen, until
 
 NOTE = "Moeder zegt dat 111222333 haar nummer is"
@@ -170,3 +171,44 @@ async def test_notes_left_waiting_by_a_crash_are_saved_when_the_meeting_opens(
             question,
         )
         assert note.created_at == said
+
+
+@pytest.mark.postgres
+async def test_postgresql_stopped_mid_meeting_loses_no_note(
+    example_as_user_set: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The team's server goes down while the chair types: the app stays, the notes wait on
+    this computer, and they are saved once the server is back (its old connections dead)."""
+    monkeypatch.setattr(NoteTakingScreen, "RETRY_INTERVAL", 0.5)
+    with postgres_server() as server:
+        admin = create_engine(f"{server.url}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text("CREATE DATABASE team"))
+        admin.dispose()
+        url = f"{server.url}/team"
+        store = open_store(url)
+        MeetingSession.create(
+            store, example_as_user_set, case_code="ZVH-TEAM", held_on=date.today()
+        )
+        store.dispose()
+        app = BobApp(StoreChoice(url=url))
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_meeting_screen(pilot, app)
+            await pilot.press(*"Voor de storing", "enter")
+            await until(pilot, lambda: len(screen.session.notes()) == 1, "the first note")
+            server.stop()
+            await pilot.press(*"Tijdens de storing", "enter")
+            await until(pilot, lambda: len(screen.pending or ()) == 1, "the note waiting")
+            screen.request_snapshot()  # reading fails too: a sentence, not a crash
+            await pilot.press("ctrl+t", *"Nog een", "enter")
+            await until(pilot, lambda: len(screen.pending or ()) == 2, "two waiting")
+            shown = str(screen.query_one("#note-pending", Static).render())
+            assert "verbinding met de database is weg" in shown
+            assert app.is_running
+            server.start()
+            await until(pilot, lambda: not screen.pending, "the waiting notes saved")
+            assert [n.text for n in screen.session.notes()] == [
+                "Voor de storing",
+                "Tijdens de storing",
+                "Nog een",
+            ]

@@ -65,11 +65,23 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database).expanduser()
 
 
+SERVER_CONNECT_TIMEOUT = 5
+"""Seconds to wait for a database server: a cut network must not hold a save for minutes."""
+
+
 def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite connections are made durable (WAL, synchronous=FULL)."""
+    """An engine for ``url``; SQLite connections are made durable (WAL, synchronous=FULL).
+
+    A server's connections are tested before use, so a restarted server costs no failed save."""
     parsed = _parse(url)
+    server: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        server = {
+            "pool_pre_ping": True,
+            "connect_args": {"connect_timeout": SERVER_CONNECT_TIMEOUT},
+        }
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, **server)
     except NoSuchModuleError:
         raise StoreError(
             f"Onbekend databasetype '{parsed.drivername}' in de database-URL."
