@@ -154,3 +154,67 @@ def test_escape_codes_in_user_text_never_reach_the_terminal() -> None:
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "X[31mROOD" in result.stderr
+
+
+# Bytes that are not UTF-8 in argv reach Python as lone surrogates (os.fsdecode); subprocess
+# turns them back into those bytes for the child, as a shell would pass them.
+NOT_UTF8 = "X\udcff\udcfe"
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("export", "--case", NOT_UTF8), "--case"),
+        (("export", NOT_UTF8), "OVERLEG"),
+        (("export", "1", "--format", NOT_UTF8), "--format"),
+        (("geschiedenis", NOT_UTF8), "CODE"),
+        (("acties", "--case", NOT_UTF8), "--case"),
+        (("oefen", "kaarten", NOT_UTF8), "CASUS"),
+        (("--database", f"sqlite:///{NOT_UTF8}", "export", "1"), "--database"),
+    ],
+)
+def test_text_arguments_that_are_not_utf8_are_refused_in_dutch(
+    database: str, args: tuple[str, ...], name: str
+) -> None:
+    result = bobtui(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "onverwachte fout" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert (
+        line.startswith(f"bobtui: {name} '") and "X\\xff\\xfe' bevat bytes die geen UTF-8" in line
+    )
+
+
+def test_a_data_folder_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    result = bobtui("--data-dir", str(tmp_path / NOT_UTF8), "export", "1")
+    assert_one_sentence_error(result, "bevat bytes die geen UTF-8-tekst zijn")
+    assert "onverwachte fout" not in result.stderr
+
+
+def test_say_prints_any_text_on_any_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from bobtui.cli.common import say
+
+    for encoding in ("ascii", "utf-8"):
+        out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+        monkeypatch.setattr(sys, "stdout", out)
+        say(f"code {NOT_UTF8} \x1b[31m😀 é [/]")
+        out.flush()
+        shown = out.buffer.getvalue().decode(encoding)  # type: ignore[attr-defined]
+        assert "\x1b" not in shown and "\\xff\\xfe" in shown and "[31m" in shown
+        assert shown.endswith("[/]\n")
+    assert "😀 é" in shown
+
+
+def test_a_summary_the_terminal_cannot_encode_is_a_clear_error(database: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bobtui", "--database", database, "export", "CLI-42"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=60,
+    )
+    stderr = result.stderr.decode("ascii")
+    assert result.returncode == 1 and "Traceback" not in stderr, stderr
+    assert stderr.startswith("bobtui: De terminal kan niet elk teken") and "--out" in stderr
+    assert result.stdout == b""

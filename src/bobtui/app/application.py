@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from bobtui.app.commands import ScreenActions
 from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.crash import write_crash_report
 from bobtui.core.domain.dates import Clock, utc_now
+from bobtui.core.domain.text import printable
 from bobtui.core.workplace import StoreKind, Workplace
 from bobtui.screens.home import HomeScreen
 
@@ -89,6 +91,27 @@ class BobApp(App[None]):
             self.theme = settings.theme
         # Users remap keys by binding id in instellingen.toml ([keymap]).
         self.set_keymap(dict(settings.keymap))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text, whatever the caller asked: a message often quotes
+        what a user typed (an action, a case code, a folder), which must neither be read as
+        markup nor carry an escape sequence to the terminal. Screens call this through
+        ``Widget.notify``."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         choice = self.choice

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 if TYPE_CHECKING:
     from bobtui.core.config.settings import Settings
@@ -25,19 +25,44 @@ Handler: TypeAlias = Callable[[argparse.Namespace], int]
 def say(text: str, *, error: bool = False) -> None:
     """Print one message for the user (on stderr with ``error``). Every line the CLI prints
     goes through here: escape codes and other control characters in names, case codes or file
-    names never reach the terminal."""
-    from bobtui.core.domain.text import printable
+    names never reach the terminal; a file name that is not UTF-8 shows its bytes (``\\xff``),
+    and a character the terminal's encoding lacks (an emoji on an ASCII terminal) shows as ``?``
+    instead of ending the command."""
+    from bobtui.core.domain.text import show_undecodable
 
-    print(printable(text), file=sys.stderr if error else sys.stdout)
+    stream = sys.stderr if error else sys.stdout
+    print(_encodable(show_undecodable(text), stream), file=stream)
+
+
+def _encodable(text: str, stream: TextIO) -> str:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return text.encode(encoding, "replace").decode(encoding)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse with Dutch one-line errors."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        from bobtui.core.domain.text import printable
+        from bobtui.core.domain.text import show_undecodable
 
-        self.exit(EXIT_USAGE, f"bobtui: {printable(message)} (zie bobtui --help)\n")
+        message = _encodable(show_undecodable(message), sys.stderr)
+        self.exit(EXIT_USAGE, f"bobtui: {message} (zie bobtui --help)\n")
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        # Bytes in argv that are not UTF-8 arrive as lone surrogates (os.fsdecode). A file name
+        # (type=Path) may hold them; a case code, a date or a URL cannot be looked up, stored or
+        # printed, so such a text is refused here, before any command runs.
+        from bobtui.core.domain.text import show_undecodable, undecodable
+
+        # A command's own arguments pass here with its name; its parser checks them.
+        command = action.nargs == argparse.PARSER
+        if action.type in (None, str) and not command and undecodable(arg_string):
+            name = "/".join(action.option_strings) or action.metavar or action.dest
+            self.error(
+                f"{name} '{show_undecodable(arg_string)}' bevat bytes die geen UTF-8-tekst zijn; "
+                "typ het opnieuw (of zet de terminal op UTF-8)"
+            )
+        return super()._get_value(action, arg_string)
 
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
@@ -82,11 +107,18 @@ def check_output(args: argparse.Namespace, export_format: str) -> None:
 def write_output(args: argparse.Namespace, content: str | bytes, what: str) -> None:
     """Write to ``--out`` (readable by the user only), or to stdout when there is none."""
     from bobtui.core.documents.export import write_private
+    from bobtui.core.domain.errors import BobError
 
     if args.out is None:
         # check_output refused Word without --out, so only text reaches the terminal.
         assert isinstance(content, str)
-        sys.stdout.write(content)
+        try:
+            sys.stdout.write(content)
+        except UnicodeEncodeError:  # encoded as a whole first: nothing was written
+            raise BobError(
+                f"De terminal kan niet elk teken van dit document tonen ({sys.stdout.encoding}); "
+                "schrijf het naar een bestand met --out BESTAND."
+            ) from None
     else:
         write_private(args.out, content)
         say(f"{what} geschreven naar {args.out}.", error=True)

@@ -1,5 +1,6 @@
 """Postpone an open action (new deadline and a reason) or let it lapse (a reason)."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
@@ -10,6 +11,7 @@ from bobtui.core.store.actions import OpenAction, update_action
 from bobtui.core.store.engine import Store
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import FormScreen
+from bobtui.widgets.text import TextField, plain
 
 
 class ActionUpdateScreen(FormScreen[DecisionRecord]):
@@ -33,15 +35,21 @@ class ActionUpdateScreen(FormScreen[DecisionRecord]):
     def fields(self) -> ComposeResult:
         a = self.action
         yield Static(
-            f"{a.action}\n[dim]{a.owner_person} ({a.owner_organisation}) · deadline "
-            f"{format_date(a.deadline)} · {a.case_code}[/dim]",
-            markup=True,
+            Text.assemble(
+                plain(a.action),
+                "\n",
+                plain(
+                    f"{a.owner_person} ({a.owner_organisation}) · deadline "
+                    f"{format_date(a.deadline)} · {a.case_code}",
+                    "dim",
+                ),
+            )
         )
         if self.postpone:
             yield from self.labelled(
-                "Nieuwe deadline (31-12-2026, 31-12 of +14)", Input(compact=True, id="deadline")
+                "Nieuwe deadline (31-12-2026, 31-12 of +14)", TextField(compact=True, id="deadline")
             )
-        yield from self.labelled("Reden", Input(compact=True, id="reason"))
+        yield from self.labelled("Reden", TextField(compact=True, id="reason"))
 
     def save(self) -> Saved[DecisionRecord]:
         reason = self.query_one("#reason", Input).value

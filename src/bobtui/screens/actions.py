@@ -25,6 +25,7 @@ from bobtui.core.store.actions import (
 from bobtui.core.store.engine import Store
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.list_table import ListTable
+from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 
@@ -55,7 +56,7 @@ class ActionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Input(
+        yield TextField(
             placeholder="Zoek op organisatie, eigenaar of casuscode…  ( / )",
             compact=True,
             id="actions-filter",
@@ -131,7 +132,8 @@ class ActionsScreen(Screen[None]):
                 where = "in overleg" if step.meeting_id else "tussendoor"
                 reason = f": {step.reason}" if step.reason else ""
                 lines.append(f"{when} {what} ({where}){reason}")
-        self.query_one("#actions-history", Static).update("Geschiedenis: " + "\n".join(lines))
+        history = plain("Geschiedenis: " + "\n".join(lines))  # a reason is what the user typed
+        self.query_one("#actions-history", Static).update(history)
 
     @on(Input.Changed, "#actions-filter")
     def _filter(self) -> None:

@@ -16,6 +16,7 @@ from bobtui.core.domain.vocabulary import counted
 from bobtui.core.store.engine import Store
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import FormScreen, choice
+from bobtui.widgets.text import TextField
 
 
 class BatchExportScreen(FormScreen[Path]):
@@ -52,7 +53,7 @@ class BatchExportScreen(FormScreen[Path]):
             ),
         )
         yield Checkbox("Vertrouwelijke notities opnemen", False, compact=True, id="confidential")
-        yield from self.labelled("Map", Input(str(Path.cwd()), compact=True, id="folder"))
+        yield from self.labelled("Map", TextField(str(Path.cwd()), compact=True, id="folder"))
         yield Checkbox("Bestaande bestanden overschrijven", False, compact=True, id="force")
         yield ProgressBar(total=len(self.meetings), show_eta=False, id="export-progress")
 
@@ -76,7 +77,7 @@ class BatchExportScreen(FormScreen[Path]):
         try:
             plan = self._plan()
         except BobError as error:
-            self.query_one("#form-error", Static).update(f"[b]{error}[/b]")
+            self.show_error(str(error))
             return
         self._exporting = True
         self.query_one("#form-error", Static).update("")
@@ -112,4 +113,4 @@ class BatchExportScreen(FormScreen[Path]):
 
     def _failed(self, message: str) -> None:
         self._exporting = False
-        self.query_one("#form-error", Static).update(f"[b]{message}[/b]")
+        self.show_error(message)

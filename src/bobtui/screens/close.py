@@ -1,6 +1,6 @@
 """Closing review: what is still missing, the evaluation date, then close the meeting."""
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,12 +13,18 @@ from bobtui.core.domain.errors import BobError
 from bobtui.core.session import MeetingSession
 from bobtui.core.session.attention import BsnFinding, bsn_findings
 from bobtui.screens.correct_text import CorrectTextScreen
+from bobtui.widgets.text import TextField, plain
 
 
 def _excerpt(text: str, length: int = 60) -> str:
     """Where the number is, without showing it again in full."""
     shown = " ".join(mask_bsn_like(text).split())
     return shown if len(shown) <= length else shown[: length - 1] + "…"
+
+
+def _flagged(text: str) -> Text:
+    """A line that must be seen to: a reversed '!' before the text."""
+    return Text.assemble("  ", (" ! ", "reverse"), " ", plain(text))
 
 
 class CloseScreen(ModalScreen[bool]):
@@ -44,11 +50,11 @@ class CloseScreen(ModalScreen[bool]):
             yield Static("Overleg afronden", id="close-title")
             yield Static(id="review")
             yield Label("Evaluatiedatum (31-12-2026, 31-12 of +42 dagen)")
-            yield Input(format_date(meeting.evaluation_date), compact=True, id="evaluation")
+            yield TextField(format_date(meeting.evaluation_date), compact=True, id="evaluation")
             yield Label("Volgend overleg")
-            yield Input(format_date(meeting.next_meeting_on), compact=True, id="next-meeting")
+            yield TextField(format_date(meeting.next_meeting_on), compact=True, id="next-meeting")
             yield Label("Wie informeert de cliënt?")
-            yield Input(meeting.client_informed_by or "", compact=True, id="informed-by")
+            yield TextField(meeting.client_informed_by or "", compact=True, id="informed-by")
             yield Static(id="close-error")
             yield Static(
                 "[dim]ctrl+s: vastleggen · F8: overleg sluiten · Esc: terug[/dim]", id="close-help"
@@ -61,18 +67,18 @@ class CloseScreen(ModalScreen[bool]):
     def _show_review(self) -> None:
         blocking = self.session.closing_problems()
         points = self.session.closing_points()
-        lines = ["[b]Nodig om te sluiten[/b]"]
-        lines += [f"  [reverse] ! [/reverse] {escape(p)}" for p in blocking] or ["  ✓ in orde"]
-        lines += ["", "[b]Om na te lopen[/b]"]
-        lines += [f"  · {escape(p)}" for p in points] or ["  ✓ niets"]
+        lines = [Text("Nodig om te sluiten", "bold")]
+        lines += [_flagged(p) for p in blocking] or [Text("  ✓ in orde")]
+        lines += [Text(), Text("Om na te lopen", "bold")]
+        lines += [Text.assemble("  · ", plain(p)) for p in points] or [Text("  ✓ niets")]
         self._findings = bsn_findings(self.session.snapshot())
         if self._findings:
-            lines += ["", "[b]Nummers die op een BSN lijken[/b] (ctrl+b: aanpassen)"]
             lines += [
-                f"  [reverse] ! [/reverse] {escape(f.where)}: {escape(_excerpt(f.text))}"
-                for f in self._findings
+                Text(),
+                Text.assemble(("Nummers die op een BSN lijken", "bold"), " (ctrl+b: aanpassen)"),
             ]
-        self.query_one("#review", Static).update("\n".join(lines))
+            lines += [_flagged(f"{f.where}: {_excerpt(f.text)}") for f in self._findings]
+        self.query_one("#review", Static).update(Text("\n").join(lines))
         self.refresh_bindings()
 
     def action_save(self) -> bool:
@@ -85,7 +91,7 @@ class CloseScreen(ModalScreen[bool]):
                 client_informed_by=self.query_one("#informed-by", Input).value,
             )
         except BobError as error:
-            self.query_one("#close-error", Static).update(f"[b]{escape(str(error))}[/b]")
+            self._show_error(error)
             return False
         self.query_one("#close-error", Static).update("")
         self._show_review()
@@ -97,9 +103,12 @@ class CloseScreen(ModalScreen[bool]):
         try:
             self.session.close()
         except BobError as error:
-            self.query_one("#close-error", Static).update(f"[b]{escape(str(error))}[/b]")
+            self._show_error(error)
             return
         self.dismiss(True)
+
+    def _show_error(self, error: BobError) -> None:
+        self.query_one("#close-error", Static).update(plain(str(error), "bold"))
 
     def action_correct_bsn(self) -> None:
         """Edit the first text with a BSN-like number; the review is made again after."""

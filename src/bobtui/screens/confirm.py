@@ -1,10 +1,13 @@
 """A calm yes/no question, e.g. before leaving beeldvorming early."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from bobtui.widgets.text import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -24,9 +27,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self._title, id="dialog-title")
-            yield Static("\n".join(f"• {point}" for point in self._points), id="dialog-points")
-            yield Static(f"{self._question}  [b]j[/b] ja · [b]n[/b] nee", id="dialog-question")
+            # The points may name who holds the chair, or quote the meeting's own texts.
+            yield Static(plain(self._title), id="dialog-title")
+            points = "\n".join(f"• {point}" for point in self._points)
+            yield Static(plain(points), id="dialog-points")
+            yield Static(
+                Text.assemble(
+                    plain(self._question), "  ", ("j", "bold"), " ja · ", ("n", "bold"), " nee"
+                ),
+                id="dialog-question",
+            )
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -9,6 +9,7 @@ from bobtui.core.domain.records import Saved
 from bobtui.core.session import MeetingSession
 from bobtui.core.session.attention import BsnFinding
 from bobtui.screens.form import FormScreen
+from bobtui.widgets.text import TextField
 
 
 class CorrectTextScreen(FormScreen[Any]):
@@ -22,7 +23,7 @@ class CorrectTextScreen(FormScreen[Any]):
 
     def fields(self) -> ComposeResult:
         yield Static("Dit bevat een nummer dat op een BSN lijkt. Haal het weg of pas het aan.")
-        yield from self.labelled("Tekst", Input(self.finding.text, compact=True, id="text"))
+        yield from self.labelled("Tekst", TextField(self.finding.text, compact=True, id="text"))
 
     def save(self) -> Saved[Any]:
         return self.session.correct_text(self.finding, self.query_one("#text", Input).value)

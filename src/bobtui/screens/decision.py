@@ -11,6 +11,7 @@ from bobtui.core.domain.records import DecisionRecord, ParkedIdeaRecord, Saved
 from bobtui.core.domain.vocabulary import ChainCarePhase, Priority
 from bobtui.core.session import MeetingSession
 from bobtui.screens.form import MeetingFormScreen, choice
+from bobtui.widgets.text import TextField
 
 
 class DecisionScreen(MeetingFormScreen[DecisionRecord]):
@@ -24,20 +25,20 @@ class DecisionScreen(MeetingFormScreen[DecisionRecord]):
 
     def fields(self) -> ComposeResult:
         action = self.parked.text if self.parked else ""
-        yield from self.labelled("Actie", Input(action, compact=True, id="action"))
+        yield from self.labelled("Actie", TextField(action, compact=True, id="action"))
         yield from self.labelled(
             "Eigenaar uit de deelnemers",
             Select(
                 self.participant_options(), prompt="Kies of typ hieronder", compact=True, id="owner"
             ),
         )
-        yield from self.labelled("Eigenaar (persoon)", Input(compact=True, id="person"))
+        yield from self.labelled("Eigenaar (persoon)", TextField(compact=True, id="person"))
         yield from self.labelled(
-            "Organisatie van de eigenaar", Input(compact=True, id="organisation")
+            "Organisatie van de eigenaar", TextField(compact=True, id="organisation")
         )
         yield from self.labelled(
             "Deadline (31-12-2026, 31-12 of +14 dagen)",
-            Input(placeholder="+14", compact=True, id="deadline"),
+            TextField(placeholder="+14", compact=True, id="deadline"),
         )
         priorities = [(p.value, p) for p in Priority]
         yield from self.labelled(

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from bobtui.core.documents.export import DocumentFormat
 from bobtui.core.training.feedback import FeedbackReport, compare_reports
 from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 from bobtui.widgets.list_table import ListTable
+from bobtui.widgets.text import plain
 from bobtui.widgets.title_bar import TitleBar
 
 _ATTENTION = Text(" bespreken ", style="bold reverse yellow")
@@ -75,18 +75,22 @@ class FeedbackScreen(Screen[None]):
 
     def _show_keys_and_timeline(self) -> None:
         r = self.report
-        lines = []
+        lines: list[Text] = []
         for title, results in (("Kernfeiten", r.key_facts), ("Kernbesluiten", r.key_decisions)):
-            lines += ["", f"[b]{title}[/b]"]
+            lines += [Text(), Text(title, "bold")]
             lines += [
-                f"  {'✓ min ' + str(k.captured.minute) if k.captured else '✗ gemist':<10} "
-                + escape(k.text)
+                plain(
+                    f"  {'✓ min ' + str(k.captured.minute) if k.captured else '✗ gemist':<10} "
+                    + k.text
+                )
                 for k in results
             ]
-        self.query_one("#feedback-keys", Static).update("\n".join(lines[1:]))
-        timeline = [f"  {m.minute:>3}  {escape(m.what)}" for m in r.timeline] or ["  (leeg)"]
+        self.query_one("#feedback-keys", Static).update(Text("\n").join(lines[1:]))
+        timeline = [f"  {m.minute:>3}  {m.what}" for m in r.timeline] or ["  (leeg)"]
         self.query_one("#feedback-timeline", Static).update(
-            "[b]Tijdlijn[/b] (minuten na de start)\n" + "\n".join(timeline)
+            Text.assemble(
+                ("Tijdlijn", "bold"), " (minuten na de start)\n", plain("\n".join(timeline))
+            )
         )
 
     def _handout(self) -> Handout:

@@ -6,7 +6,7 @@ shown, so nothing typed is lost; on success it returns what was saved.
 
 from typing import Any, Generic, TypeVar
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession
+from bobtui.widgets.text import plain
 
 R = TypeVar("R")
 
@@ -39,7 +40,7 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(self.TITLE_TEXT, id="form-title")
+            yield Static(plain(self.TITLE_TEXT), id="form-title")
             yield from self.fields()
             yield Static(id="form-error")
             yield Static("[dim]Enter of ctrl+s: opslaan · Esc: annuleren[/dim]", id="form-help")
@@ -64,9 +65,13 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
         try:
             saved = self.save()
         except BobError as error:
-            self.query_one("#form-error", Static).update(f"[b]{escape(str(error))}[/b]")
+            self.show_error(str(error))
             return
         self.dismiss(saved)
+
+    def show_error(self, message: str) -> None:
+        """Why the form stays open, in bold; a message may quote what was typed."""
+        self.query_one("#form-error", Static).update(plain(message, "bold"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -80,9 +85,10 @@ class MeetingFormScreen(FormScreen[R]):
         self.session = session
         self.participants: list[ParticipantRecord] = session.participants()
 
-    def participant_options(self) -> list[tuple[str, int]]:
+    def participant_options(self) -> list[tuple[Text, int]]:
+        """The roster for a Select, which would read a ``str`` prompt as markup."""
         return [
-            (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id)
+            (plain(f"{p.name} ({p.organisation})" if p.organisation else p.name), p.id)
             for p in self.participants
         ]
 

@@ -12,6 +12,7 @@ from bobtui.core.workplace import StoreKind
 from bobtui.screens._opening import MeetingOpeningScreen
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.list_table import ListTable
+from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -163,13 +164,14 @@ class HomeScreen(MeetingOpeningScreen):
         self._show_status(text)
 
     def _show_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        # Also the store's error, which may quote a path or a database URL.
+        self.query_one("#status", Static).update(plain(text))
 
     def _mount_list(self) -> None:
         """The filter and the list appear with the store: before it they cannot show anything,
         and together they cost the first frame about 45 ms (make bench)."""
         self.query_one("#filter-slot").mount(
-            Input(placeholder="Zoek op casuscode…  ( / )", compact=True, id="filter")
+            TextField(placeholder="Zoek op casuscode…  ( / )", compact=True, id="filter")
         )
         table = ListTable(id="meetings", cursor_type="row", zebra_stripes=True)
         self.query_one("#list-slot").mount(table)

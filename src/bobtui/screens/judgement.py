@@ -6,6 +6,7 @@ from textual.widgets import Input, Select
 from bobtui.core.domain.records import JudgementRecord, Saved
 from bobtui.core.domain.vocabulary import JudgementKind, Likelihood
 from bobtui.screens.form import MeetingFormScreen, choice
+from bobtui.widgets.text import TextField
 
 
 class JudgementScreen(MeetingFormScreen[JudgementRecord]):
@@ -19,7 +20,7 @@ class JudgementScreen(MeetingFormScreen[JudgementRecord]):
                 kinds, value=JudgementKind.KERNPROBLEEM, allow_blank=False, compact=True, id="kind"
             ),
         )
-        yield from self.labelled("Omschrijving", Input(compact=True, id="text"))
+        yield from self.labelled("Omschrijving", TextField(compact=True, id="text"))
         likelihoods = [(value.value, value) for value in Likelihood]
         yield from self.labelled(
             "Kans (alleen bij een risico)",

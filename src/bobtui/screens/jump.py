@@ -1,6 +1,5 @@
 """Jump to a question of the current phase by typing a few of its words."""
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +9,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bobtui.core.questions.sets import Question
+from bobtui.widgets.text import TextField, plain
 
 
 class JumpScreen(ModalScreen[str | None]):
@@ -30,7 +30,7 @@ class JumpScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="jump"):
             yield Static("Ga naar vraag: typ een paar woorden, Enter springt.", id="jump-title")
-            yield Input(compact=True, id="jump-filter")
+            yield TextField(compact=True, id="jump-filter")
             yield OptionList(id="jump-options")
 
     def on_mount(self) -> None:
@@ -45,7 +45,7 @@ class JumpScreen(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"{self.marks.get(q.id, ' ')} {escape(q.text)}", id=q.id)
+            Option(plain(f"{self.marks.get(q.id, ' ')} {q.text}"), id=q.id)
             for q in self.questions
             if all(word in q.text.lower() for word in words)
         )

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +15,12 @@ from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import NoteRecord
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.session import MeetingSession
+from bobtui.widgets.text import TextField, plain
+
+
+def _prompt(note: NoteRecord) -> Text:
+    secret = (" ", (" vertrouwelijk ", "reverse")) if note.confidential else ()
+    return Text.assemble((note.kind.value, "bold"), " ", plain(note.text), *secret)
 
 
 class NotesScreen(ModalScreen[None]):
@@ -39,7 +45,7 @@ class NotesScreen(ModalScreen[None]):
         with Vertical(id="notes-dialog"):
             yield Static("Notities bij deze vraag", id="notes-title")
             yield OptionList(id="notes-list")
-            yield Input(compact=True, id="notes-edit", disabled=True)
+            yield TextField(compact=True, id="notes-edit", disabled=True)
             yield Static(
                 "[dim]e: tekst wijzigen (Enter slaat op) · t: soort · v: vertrouwelijk"
                 " · Delete: verwijderen · Esc: terug[/dim]"
@@ -52,14 +58,7 @@ class NotesScreen(ModalScreen[None]):
         self.notes = [n for n in self.session.notes() if n.question_id == self.question_id]
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(
-            Option(
-                f"[b]{note.kind.value}[/b] {escape(note.text)}"
-                + (" [reverse] vertrouwelijk [/reverse]" if note.confidential else ""),
-                id=str(note.id),
-            )
-            for note in self.notes
-        )
+        options.add_options(Option(_prompt(note), id=str(note.id)) for note in self.notes)
         if self.notes:
             options.highlighted = min(keep or 0, len(self.notes) - 1)
         options.focus()

@@ -1,6 +1,6 @@
 """The parkeerplaats in besluitvorming: turn each parked idea into a decision, or let it go."""
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from bobtui.core.domain.records import ParkedIdeaRecord
 from bobtui.core.session import MeetingSession
+from bobtui.widgets.text import plain
 
 
 class ParkedScreen(ModalScreen[tuple[str, ParkedIdeaRecord] | None]):
@@ -31,22 +32,14 @@ class ParkedScreen(ModalScreen[tuple[str, ParkedIdeaRecord] | None]):
         with Vertical(id="parked"):
             yield Static("Parkeerplaats: wat doen we met deze ideeën?", id="parked-title")
             yield OptionList(
-                *[
-                    Option(
-                        escape(idea.text)
-                        + (
-                            f"  [dim]— {escape(self.names.get(idea.participant_id, ''))}"
-                            f", in {idea.phase.value}[/dim]"
-                            if idea.participant_id
-                            else f"  [dim]— in {idea.phase.value}[/dim]"
-                        ),
-                        id=str(idea.id),
-                    )
-                    for idea in self.ideas
-                ],
+                *[Option(self._prompt(idea), id=str(idea.id)) for idea in self.ideas],
                 id="ideas",
             )
             yield Static("[dim]b: besluit · v: laten vallen · Esc: terug[/dim]")
+
+    def _prompt(self, idea: ParkedIdeaRecord) -> Text:
+        who = f"{self.names.get(idea.participant_id, '')}, " if idea.participant_id else ""
+        return Text.assemble(plain(idea.text), "  ", plain(f"— {who}in {idea.phase.value}", "dim"))
 
     def action_choose(self, outcome: str) -> None:
         options = self.query_one(OptionList)

@@ -1,6 +1,6 @@
 """Choose a practice case to rehearse: its summary, roles and length; Enter starts it."""
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bobtui.core.training.cases import LOGIC_LABELS, PracticeCatalog
+from bobtui.widgets.text import plain
 
 
 class PracticeCasesScreen(ModalScreen[str | None]):
@@ -30,7 +31,7 @@ class PracticeCasesScreen(ModalScreen[str | None]):
         with Vertical(id="practice-cases"):
             yield Static("[b]Oefencasus kiezen[/b]")
             yield OptionList(
-                *(Option(escape(self.catalog.entries[i].case.title), id=i) for i in self.case_ids),
+                *(Option(plain(self.catalog.entries[i].case.title), id=i) for i in self.case_ids),
                 id="practice-list",
             )
             yield Static(id="practice-details")
@@ -48,12 +49,19 @@ class PracticeCasesScreen(ModalScreen[str | None]):
     def _details(self, event: OptionList.OptionHighlighted) -> None:
         case = self.catalog.entries[str(event.option.id)].case
         roles = ", ".join(
-            escape(card.name) + (f" ({LOGIC_LABELS[card.logic]})" if card.logic else "")
+            card.name + (f" ({LOGIC_LABELS[card.logic]})" if card.logic else "")
             for card in case.roles
         )
         self.query_one("#practice-details", Static).update(
-            f"{escape(case.summary)}\n\n[b]{case.duration_minutes} minuten[/b] · leidraad "
-            f"{case.leidraad} · {len(case.events)} gebeurtenissen\n[b]Rollen:[/b] {roles}"
+            Text.assemble(
+                plain(case.summary),
+                "\n\n",
+                (f"{case.duration_minutes} minuten", "bold"),
+                plain(f" · leidraad {case.leidraad} · {len(case.events)} gebeurtenissen\n"),
+                ("Rollen:", "bold"),
+                " ",
+                plain(roles),
+            )
         )
 
     @on(OptionList.OptionSelected)

@@ -1,6 +1,5 @@
 """A timed event of the practice case, popping up at its minute of the rehearsal."""
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -8,6 +7,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from bobtui.core.training.cases import TimedEvent
+from bobtui.widgets.text import plain
 
 
 class PracticeEventScreen(ModalScreen[None]):
@@ -19,8 +19,8 @@ class PracticeEventScreen(ModalScreen[None]):
         self.event = event
 
     def compose(self) -> ComposeResult:
-        who = f" — {escape(self.event.role)}" if self.event.role else ""
+        who = f" — {self.event.role}" if self.event.role else ""
         with Vertical(id="practice-event"):
-            yield Static(f"[b]Gebeurtenis, minuut {self.event.minute}{who}[/b]")
-            yield Static(escape(self.event.text), id="practice-event-text")
+            yield Static(plain(f"Gebeurtenis, minuut {self.event.minute}{who}", "bold"))
+            yield Static(plain(self.event.text), id="practice-event-text")
             yield Static("[dim]Enter of Esc: verder met het overleg[/dim]")

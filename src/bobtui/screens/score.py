@@ -7,6 +7,7 @@ from textual.widgets import Input, Select
 from bobtui.core.domain.errors import RuleViolation
 from bobtui.core.domain.records import SafetyScoreRecord, Saved
 from bobtui.screens.form import MeetingFormScreen, choice
+from bobtui.widgets.text import TextField
 
 
 class ScoreScreen(MeetingFormScreen[SafetyScoreRecord]):
@@ -19,11 +20,13 @@ class ScoreScreen(MeetingFormScreen[SafetyScoreRecord]):
                 self.participant_options(), prompt="Kies uit de deelnemers", compact=True, id="who"
             ),
         )
-        yield from self.labelled("Of typ een naam of rol", Input(compact=True, id="respondent"))
+        yield from self.labelled("Of typ een naam of rol", TextField(compact=True, id="respondent"))
         yield from self.labelled(
-            "Score (0–10)", Input(type="integer", max_length=2, compact=True, id="score")
+            "Score (0–10)", TextField(type="integer", max_length=2, compact=True, id="score")
         )
-        yield from self.labelled("Wat maakt het één punt hoger?", Input(compact=True, id="raise"))
+        yield from self.labelled(
+            "Wat maakt het één punt hoger?", TextField(compact=True, id="raise")
+        )
 
     @on(Select.Changed, "#who")
     def _who_changed(self, event: Select.Changed) -> None:

@@ -7,7 +7,6 @@ every review is saved the moment it is made.
 from datetime import date
 from functools import partial
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +32,7 @@ from bobtui.screens._errors import attempt
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import choice
 from bobtui.widgets.list_table import ListTable
+from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
@@ -80,14 +80,15 @@ class SetupScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting() if self.session else None
         sets = [
-            (entry.question_set.title, set_id) for set_id, entry in self.catalog.entries.items()
+            (plain(entry.question_set.title), set_id)
+            for set_id, entry in self.catalog.entries.items()
         ]
         yield TitleBar()
         with Horizontal(id="setup"):
             with VerticalScroll(id="meeting-fields"):
                 yield Static("[b]Overleg[/b]")
                 yield Label("Casuscode (pseudoniem, geen naam)")
-                yield Input(meeting.case_code if meeting else "", compact=True, id="case-code")
+                yield TextField(meeting.case_code if meeting else "", compact=True, id="case-code")
                 yield Label("Leidraad")
                 yield Select(
                     sets,
@@ -99,23 +100,23 @@ class SetupScreen(Screen[None]):
                 )
                 yield Static(id="leidraad-phases")
                 yield Label("Datum")
-                yield Input(
+                yield TextField(
                     format_date(meeting.held_on if meeting else self._today()),
                     compact=True,
                     id="held-on",
                 )
                 yield Label("Locatie")
-                yield Input(meeting.location if meeting else "", compact=True, id="location")
+                yield TextField(meeting.location if meeting else "", compact=True, id="location")
                 yield Label("Aanleiding")
-                yield Input(meeting.reason if meeting else "", compact=True, id="reason")
+                yield TextField(meeting.reason if meeting else "", compact=True, id="reason")
                 yield Static(id="setup-message")
             with Vertical(id="roster"):
                 yield Static("[b]Deelnemers[/b]")
                 yield ListTable(id="participants", cursor_type="row")
                 with Horizontal(id="new-participant"):
-                    yield Input(placeholder="Naam of rol", compact=True, id="p-name")
-                    yield Input(placeholder="Organisatie", compact=True, id="p-organisation")
-                    yield Input(placeholder="Functie", compact=True, id="p-role")
+                    yield TextField(placeholder="Naam of rol", compact=True, id="p-name")
+                    yield TextField(placeholder="Organisatie", compact=True, id="p-organisation")
+                    yield TextField(placeholder="Functie", compact=True, id="p-role")
                 with Horizontal(id="new-participant-options"):
                     yield Select(
                         [(d.value, d) for d in Domain], prompt="Domein", compact=True, id="p-domain"
@@ -154,11 +155,11 @@ class SetupScreen(Screen[None]):
     @on(Select.Changed, "#leidraad")
     def _show_leidraad(self) -> None:
         question_set = self._question_set()
-        lines = [escape(question_set.description), ""]
+        lines = [question_set.description, ""]
         for guide in question_set.phases:
             count = counted(len(list(guide.questions())), "vraag", "vragen")
             lines.append(f"{guide.phase.label}: {guide.timebox_minutes} min, {count}")
-        self.query_one("#leidraad-phases", Static).update("\n".join(lines))
+        self.query_one("#leidraad-phases", Static).update(plain("\n".join(lines)))
 
     def _refresh(self) -> None:
         participants = self.query_one("#participants", ListTable)
@@ -188,8 +189,8 @@ class SetupScreen(Screen[None]):
         self.refresh_bindings()
 
     def _message(self, text: str, *, error: bool = False) -> None:
-        style = "b red" if error else "b"
-        self.query_one("#setup-message", Static).update(f"[{style}]{escape(text)}[/{style}]")
+        message = plain(text, "bold red" if error else "bold")
+        self.query_one("#setup-message", Static).update(message)
 
     # --- actions -------------------------------------------------------------------------
 

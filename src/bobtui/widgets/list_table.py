@@ -1,8 +1,9 @@
 """The one table of the app: meetings, actions, participants, history, feedback figures.
 
-Textual's DataTable reads every ``str`` cell as Rich markup, so a decision "bel [/] terug"
-would stop the screen with an error and "[red]" would colour it. Here every cell is plain
-text on one line: shown as typed, control characters dropped (``one_line``).
+Textual's DataTable reads every ``str`` cell and column label as Rich markup, so a decision
+"bel [/] terug" would stop the screen with an error and "[red]" would colour it. Here every
+cell and label is plain text on one line: shown as typed, control characters dropped
+(``one_line``).
 """
 
 from collections.abc import Iterable
@@ -23,6 +24,19 @@ def _cell(value: Cell) -> Text:
 
 
 class ListTable(DataTable[Cell]):
+    def add_column(
+        self,
+        label: Cell,
+        *,
+        width: int | None = None,
+        key: str | None = None,
+        default: Cell | None = None,
+    ) -> ColumnKey:
+        # add_columns comes here too: a column may be named after a case code.
+        return super().add_column(
+            _cell(label), width=width, key=key, default=None if default is None else _cell(default)
+        )
+
     def add_row(
         self,
         *cells: Cell,

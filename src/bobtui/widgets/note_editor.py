@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
+
+from bobtui.widgets.text import printable_strip
 
 
 class NoteEditor(TextArea):
@@ -23,6 +26,10 @@ class NoteEditor(TextArea):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
+
+    def render_line(self, y: int) -> Strip:
+        # A pasted escape sequence is kept in the note, never drawn.
+        return printable_strip(super().render_line(y))
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

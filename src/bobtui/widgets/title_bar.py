@@ -6,6 +6,9 @@ keeps the first frame quick.
 
 from textual.widgets import Static
 
+from bobtui.core.domain.text import one_line
+from bobtui.widgets.text import plain
+
 
 class TitleBar(Static):
     """Title and subtitle of the current screen, falling back to the app's."""
@@ -33,4 +36,6 @@ class TitleBar(Static):
     def _show_title(self) -> None:
         title = self.screen.title or self.app.title
         sub_title = self.screen.sub_title or self.app.sub_title
-        self.update(f"{title} — {sub_title}" if sub_title else title)
+        # Screens name the case code or a practice case's title here: shown as typed, on one
+        # line, without control characters.
+        self.update(plain(one_line(f"{title} — {sub_title}" if sub_title else title)))

@@ -14,6 +14,10 @@ from typing import Any
 # them) and the non-characters U+FFFE and U+FFFF. What remains is valid XML 1.0 character data.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
+# Lone surrogates: what Python makes of bytes that are not UTF-8 in a command line, an
+# environment variable or a file name (os.fsdecode, "surrogateescape"): U+DC80-U+DCFF.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # Characters with a Markdown meaning anywhere in a line: escapes, code, emphasis, links and
 # images, raw HTML and entities, table cells, headings (also their closing #s), strikethrough.
 _MARKDOWN_ANYWHERE = re.compile(r"([\\`*_\[\]<>|#&~])")
@@ -31,6 +35,23 @@ def printable(text: str) -> str:
     Fit for a terminal (no escape sequence, bell or carriage return gets through) and for XML
     (Word, HTML); tabs, newlines and every visible character, emoji and RTL marks, stay."""
     return _NOT_TEXT.sub("", text)
+
+
+def undecodable(text: str) -> bool:
+    """Whether ``text`` holds lone surrogates: bytes that were not UTF-8 where it came from. No
+    database, file format or terminal can write such a text."""
+    return _SURROGATE.search(text) is not None
+
+
+def show_undecodable(text: str) -> str:
+    """``text`` printable, each lone surrogate shown as the byte it stands for (``\\xff``),
+    so a user sees where the text is not UTF-8."""
+
+    def byte(found: re.Match[str]) -> str:
+        code = ord(found.group())
+        return f"\\x{code - 0xDC00:02x}" if code >= 0xDC80 else f"\\u{code:04x}"
+
+    return printable(_SURROGATE.sub(byte, text))
 
 
 def one_line(text: str | None) -> str:

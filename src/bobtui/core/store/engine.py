@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.domain.errors import ReadFailed, SaveFailed, StoreError, StoreTrouble
+from bobtui.core.domain.text import undecodable
 from bobtui.core.store import sqlite_files
 from bobtui.core.store.sqlite_files import DamagedStore, FileKind
 
@@ -44,6 +45,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _parse(url: str) -> URL:
+    if undecodable(url):  # a folder name from another encoding; the URL may hold a password
+        raise StoreError(
+            "De database-URL of de map van de opslag bevat bytes die geen UTF-8-tekst zijn "
+            "(een naam uit een andere tekenset); kies een andere map (--data-dir) of URL "
+            "(--database)."
+        )
     try:
         return make_url(url)
     except ArgumentError:
