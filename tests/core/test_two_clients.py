@@ -291,8 +291,8 @@ def test_a_stale_edit_is_refused_and_changes_nothing(
             session.edit_decision,
             session.decisions,
             "action",
-            "Dit besluit is intussen in een ander venster gewijzigd; "
-            "bekijk de nieuwe versie en probeer het opnieuw.",
+            "Dit besluit is intussen in een ander venster gewijzigd en hier niet opgeslagen; "
+            "sluit dit scherm en open het opnieuw om de nieuwste versie te zien en te wijzigen.",
         ),
         "score": (
             session.record_safety_score("Moeder", 4).item,
@@ -372,3 +372,29 @@ def test_a_change_committed_between_reading_and_writing_is_not_overwritten(
         DecisionStatus.GEDAAN,
         2,
     )
+
+
+def test_a_bsn_correction_on_a_changed_record_is_refused(
+    session: MeetingSession, clock: FakeClock
+) -> None:
+    """The closing review's correction carries the version it was found in."""
+    from bobtui.core.session.attention import bsn_findings
+
+    session.update_details(reason="Melding over BSN 111222333")
+    session.start()
+    decision = session.record_decision(
+        "Huisbezoek, BSN 111222333 nagaan",
+        owner_person="R. Jansen",
+        owner_organisation="Wijkteam",
+        deadline=clock.today + timedelta(days=7),
+    ).item
+    about_the_meeting, about_the_decision = bsn_findings(session.snapshot())
+    assert (about_the_meeting.version, about_the_decision.version) == (2, decision.version)
+    other = window(session, clock)
+    newer = other.edit_decision(decision.id, action="Huisbezoek volgende week").item
+    other.update_details(location="Stadhuis")
+    with pytest.raises(EditConflict, match=r"^Dit besluit is intussen"):
+        session.correct_text(about_the_decision, "Huisbezoek")
+    with pytest.raises(EditConflict, match=r"^De gegevens van dit overleg zijn intussen"):
+        session.correct_text(about_the_meeting, "Melding")
+    assert session.decisions() == [newer] and session.meeting().reason.endswith("111222333")

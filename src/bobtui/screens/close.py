@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static
 from bobtui.core.domain.bsn import mask_bsn_like
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import MeetingRecord
 from bobtui.core.session import MeetingSession
 from bobtui.core.session.attention import BsnFinding, bsn_findings
 from bobtui.screens.correct_text import CorrectTextScreen
@@ -46,6 +47,7 @@ class CloseScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting()
+        self._details_version = meeting.details_version  # what the fields below show
         with VerticalScroll(id="close"):
             yield Static("Overleg afronden", id="close-title")
             yield Static(id="review")
@@ -85,14 +87,16 @@ class CloseScreen(ModalScreen[bool]):
         """Save the evaluation fields; True when they were valid."""
         today = self.session.today()
         try:
-            self.session.set_evaluation(
+            saved = self.session.set_evaluation(
                 evaluation_date=parse_date(self.query_one("#evaluation", Input).value, today),
                 next_meeting_on=parse_date(self.query_one("#next-meeting", Input).value, today),
                 client_informed_by=self.query_one("#informed-by", Input).value,
+                expected_version=self._details_version,
             )
         except BobError as error:
             self._show_error(error)
             return False
+        self._details_version = saved.item.details_version
         self.query_one("#close-error", Static).update("")
         self._show_review()
         return True
@@ -115,11 +119,16 @@ class CloseScreen(ModalScreen[bool]):
         if not self._findings:
             return
 
+        finding = self._findings[0]
+
         def corrected(saved: object) -> None:
+            item = getattr(saved, "item", None)
+            if isinstance(item, MeetingRecord) and finding.version == self._details_version:
+                self._details_version = item.details_version  # only this window's correction
             self._show_review()
             self.query_one("#evaluation", Input).focus()
 
-        self.app.push_screen(CorrectTextScreen(self.session, self._findings[0]), corrected)
+        self.app.push_screen(CorrectTextScreen(self.session, finding), corrected)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "correct_bsn":

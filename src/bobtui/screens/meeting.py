@@ -37,6 +37,7 @@ from bobtui.screens.time_out import TimeOutScreen
 from bobtui.widgets.meeting_panes import MeetingPanes
 from bobtui.widgets.navigator import MARKS
 from bobtui.widgets.note_editor import NoteEditor
+from bobtui.widgets.note_line import NoteLine
 from bobtui.widgets.phase_clock import time_spent_at
 from bobtui.widgets.title_bar import TitleBar
 
@@ -45,6 +46,24 @@ _FORMS: dict[str, type[MeetingFormScreen[Any]]] = {
     "judgement": JudgementScreen,
     "decision": DecisionScreen,
 }
+
+_WRITES = frozenset(
+    {
+        "cycle_kind",
+        "toggle_confidential",
+        "cycle_speaker",
+        "undo_note",
+        "edit_notes",
+        "record",
+        "park",
+        "parked",
+        "time_out",
+        "close_meeting",
+        "own_question",
+    }
+)
+"""Actions that change the meeting (or set up the next note): gone from a read-only window,
+which keeps only moving through the questions and leaving."""
 
 
 class MeetingScreen(NoteTakingScreen):
@@ -80,6 +99,7 @@ class MeetingScreen(NoteTakingScreen):
         self._generic_prompts = generic_prompts
         # Where this screen has moved the meeting: ahead of the snapshot until the next one.
         self._position: Position | None = None
+        self._read_only_hint: str | None = None  # over the locked note line, when read-only
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -88,6 +108,7 @@ class MeetingScreen(NoteTakingScreen):
 
     def on_mount(self) -> None:
         self.set_interval(1, self._show_time)
+        self.set_interval(1, self._show_read_only)
         self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
         self.request_snapshot()
         self.restore_draft()
@@ -141,7 +162,30 @@ class MeetingScreen(NoteTakingScreen):
             return
         self.query_one(MeetingPanes).show(view)
         self._show_time()
+        self._show_read_only()
         self.refresh_bindings()
+
+    def _show_read_only(self) -> None:
+        """Lock the note line and hide the keys that write once this window only looks on:
+        opened so, taken over by another window, or refused a change (checked every second)."""
+        if self.snapshot is None:
+            return  # the first snapshot says who chairs
+        chair = self.snapshot.chair
+        hint = None
+        if self.session.is_read_only():
+            hint = "Alleen-lezen: niemand zit dit overleg nu voor."
+            if chair is not None and not chair.this_session:
+                since = chair.since.astimezone()
+                hint = f"Alleen-lezen: {chair.description} zit voor sinds {since:%H:%M}."
+            hint += " Voorzitten: Esc en het overleg opnieuw openen."
+        if hint == self._read_only_hint:
+            return
+        became = self._read_only_hint is None
+        self._read_only_hint = hint
+        self.query_one(NoteLine).show_read_only(hint)
+        self.refresh_bindings()
+        if became and (chair is None or chair.this_session):
+            self.request_snapshot()  # read before the chair was lost: who holds it now?
 
     def _show_time(self) -> dict[Phase, timedelta] | None:
         """The clock and the phase lines, counted on from the snapshot (every second)."""
@@ -308,6 +352,8 @@ class MeetingScreen(NoteTakingScreen):
         position = self._position
         if position is None:
             return action == "leave"
+        if action in _WRITES and self.session.is_read_only():
+            return False
         phase_questions = self.session.question_set.phase(position.phase).questions()
         questions = [q.id for q in phase_questions]
         index = questions.index(position.question.id)

@@ -36,6 +36,9 @@ from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
+_WRITES = frozenset({"save_meeting", "add_participant", "remove_participant", "review", "start"})
+"""Actions that change the meeting: gone once the window is read-only (another window took
+the chair over; found at the next change)."""
 
 
 class SetupScreen(Screen[None]):
@@ -65,6 +68,9 @@ class SetupScreen(Screen[None]):
         self.practice_case = practice_case
         self.store = store
         self.session = session
+        self._details_version: int | None = None
+        """The version of the details the fields were filled with: a save over a change made
+        meanwhile in another window is refused, not silently overwritten."""
 
     @property
     def clock(self) -> Clock:
@@ -79,6 +85,7 @@ class SetupScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting() if self.session else None
+        self._details_version = meeting.details_version if meeting else None
         sets = [
             (plain(entry.question_set.title), set_id)
             for set_id, entry in self.catalog.entries.items()
@@ -191,6 +198,7 @@ class SetupScreen(Screen[None]):
     def _message(self, text: str, *, error: bool = False) -> None:
         message = plain(text, "bold red" if error else "bold")
         self.query_one("#setup-message", Static).update(message)
+        self.refresh_bindings()  # a refused change may have made this window read-only
 
     # --- actions -------------------------------------------------------------------------
 
@@ -211,14 +219,18 @@ class SetupScreen(Screen[None]):
                     clock=self.clock,
                 )
                 self.session = saved.item
+                self._details_version = saved.item.meeting().details_version
                 self.query_one("#leidraad", Select).disabled = True
                 warnings = saved.warnings
             else:
-                warnings = self.session.update_details(
+                updated = self.session.update_details(
                     held_on=held_on,
                     location=value("#location", Input).value,
                     reason=value("#reason", Input).value,
-                ).warnings
+                    expected_version=self._details_version,
+                )
+                self._details_version = updated.item.details_version
+                warnings = updated.warnings
         except BobError as error:
             self._message(str(error), error=True)
             return
@@ -300,6 +312,8 @@ class SetupScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _WRITES and self.session is not None and self.session.is_read_only():
+            return False
         focused_table = isinstance(self.focused, ListTable)
         if action == "remove_participant":
             return focused_table and self.focused is self.query_one("#participants")

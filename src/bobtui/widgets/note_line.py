@@ -1,5 +1,6 @@
 """The note line with the bar above it: how the next note will be saved (its kind, who said it,
-confidential or not) and where it is typed."""
+confidential or not) and where it is typed; locked, with who chairs over it, in a window that
+only looks on."""
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ class NoteLine(Vertical):
         self.confidential = False  # for the next note only
         self.speaker_id: int | None = None
         self._people: tuple[ParticipantRecord, ...] = ()
+        self._read_only: str | None = None  # the hint over a locked line
 
     def compose(self) -> ComposeResult:
         yield Static(id="note-pending")
@@ -35,6 +37,15 @@ class NoteLine(Vertical):
     def show(self, snapshot: MeetingSnapshot) -> None:
         """The roster to pick the speaker from."""
         self._people = snapshot.participants
+        self._show_bar()
+
+    def show_read_only(self, hint: str | None) -> None:
+        """Lock the line, with ``hint`` (who chairs) in place of the bar, or unlock it (None).
+
+        What is on the line stays there: locking never drops typed text."""
+        self._read_only = hint
+        self.set_class(hint is not None, "-read-only")
+        self.query_one(NoteEditor).read_only = hint is not None
         self._show_bar()
 
     def cycle_kind(self) -> None:
@@ -72,6 +83,9 @@ class NoteLine(Vertical):
         show_text(pending, text)
 
     def _show_bar(self) -> None:
+        if self._read_only is not None:
+            show_text(self.query_one("#note-bar", Static), plain(self._read_only, "bold"))
+            return
         speaker = next((p.name for p in self._people if p.id == self.speaker_id), "—")
         bar = Text.assemble(
             "Soort: ",

@@ -83,8 +83,8 @@ def _edit_conflict(entity: str) -> EditConflict:
     """Refusal of a change to ``entity`` (a table name) that someone else changed first."""
     subject = _CHANGED_ELSEWHERE.get(entity, "Dit gegeven is")
     return EditConflict(
-        f"{subject} intussen in een ander venster gewijzigd; "
-        "bekijk de nieuwe versie en probeer het opnieuw."
+        f"{subject} intussen in een ander venster gewijzigd en hier niet opgeslagen; "
+        "sluit dit scherm en open het opnieuw om de nieuwste versie te zien en te wijzigen."
     )
 
 

@@ -68,24 +68,35 @@ class BsnFinding:
     """The table the text lives in (``note``, ``decision``, …; ``meeting`` for the case code)."""
     record_id: int
     field: str
+    version: int | None = None
+    """The record's version in the snapshot it was found in (``details_version`` for the
+    meeting), so a correction refuses to overwrite a change made since; None: not versioned."""
 
 
 def bsn_findings(snapshot: MeetingSnapshot) -> list[BsnFinding]:
     """Every text of the meeting with a BSN-like number in it, in the order of the summary."""
-    candidates: list[tuple[str, str, str, int, str]] = [
-        ("casuscode", snapshot.meeting.case_code, "meeting", snapshot.meeting.id, "case_code"),
-        ("aanleiding", snapshot.meeting.reason, "meeting", snapshot.meeting.id, "reason"),
-        ("locatie", snapshot.meeting.location, "meeting", snapshot.meeting.id, "location"),
+    meeting = snapshot.meeting
+    candidates: list[tuple[str, str, str, int, str, int | None]] = [
+        (
+            "casuscode",
+            meeting.case_code,
+            "meeting",
+            meeting.id,
+            "case_code",
+            meeting.details_version,
+        ),
+        ("aanleiding", meeting.reason, "meeting", meeting.id, "reason", meeting.details_version),
+        ("locatie", meeting.location, "meeting", meeting.id, "location", meeting.details_version),
     ]
     for p in snapshot.participants:
         for field, label in (("name", "naam"), ("organisation", "organisatie"), ("role", "rol")):
             candidates.append(
-                (f"deelnemer ({label})", getattr(p, field), "participant", p.id, field)
+                (f"deelnemer ({label})", getattr(p, field), "participant", p.id, field, None)
             )
-    candidates += [("notitie", n.text, "note", n.id, "text") for n in snapshot.notes]
+    candidates += [("notitie", n.text, "note", n.id, "text", None) for n in snapshot.notes]
     for s in snapshot.safety_scores:
         candidates.append(
-            ("veiligheidsscore (wie)", s.respondent, "safetyscore", s.id, "respondent")
+            ("veiligheidsscore (wie)", s.respondent, "safetyscore", s.id, "respondent", s.version)
         )
         candidates.append(
             (
@@ -94,21 +105,26 @@ def bsn_findings(snapshot: MeetingSnapshot) -> list[BsnFinding]:
                 "safetyscore",
                 s.id,
                 "what_would_raise_it",
+                s.version,
             )
         )
-    candidates += [("oordeel", j.text, "judgement", j.id, "text") for j in snapshot.judgements]
+    candidates += [
+        ("oordeel", j.text, "judgement", j.id, "text", j.version) for j in snapshot.judgements
+    ]
     for d in snapshot.decisions:
         for field, label in (
             ("action", "actie"),
             ("owner_person", "eigenaar"),
             ("owner_organisation", "organisatie"),
         ):
-            candidates.append((f"besluit ({label})", getattr(d, field), "decision", d.id, field))
+            candidates.append(
+                (f"besluit ({label})", getattr(d, field), "decision", d.id, field, d.version)
+            )
     candidates += [
-        ("geparkeerd idee", i.text, "parkedidea", i.id, "text") for i in snapshot.parked_ideas
+        ("geparkeerd idee", i.text, "parkedidea", i.id, "text", None) for i in snapshot.parked_ideas
     ]
     return [
-        BsnFinding(where, text, entity, record_id, field)
-        for where, text, entity, record_id, field in candidates
+        BsnFinding(where, text, entity, record_id, field, version)
+        for where, text, entity, record_id, field, version in candidates
         if text and find_bsn_like(text)
     ]

@@ -200,14 +200,18 @@ class MeetingSession(
         return Saved(to_record(MeetingRecord, meeting), warnings)
 
     def correct_text(self, finding: BsnFinding, text: str) -> Saved[Any]:
-        """Replace the text of a finding of :func:`bsn_findings` (e.g. to remove a BSN)."""
+        """Replace the text of a finding of :func:`bsn_findings` (e.g. to remove a BSN).
+
+        Refused with ``EditConflict`` when the record was changed since the snapshot the
+        finding came from (its ``version``)."""
         if finding.entity == "meeting":
             texts: dict[str, Any] = {finding.field: text}
-            return self.update_details(**texts)
+            return self.update_details(**texts, expected_version=finding.version)
         table, record, label = _CORRECTABLE[finding.entity]
         if finding.field in _REQUIRED_TEXT and not _required(text):
             raise RuleViolation(f"{label}: dit veld mag niet leeg zijn.")
-        return self._update(table, record, finding.record_id, {finding.field: text}, label)
+        changes = {finding.field: text}
+        return self._update(table, record, finding.record_id, changes, label, finding.version)
 
     # --- notes -----------------------------------------------------------------------------
 
