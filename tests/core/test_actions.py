@@ -11,9 +11,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session
 
-from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.errors import EditConflict, NotFound, RuleViolation, SaveFailed
 from bobtui.core.domain.vocabulary import DecisionStatus, Priority
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
@@ -208,3 +209,28 @@ def test_cli_lists_and_writes_csv(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three actions
     assert_one_sentence_error(bobtui("--database", url, "acties", "--csv", str(out)), "bestaat al")
+
+
+def test_an_action_changed_elsewhere_meanwhile_is_not_overwritten(
+    store: Store, actions_store: list[int], clock: FakeClock
+) -> None:
+    """Another coordinator marks the action done between this one's read and write."""
+    first = actions_store[0]
+
+    def done_elsewhere(db: Session, *_: object) -> None:
+        with store.engine.begin() as other:
+            other.execute(
+                text("UPDATE decision SET version = version + 1, status = 'gedaan' WHERE id = :i"),
+                {"i": first},
+            )
+
+    event.listen(Session, "before_flush", done_elsewhere, once=True)
+    try:
+        with pytest.raises((EditConflict, SaveFailed)) as refused:
+            update_action(store, first, DecisionStatus.VERVALLEN, clock=clock, reason="Dubbel")
+    finally:
+        event.remove(Session, "before_flush", done_elsewhere)
+    if store.engine.dialect.name == "postgresql":  # SQLite refuses the stale write as busy
+        assert isinstance(refused.value, EditConflict)
+    # Nothing of the refused change was kept: only the history the action was created with.
+    assert [change.status for change in action_history(store, first)] == [DecisionStatus.OPEN]

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, insert
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
-from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.errors import EditConflict, NotFound, RuleViolation
 from bobtui.core.domain.records import DecisionRecord, Saved, StatusChangeRecord, to_record
 from bobtui.core.domain.text import csv_cell
 from bobtui.core.domain.vocabulary import DecisionStatus, Priority
@@ -148,7 +149,13 @@ def update_action(
                 changed_at=now,
             )
         )
-        db.flush()
+        try:
+            db.flush()
+        except StaleDataError:  # changed by someone else between our read and this write
+            raise EditConflict(
+                "Deze actie is intussen elders gewijzigd en hier niet opgeslagen; open de lijst "
+                "opnieuw om de nieuwste stand te zien."
+            ) from None
         db.connection().execute(
             insert(MeetingEvent),
             {
