@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, insert
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
