@@ -33,7 +33,7 @@ async def test_the_palette_speaks_dutch_only(url: str) -> None:  # noqa: F811
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_rows(pilot, 3)
         keys = app.screen.query(".-command-palette").results(FooterKey)
-        await until(pilot, lambda: [k.description for k in keys] == ["Opdrachten"], "the footer")
+        await until(pilot, lambda: [k.description for k in keys] == ["Menu"], "the footer")
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, Palette), "the command palette")
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht…"

@@ -70,11 +70,11 @@ class BobApp(App[None]):
     SUB_TITLE = "casusoverleg met het BOB-model"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
-        # Textual's own palette key is labelled 'palette' in the footer.
+        # Textual labels its palette key "palette" in the footer; "Menu" is Dutch and shorter.
         Binding(
             "ctrl+p",
             "command_palette",
-            "Opdrachten",
+            "Menu",
             show=False,
             priority=True,
             tooltip="Alle opdrachten van dit scherm, om op te zoeken",
