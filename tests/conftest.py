@@ -11,7 +11,8 @@ import itertools
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Generator, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from bobtui.core.questions.sets import QuestionSet, load_question_set
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from tests.postgres import find_pg_bin, postgres_server
+
+pytest_plugins = ["pytester"]  # tests/core/test_skip_summary.py runs pytest itself
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_EXAMPLE = ROOT / "docs" / "leidraad.md"
@@ -71,6 +74,38 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         unknown = set(readers.args) - set(READERS)
         assert not unknown, f"@pytest.mark.readers knows {sorted(READERS)}, not {sorted(unknown)}"
         require(readers_missing(tuple(readers.args) or tuple(READERS)))
+
+
+def skip_summary(reports: Iterable[pytest.TestReport]) -> list[str]:
+    """The skipped tests grouped by reason (which says what to install), each reason with how
+    many tests of which file it skipped; nothing when no test was skipped."""
+    by_reason: defaultdict[str, dict[str, None]] = defaultdict(dict)  # dict: ordered, no twins
+    for report in reports:
+        if isinstance(report.longrepr, tuple):
+            reason = report.longrepr[2].removeprefix("Skipped: ")
+            by_reason[reason][report.nodeid] = None
+    lines = []
+    for reason, tests in sorted(by_reason.items(), key=lambda item: -len(item[1])):
+        lines.append(f"{len(tests)} skipped: {reason}")
+        files = Counter(test.split("::")[0] for test in tests)
+        lines += [f"    {file} ({count})" for file, count in sorted(files.items())]
+    if lines:
+        lines.append(
+            "As root, make test installs what is missing (tools/ensure-*.sh) and runs them all."
+        )
+    return lines
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> Generator[None]:
+    """The skipped tests and why, after pytest's own summary: the last lines before the
+    counts, where whoever ran make test without PostgreSQL or the readers looks."""
+    yield
+    lines = skip_summary(terminalreporter.stats.get("skipped", []))
+    if lines:
+        terminalreporter.section("skipped, and what to install", sep="-")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)

@@ -6,14 +6,16 @@ worker thread after the first frame, so the app appears at once; importing SQLMo
 about half a second.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.theme import Theme
+from textual.screen import Screen
+from textual.theme import Theme, ThemeProvider
 
-from bobtui.app.commands import ScreenActions
+from bobtui.app.commands import THEME_PLACEHOLDER, Palette, ScreenActions, system_commands
 from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.crash import write_crash_report
 from bobtui.core.domain.dates import Clock, utc_now
@@ -68,6 +70,16 @@ class BobApp(App[None]):
     SUB_TITLE = "casusoverleg met het BOB-model"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
+        # Textual labels its palette key "palette" in the footer; "Menu" is Dutch and shorter.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Menu",
+            show=False,
+            priority=True,
+            tooltip="Alle opdrachten van dit scherm, om op te zoeken",
+            id="palette",
+        ),
     ]
 
     def __init__(
@@ -112,6 +124,25 @@ class BobApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, Palette):
+            self.push_screen(Palette())
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette([ThemeProvider], placeholder=THEME_PLACEHOLDER))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in a text field; whoever pressed it to stop hears how, in Dutch."""
+        for key, active in self.active_bindings.items():
+            # The app's own key, which quits on every screen (the list also has q).
+            if active.node is self and active.binding.action == "quit":
+                shown = "+".join(part.capitalize() for part in key.split("+"))
+                self.notify(f"Afsluiten met {shown}; wat is ingevoerd, is al bewaard.")
+                return
 
     def on_mount(self) -> None:
         choice = self.choice

@@ -24,10 +24,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Leid een casusoverleg met het BOB-model: beeldvorming, oordeelsvorming, "
         "besluitvorming. Zonder opdracht opent de app.",
     )
-    parser.add_argument("--version", action="version", version=f"bobtui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bobtui {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
+        metavar="MAP",
         help="map voor de gegevens (standaard de gebruikersmap van het platform; "
         "ook via BOBTUI_DATA_DIR)",
     )

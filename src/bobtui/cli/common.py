@@ -39,13 +39,57 @@ def _encodable(text: str, stream: TextIO) -> str:
     return text.encode(encoding, "replace").decode(encoding)
 
 
+# argparse's own complaints (Python 3.11), in Dutch; our own messages already are.
+_DUTCH_ERRORS = [
+    (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
+    (r"unrecognized arguments: (.*)", r"onbekend: \1"),
+    (
+        r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)",
+        r"\1: \2 bestaat niet; kies uit \3",
+    ),
+    (r"argument (.+?): expected (?:at least )?one argument", r"\1 vraagt een waarde"),
+    (r"argument (.+?): not allowed with argument (.*)", r"\1 gaat niet samen met \2"),
+    (r"argument (.+?): invalid \w+ value: (.*)", r"\1: \2 is geen geldige waarde"),
+    (r"argument (.+?): ignored explicit argument (.*)", r"\1 neemt geen waarde (\2)"),
+    (r"one of the arguments (.*) is required", r"geef een van: \1"),
+    (r"ambiguous option: (.*) could match (.*)", r"\1 kan meerdere opties zijn: \2"),
+    (r"argument (.+?): (.*)", r"\1: \2"),  # a type's own (Dutch) message
+]
+
+
+def dutch_error(message: str) -> str:
+    """One of argparse's English error messages in Dutch."""
+    import re
+
+    for pattern, replacement in _DUTCH_ERRORS:
+        dutch, found = re.subn(f"^{pattern}$", replacement, message, flags=re.S)
+        if found:
+            return dutch
+    return message
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse with Dutch one-line errors."""
+    """argparse in Dutch: the help (headings, -h) and one-line errors."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DutchHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         from bobtui.core.domain.text import show_undecodable
 
-        message = _encodable(show_undecodable(message), sys.stderr)
+        message = _encodable(show_undecodable(dutch_error(message)), sys.stderr)
         self.exit(EXIT_USAGE, f"bobtui: {message} (zie bobtui --help)\n")
 
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
@@ -89,7 +133,13 @@ def add_force_option(parser: argparse.ArgumentParser, help: str) -> None:
 
 def add_document_options(parser: argparse.ArgumentParser) -> None:
     """``--format``, ``--out`` and ``--force`` for a command that writes one document."""
-    parser.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    parser.add_argument(
+        "--format",
+        choices=("md", "html", "docx"),
+        default="md",
+        metavar="FORMAAT",
+        help="md (standaard), html of docx",
+    )
     parser.add_argument("--out", type=Path, metavar="BESTAND", help="standaard: naar stdout")
     add_force_option(parser, "overschrijf een bestaand bestand")
 

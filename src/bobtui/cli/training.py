@@ -53,8 +53,8 @@ def add_parser(commands: Subparsers) -> None:
     add_document_options(report)
     report.set_defaults(handler=feedback_report)
     compare = practice_commands.add_parser("vergelijk", help="twee oefeningen naast elkaar")
-    compare.add_argument("first", metavar="OEFENING1")
-    compare.add_argument("second", metavar="OEFENING2")
+    compare.add_argument("first", metavar="OEFENING1", help="nummer of casuscode van de ene")
+    compare.add_argument("second", metavar="OEFENING2", help="en van de andere")
     add_document_options(compare)
     compare.set_defaults(handler=feedback_report)
 

@@ -45,6 +45,7 @@ class HomeScreen(MeetingOpeningScreen):
         Binding("o", "practice", "Oefenen", id="home.practice"),
         Binding("f", "feedback", "Feedback", id="home.feedback"),
         Binding("v", "compare", "Vergelijken", id="home.compare"),
+        Binding("q", "quit", "Afsluiten", id="home.quit"),
         Binding("escape", "focus_table", "Naar lijst", show=False, id="home.table"),
     ]
 
@@ -79,6 +80,7 @@ class HomeScreen(MeetingOpeningScreen):
                     id="demo-banner",
                 )
             yield Vertical(id="filter-slot")
+            yield Static(id="empty-hint")
             yield Vertical(id="list-slot")
             yield Static("Opslag openen…", id="status")
         yield Footer()
@@ -150,6 +152,7 @@ class HomeScreen(MeetingOpeningScreen):
         elif rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self._total = (len(rows), total)
+        self._show_empty_hint(total == 0 and not self.query_one("#filter", Input).value)
         self._show_count()
         self.refresh_bindings()  # the summary key applies once there are rows
 
@@ -162,6 +165,26 @@ class HomeScreen(MeetingOpeningScreen):
         if self._marked:
             text += f" · {len(self._marked)} gemarkeerd voor export (e)"
         self._show_status(text)
+
+    def _show_empty_hint(self, empty: bool) -> None:
+        """An empty store says how to begin, instead of showing an empty list."""
+        hint = self.query_one("#empty-hint", Static)
+        hint.display = empty and self.kind is not StoreKind.DEMO
+        if not hint.display:
+            return
+        if self.rehearsals:
+            hint.update("Nog geen oefeningen. o: een oefening starten van een oefencasus.")
+            return
+        own_sets = workplace_of(self).settings.paths.user_leidraad_dir
+        hint.update(
+            plain(
+                "Nog geen overleggen. Zo begint u:\n"
+                "  n                een nieuw overleg: casuscode, leidraad, deelnemers\n"
+                "  bobtui demo      (in de terminal) de app op een fictieve casus, om te oefenen\n"
+                f"  eigen leidraad   zet een TOML-bestand in {own_sets}\n"
+                "                   en controleer het met: bobtui leidraad check"
+            )
+        )
 
     def _show_status(self, text: str) -> None:
         # Also the store's error, which may quote a path or a database URL.
@@ -285,7 +308,12 @@ class HomeScreen(MeetingOpeningScreen):
         if self.store is not None:
             self.load_meetings(self.query_one("#filter", Input).value)
 
+    def action_quit(self) -> None:
+        self.app.exit()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":  # while the filter has focus, q is a letter of the search
+            return not isinstance(self.focused, Input)
         if action in ("feedback", "compare"):
             return self.rehearsals and self.store is not None
         if action == "new_meeting":  # rehearsals start from a practice case (o)
