@@ -80,10 +80,10 @@ class SetupScreen(Screen[None]):
         self.store = store
         self.session = session
         self._details_version: int | None = None
-        self._proposal: RosterProposal | None = None
-        """Who took part in the last meeting on this case and is not on the roster yet."""
         """The version of the details the fields were filled with: a save over a change made
         meanwhile in another window is refused, not silently overwritten."""
+        self._proposal: RosterProposal | None = None
+        """Who took part in the last meeting on this case and is not on the roster yet."""
 
     @property
     def clock(self) -> Clock:
