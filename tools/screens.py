@@ -180,6 +180,8 @@ async def capture() -> None:
         await pilot.press(*"Vader wil wel praten, maar niet met de politie erbij", "enter")
         await pilot.press("f3")
         await shot(pilot, "judgement")
+        await pilot.press("escape", "f10")
+        await shot(pilot, "chain-care")
         await pilot.press("escape")
         await shot(pilot, "meeting-oordeelsvorming")
         # Besluitvorming: the parked idea comes back, then a decision.

@@ -21,7 +21,8 @@ from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 
 def three_meetings(store: Store, question_set: QuestionSet, clock: FakeClock) -> None:
-    """Scores 2 and 4, then none, then 7; the phase moves from veiligheid to herstel."""
+    """Scores 2 and 4, then none, then 7; the phase moves from veiligheid to herstel (the
+    middle meeting sets none, so it keeps the one it started with)."""
     plan: list[tuple[list[int], ChainCarePhase | None]] = [
         ([2, 4], ChainCarePhase.VEILIGHEID),
         ([], None),
@@ -58,7 +59,7 @@ def test_case_history_in_order(store: Store, example_set: QuestionSet, clock: Fa
     assert history.score_trend == [3.0, None, 7.0]
     assert [m.chain_care_phase for m in history.meetings] == [
         ChainCarePhase.VEILIGHEID,
-        None,
+        ChainCarePhase.VEILIGHEID,
         ChainCarePhase.HERSTEL,
     ]
     assert [(d.action, d.status) for d in history.decisions] == [

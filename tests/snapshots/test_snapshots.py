@@ -185,6 +185,15 @@ def test_decision_form(snap_compare, url: str) -> None:  # type: ignore[no-untyp
     assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
 
 
+def test_chain_care_choice(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_case("ZVH-BESLUIT")(pilot)
+        await pilot.press("f10")
+        await steady(pilot)
+
+    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
+
+
 def test_close_review(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await open_case("ZVH-BESLUIT")(pilot)

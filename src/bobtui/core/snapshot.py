@@ -47,6 +47,8 @@ class MeetingSnapshot:
     coverage: dict[str, Coverage]
     time_spent: dict[Phase, timedelta]
     phase_started_at: dict[Phase, datetime]
+    chain_care_carried: bool
+    """The meeting's phase of gefaseerde ketenzorg is the last meeting's, not yet set here."""
     in_time_out: bool
     time_outs: tuple[tuple[datetime, datetime | None], ...]
     safety_scores: tuple[SafetyScoreRecord, ...]

@@ -13,6 +13,7 @@ from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import MeetingRecord
 from bobtui.core.session import MeetingSession
 from bobtui.core.session.attention import BsnFinding, bsn_findings
+from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.correct_text import CorrectTextScreen
 from bobtui.widgets.text import TextField, plain
 
@@ -37,6 +38,7 @@ class CloseScreen(ModalScreen[bool]):
         Binding("f8", "close_meeting", "Overleg sluiten", id="close.close", priority=True),
         # Not a letter: the fields here take every printable key.
         Binding("ctrl+b", "correct_bsn", "BSN aanpassen", id="close.correct_bsn", priority=True),
+        Binding("f10", "chain_care", "Fase ketenzorg", id="close.chain_care", priority=True),
         Binding("escape", "back", "Terug naar het overleg", id="close.back"),
     ]
 
@@ -59,7 +61,8 @@ class CloseScreen(ModalScreen[bool]):
             yield TextField(meeting.client_informed_by or "", compact=True, id="informed-by")
             yield Static(id="close-error")
             yield Static(
-                "[dim]ctrl+s: vastleggen · F8: overleg sluiten · Esc: terug[/dim]", id="close-help"
+                "[dim]ctrl+s: vastleggen · F8: overleg sluiten · Esc: terug[/dim]",
+                id="close-help",
             )
 
     def on_mount(self) -> None:
@@ -73,6 +76,14 @@ class CloseScreen(ModalScreen[bool]):
         lines += [_flagged(p) for p in blocking] or [Text("  ✓ in orde")]
         lines += [Text(), Text("Om na te lopen", "bold")]
         lines += [Text.assemble("  · ", plain(p)) for p in points] or [Text("  ✓ niets")]
+        phase = self.session.meeting().chain_care_phase
+        lines += [
+            Text(),
+            Text.assemble(
+                ("Fase gefaseerde ketenzorg", "bold"),
+                f": {phase.label.lower() if phase else 'niet vastgesteld'} (F10: kiezen)",
+            ),
+        ]
         self._findings = bsn_findings(self.session.snapshot())
         if self._findings:
             lines += [
@@ -129,6 +140,15 @@ class CloseScreen(ModalScreen[bool]):
             self.query_one("#evaluation", Input).focus()
 
         self.app.push_screen(CorrectTextScreen(self.session, finding), corrected)
+
+    def action_chain_care(self) -> None:
+        """Set or confirm the phase of gefaseerde ketenzorg; the review is made again after."""
+
+        def done() -> None:
+            self._show_review()
+            self.query_one("#evaluation", Input).focus()
+
+        choose_chain_care_phase(self, self.session, done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "correct_bsn":

@@ -23,6 +23,7 @@ from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, Phase
 from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnapshot, Position
 from bobtui.screens._errors import attempt
 from bobtui.screens._note_taking import NoteTakingScreen
+from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
@@ -60,6 +61,7 @@ _WRITES = frozenset(
         "time_out",
         "close_meeting",
         "own_question",
+        "chain_care",
     }
 )
 """Actions that change the meeting (or set up the next note): gone from a read-only window,
@@ -90,6 +92,8 @@ class MeetingScreen(NoteTakingScreen):
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
         Binding("f8", "close_meeting", "Afronden", id="meeting.close"),
         Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question"),
+        # A function key: the note line takes every printable key, and its ctrl keys edit.
+        Binding("f10", "chain_care", "Fase ketenzorg", id="meeting.chain_care"),
         Binding("f12", "save_pending", "Wachtende opslaan", id="meeting.save_pending"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
@@ -231,6 +235,10 @@ class MeetingScreen(NoteTakingScreen):
 
         self.app.push_screen(_FORMS[form](self.session), saved)
 
+    def action_chain_care(self) -> None:
+        """Choose the phase of gefaseerde ketenzorg: a judgement, so from oordeelsvorming on."""
+        choose_chain_care_phase(self, self.session, self._changed)
+
     # --- moving ------------------------------------------------------------------------------
 
     def _move(self, position: Position | None) -> None:
@@ -367,6 +375,8 @@ class MeetingScreen(NoteTakingScreen):
             return bool(self._recorded)
         if action == "save_pending":
             return bool(self.pending)
+        if action == "chain_care":
+            return position.phase is not Phase.BEELDVORMING
         if action == "parked":
             open_ideas = self.snapshot.open_parked_ideas if self.snapshot else ()
             return position.phase is Phase.BESLUITVORMING and bool(open_ideas)

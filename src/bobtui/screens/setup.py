@@ -7,6 +7,7 @@ every review is saved the moment it is made.
 from datetime import date
 from functools import partial
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +17,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.records import RosterProposal
 from bobtui.core.domain.vocabulary import (
     DecisionStatus,
     Domain,
@@ -36,7 +38,9 @@ from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
-_WRITES = frozenset({"save_meeting", "add_participant", "remove_participant", "review", "start"})
+_WRITES = frozenset(
+    {"save_meeting", "add_participant", "take_over_roster", "remove_participant", "review", "start"}
+)
 """Actions that change the meeting: gone once the window is read-only (another window took
 the chair over; found at the next change)."""
 
@@ -48,6 +52,13 @@ class SetupScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save_meeting", "Vastleggen", id="setup.save", priority=True),
         Binding("ctrl+a", "add_participant", "Deelnemer toevoegen", id="setup.add", priority=True),
+        Binding(
+            "ctrl+o",
+            "take_over_roster",
+            "Deelnemers vorig overleg",
+            id="setup.take_over_roster",
+            priority=True,
+        ),
         Binding("delete", "remove_participant", "Deelnemer weg", id="setup.remove"),
         Binding("g", "review('g')", "Actie gedaan", id="setup.review_done"),
         Binding("o", "review('o')", "Actie loopt door", id="setup.review_open"),
@@ -71,6 +82,8 @@ class SetupScreen(Screen[None]):
         self._details_version: int | None = None
         """The version of the details the fields were filled with: a save over a change made
         meanwhile in another window is refused, not silently overwritten."""
+        self._proposal: RosterProposal | None = None
+        """Who took part in the last meeting on this case and is not on the roster yet."""
 
     @property
     def clock(self) -> Clock:
@@ -120,6 +133,7 @@ class SetupScreen(Screen[None]):
             with Vertical(id="roster"):
                 yield Static("[b]Deelnemers[/b]")
                 yield ListTable(id="participants", cursor_type="row")
+                yield Static(id="roster-proposal")
                 with Horizontal(id="new-participant"):
                     yield TextField(placeholder="Naam of rol", compact=True, id="p-name")
                     yield TextField(placeholder="Organisatie", compact=True, id="p-organisation")
@@ -184,6 +198,7 @@ class SetupScreen(Screen[None]):
                 participants.add_row(
                     p.name, p.organisation, p.role, domain, p.presence.value, flags, key=str(p.id)
                 )
+            self._proposal = self.session.roster_proposal()
             for item in self.session.carried_over():
                 reviewed = item.review.status.value if item.review else "nog niet"
                 carried_table.add_row(
@@ -193,7 +208,29 @@ class SetupScreen(Screen[None]):
                     reviewed,
                     key=str(item.decision.id),
                 )
+        self._show_proposal()
         self.refresh_bindings()
+
+    def _show_proposal(self) -> None:
+        """Last meeting's roster on this case, offered to take over with one key."""
+        proposal = self._proposal
+        shown = self.query_one("#roster-proposal", Static)
+        shown.display = proposal is not None
+        if proposal is None:
+            return
+        people = ", ".join(
+            f"{p.name} ({p.organisation})" if p.organisation else p.name
+            for p in proposal.participants
+        )
+        shown.update(
+            Text.assemble(
+                (f"Vorig overleg ({format_date(proposal.held_on)}): ", "bold"),
+                plain(people),
+                "  ",
+                ("ctrl+o", "bold"),
+                " neemt ze over",
+            )
+        )
 
     def _message(self, text: str, *, error: bool = False) -> None:
         message = plain(text, "bold red" if error else "bold")
@@ -274,6 +311,17 @@ class SetupScreen(Screen[None]):
         self._refresh()
         value("#p-name", Input).focus()
 
+    def action_take_over_roster(self) -> None:
+        """Add last meeting's participants (presence as today's default); Delete removes
+        who is not coming."""
+        if self.session is None:
+            return
+        saved = attempt(self, self.session.take_over_roster)
+        if saved is not None:
+            self._message(f"{counted(len(saved.item), 'deelnemer', 'deelnemers')} overgenomen.")
+        self._refresh()
+        self.query_one("#participants", ListTable).focus()
+
     def _selected_key(self, table_id: str) -> int | None:
         table = self.query_one(table_id, ListTable)
         if table.row_count == 0:
@@ -314,6 +362,8 @@ class SetupScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _WRITES and self.session is not None and self.session.is_read_only():
             return False
+        if action == "take_over_roster":
+            return self._proposal is not None
         focused_table = isinstance(self.focused, ListTable)
         if action == "remove_participant":
             return focused_table and self.focused is self.query_one("#participants")

@@ -21,9 +21,19 @@ def _item(*parts: str | Text | tuple[str, str]) -> Text:
     return Text.assemble("  ", *parts)
 
 
+def _chain_care(snapshot: MeetingSnapshot) -> Text:
+    """The phase of gefaseerde ketenzorg, marked as a proposal while it is last meeting's."""
+    phase = snapshot.meeting.chain_care_phase
+    if phase is None:
+        return _item(("nog niet vastgesteld", "dim"))
+    if snapshot.chain_care_carried:
+        return _item(phase.label, ("  voorstel uit het vorige overleg", "dim"))
+    return _item(phase.label)
+
+
 class LivePicture(Static):
-    """Scores, judgements, decisions, the parkeerplaats, last meeting's actions, who is there,
-    and the attention flags, from one snapshot."""
+    """Scores, judgements, the phase of gefaseerde ketenzorg, decisions, the parkeerplaats,
+    last meeting's actions, who is there, and the attention flags, from one snapshot."""
 
     def show(self, snapshot: MeetingSnapshot) -> None:
         scores = [_item(plain(s.respondent), f": {s.score}/10") for s in snapshot.safety_scores]
@@ -37,6 +47,7 @@ class LivePicture(Static):
         ]
         lines = _section("Veiligheidsscores", scores, _NONE_YET)
         lines += _section("Oordelen", judgements, _NONE_YET)
+        lines += _section("Fase ketenzorg", [_chain_care(snapshot)])
         lines += _section("Besluiten", decisions, _NONE_YET)
         parked = snapshot.open_parked_ideas
         if parked:

@@ -204,7 +204,22 @@ def _process(s: Summary) -> list[Block]:
         )
         for p in s.process
     ]
-    return [_table("proces", header, rows), Text(f"Time-outs: {s.time_outs}")]
+    if not s.time_outs:
+        return [_table("proces", header, rows), Text("Time-outs: geen.")]
+    pauses = tuple(
+        Item(
+            f"{t.started_at.astimezone():%H:%M}–"
+            + (f"{t.ended_at.astimezone():%H:%M}" if t.ended_at else "loopt nog")
+            + f" ({_minutes(t.minutes)})"
+        )
+        for t in s.time_outs
+    )
+    return [_table("proces", header, rows), Text(f"Time-outs: {len(pauses)}"), Bullets(pauses)]
+
+
+def _minutes(minutes: float) -> str:
+    """How long a pause took, in whole minutes (a short one as under a minute)."""
+    return f"{minutes:.0f} min" if minutes >= 0.5 else "korter dan 1 min"
 
 
 def _reason(s: Summary) -> list[Block]:

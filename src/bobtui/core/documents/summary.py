@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from bobtui.core.snapshot import MeetingSnapshot
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
-SCHEMA_VERSION = 3
-SCHEMA_ID = "https://bobtui.example/schemas/summary-3.schema.json"
+SCHEMA_VERSION = 4
+SCHEMA_ID = "https://bobtui.example/schemas/summary-4.schema.json"
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,16 @@ class PhaseProcess:
 
 
 @dataclass(frozen=True)
+class TimeOutLine:
+    """A pause of the meeting clock: when it began, when it ended (None: still running when
+    the summary was made) and how long it took."""
+
+    started_at: datetime
+    ended_at: datetime | None
+    minutes: float
+
+
+@dataclass(frozen=True)
 class Privacy:
     """BSN-like numbers in what this summary lets out, and whether they were masked."""
 
@@ -139,7 +149,7 @@ class Summary:
     client_informed_by: str | None
     previous_actions: tuple[ReviewLine, ...]
     process: tuple[PhaseProcess, ...]
-    time_outs: int
+    time_outs: tuple[TimeOutLine, ...]
     profile: Profile
     privacy: Privacy = Privacy()
 
@@ -167,7 +177,6 @@ _LEFT_OUT: dict[str, Any] = {
     "evaluation_date": None,
     "next_meeting_on": None,
     "client_informed_by": None,
-    "time_outs": 0,
 }
 
 
@@ -344,7 +353,14 @@ def build_summary(
             for item in snapshot.carried_over
         ),
         process=tuple(process),
-        time_outs=len(snapshot.time_outs),
+        time_outs=tuple(
+            TimeOutLine(
+                start,
+                end,
+                round(((end or snapshot.taken_at) - start) / timedelta(minutes=1), 1),
+            )
+            for start, end in snapshot.time_outs
+        ),
         profile=FULL,
     )
     return _with_privacy(_within_profile(summary, profile), mask_bsn)
@@ -366,7 +382,7 @@ def _plain(value: Any) -> Any:
 
 
 def summary_to_json(summary: Summary) -> dict[str, Any]:
-    """The summary as JSON data following ``schemas/summary.schema.json`` (version 3).
+    """The summary as JSON data following ``schemas/summary.schema.json`` (version 4).
 
     Sections the profile leaves out are absent, not empty, so a reader cannot mistake "not
     exported" for "nothing decided"."""

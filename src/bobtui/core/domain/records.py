@@ -213,6 +213,16 @@ class ParkedIdeaRecord:
 
 
 @dataclass(frozen=True)
+class RosterProposal:
+    """Who took part in the last meeting on the same case and is not on this roster yet."""
+
+    held_on: date
+    """When that meeting was held."""
+    participants: tuple[ParticipantRecord, ...]
+    """As they were on that roster; their presence then says nothing about today."""
+
+
+@dataclass(frozen=True)
 class CarriedOverDecision:
     """An open decision from an earlier meeting on the same case, and its review here."""
 

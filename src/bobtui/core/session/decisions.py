@@ -17,6 +17,7 @@ from bobtui.core.domain.records import (
 )
 from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus, Priority
 from bobtui.core.session._base import SessionBase, _required
+from bobtui.core.store.meetings import earlier_on_case
 from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting
 
 
@@ -163,11 +164,7 @@ class DecisionsMixin(SessionBase):
         """
         with self._reading() as db:
             meeting = self._meeting(db)
-            earlier = select(Meeting.id).where(
-                Meeting.case_code == meeting.case_code,
-                Meeting.id != meeting.id,
-                col(Meeting.created_at) < meeting.created_at,
-            )
+            earlier = select(Meeting.id).where(*earlier_on_case(meeting))
             reviews = {
                 row.decision_id: row
                 for row in db.exec(

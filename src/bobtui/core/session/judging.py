@@ -3,14 +3,16 @@ the meeting sees; and the phase of gefaseerde ketenzorg the family is in."""
 
 from typing import Any
 
-from sqlmodel import col
+from sqlmodel import col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import JudgementRecord, SafetyScoreRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import ChainCarePhase, JudgementKind, Likelihood
 from bobtui.core.session._base import SessionBase, _required
-from bobtui.core.store.tables import Judgement, SafetyScore
+from bobtui.core.store.tables import Judgement, MeetingEvent, SafetyScore
+
+_CHAIN_CARE_SET = "meeting.chain_care_phase_set"
 
 
 def _check_score(respondent: str, score: int) -> None:
@@ -115,8 +117,25 @@ class JudgingMixin(SessionBase):
         return self._list(JudgementRecord, Judgement, col(Judgement.created_at))
 
     def set_chain_care_phase(self, phase: ChainCarePhase | None) -> None:
-        """The phase of gefaseerde ketenzorg the family is in, as judged at this meeting."""
-        with self._write("meeting.chain_care_phase_set", "meeting") as (db, changed):
+        """The phase of gefaseerde ketenzorg the family is in, as judged at this meeting
+        (setting the phase it started with confirms it)."""
+        with self._write(_CHAIN_CARE_SET, "meeting") as (db, changed):
             meeting = self._editable_meeting(db)
             meeting.chain_care_phase = phase
             changed.append(meeting.id)
+
+    def chain_care_phase_carried(self) -> bool:
+        """Whether the meeting's phase of gefaseerde ketenzorg is still the one it started
+        with from the last meeting on the case: nobody set it at this meeting yet."""
+        with self._reading() as db:
+            if self._meeting(db).chain_care_phase is None:
+                return False
+            set_here = db.exec(
+                select(MeetingEvent.id)
+                .where(
+                    MeetingEvent.meeting_id == self.meeting_id,
+                    MeetingEvent.action == _CHAIN_CARE_SET,
+                )
+                .limit(1)
+            ).first()
+            return set_here is None

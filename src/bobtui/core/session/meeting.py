@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
@@ -93,12 +93,21 @@ class MeetingSession(
     ) -> "Saved[MeetingSession]":
         """Plan a new meeting on ``question_set``; warns when the case code looks like a BSN.
 
-        ``practice_case_id`` makes it a rehearsal of that practice case."""
+        The phase of gefaseerde ketenzorg starts as the last one judged on this case, a
+        proposal until it is set at this meeting (:meth:`chain_care_phase_carried`).
+        ``practice_case_id`` makes it a rehearsal of that practice case (which starts afresh)."""
         code = _required(case_code)
         if not code:
             raise RuleViolation("Een overleg heeft een casuscode nodig.")
         now = clock()
         with store.writing() as db:
+            last_phase = None
+            if practice_case_id is None:
+                last_phase = db.exec(
+                    select(Meeting.chain_care_phase)
+                    .where(Meeting.case_code == code, col(Meeting.chain_care_phase).is_not(None))
+                    .order_by(col(Meeting.held_on).desc(), col(Meeting.created_at).desc())
+                ).first()
             meeting = Meeting(
                 case_code=code,
                 leidraad_id=question_set.id,
@@ -110,6 +119,7 @@ class MeetingSession(
                 status=MeetingStatus.GEPLAND,
                 created_at=now,
                 practice_case_id=practice_case_id,
+                chain_care_phase=last_phase,
             )
             db.add(meeting)
             db.flush()
@@ -159,6 +169,7 @@ class MeetingSession(
                 coverage=self.coverage(),
                 time_spent=self.time_spent(),
                 phase_started_at=self.phase_started_at(),
+                chain_care_carried=self.chain_care_phase_carried(),
                 in_time_out=self.in_time_out(),
                 time_outs=tuple(self.time_outs()),
                 safety_scores=tuple(self.safety_scores()),
@@ -343,6 +354,15 @@ class MeetingSession(
             if open_questions:
                 count = counted(len(open_questions), "vraag", "vragen")
                 points.append(f"{guide.phase.label}: {count} niet besproken.")
+        meeting = self.meeting()
+        if meeting.chain_care_phase is None:
+            points.append("De fase van gefaseerde ketenzorg is niet vastgesteld.")
+        elif self.chain_care_phase_carried():
+            phase = meeting.chain_care_phase.label.lower()
+            points.append(
+                f"De fase van gefaseerde ketenzorg ({phase}) komt uit het vorige overleg; "
+                "bevestig of wijzig hem."
+            )
         facts = MeetingFacts(self.question_set, self.participants(), self.notes(), self.decisions())
         return points + attention_flags(facts)
 

@@ -3,14 +3,20 @@
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import RuleViolation
-from bobtui.core.domain.records import ParticipantRecord, Saved, to_record
+from bobtui.core.domain.records import ParticipantRecord, RosterProposal, Saved, to_record
 from bobtui.core.domain.vocabulary import Domain, Presence
 from bobtui.core.session._base import SessionBase, _required
-from bobtui.core.store.tables import Participant
+from bobtui.core.store.meetings import earlier_on_case
+from bobtui.core.store.tables import Meeting, Participant
+
+
+def _who(name: str, organisation: str) -> tuple[str, str]:
+    """A person on a roster, compared without case and surrounding spaces."""
+    return name.strip().casefold(), organisation.strip().casefold()
 
 
 class RosterMixin(SessionBase):
@@ -64,3 +70,68 @@ class RosterMixin(SessionBase):
 
     def participants(self) -> list[ParticipantRecord]:
         return self._list(ParticipantRecord, Participant, col(Participant.position))
+
+    def _proposal(self, db: Session) -> RosterProposal | None:
+        meeting = self._meeting(db)
+        if meeting.practice_case_id is not None:  # every rehearsal starts from its own case
+            return None
+        last = db.exec(
+            select(Meeting)
+            .where(*earlier_on_case(meeting))
+            .where(col(Meeting.id).in_(select(Participant.meeting_id)))
+            .order_by(col(Meeting.held_on).desc(), col(Meeting.created_at).desc())
+        ).first()
+        if last is None:
+            return None
+        here = {
+            _who(p.name, p.organisation)
+            for p in db.exec(select(Participant).where(Participant.meeting_id == self.meeting_id))
+        }
+        rows = db.exec(
+            select(Participant)
+            .where(Participant.meeting_id == last.id)
+            .order_by(col(Participant.position), col(Participant.id))
+        ).all()
+        people = [
+            to_record(ParticipantRecord, p)
+            for p in rows
+            if _who(p.name, p.organisation) not in here
+        ]
+        return RosterProposal(last.held_on, tuple(people)) if people else None
+
+    def roster_proposal(self) -> RosterProposal | None:
+        """The roster of the last meeting on this case (that had one), less who is already on
+        this roster; None when there is nothing to take over (or for a rehearsal)."""
+        with self._reading() as db:
+            return self._proposal(db)
+
+    def take_over_roster(self) -> Saved[list[ParticipantRecord]]:
+        """Add everyone of :meth:`roster_proposal` in one change: name, organisation, role,
+        domain and special roles; their presence starts as present, not as it was then."""
+        with self._write("participant.roster_taken_over", "participant") as (db, changed):
+            self._editable_meeting(db)
+            proposal = self._proposal(db)
+            if proposal is None:
+                raise RuleViolation("Er zijn geen deelnemers van een vorig overleg over te nemen.")
+            position = db.exec(
+                select(func.count()).where(Participant.meeting_id == self.meeting_id)
+            ).one()
+            rows = [
+                Participant(
+                    meeting_id=self.meeting_id,
+                    position=position + offset,
+                    name=p.name,
+                    organisation=p.organisation,
+                    role=p.role,
+                    domain=p.domain,
+                    presence=Presence.AANWEZIG,
+                    is_client=p.is_client,
+                    is_ervaringsdeskundige=p.is_ervaringsdeskundige,
+                    speaks_for_child=p.speaks_for_child,
+                )
+                for offset, p in enumerate(proposal.participants)
+            ]
+            db.add_all(rows)
+            db.flush()
+            changed.append(rows[0].id)
+        return Saved([to_record(ParticipantRecord, row) for row in rows])

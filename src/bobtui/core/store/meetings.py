@@ -15,6 +15,15 @@ from bobtui.core.store.engine import Store
 from bobtui.core.store.tables import Decision, Meeting, MeetingEvent
 
 
+def earlier_on_case(meeting: Meeting) -> tuple[Any, ...]:
+    """Where-clauses for the meetings on ``meeting``'s case that were planned before it."""
+    return (
+        Meeting.case_code == meeting.case_code,
+        Meeting.id != meeting.id,
+        col(Meeting.created_at) < meeting.created_at,
+    )
+
+
 def _list_statement() -> Any:
     """Meeting list rows: id, case code, date, leidraad, status, open actions."""
     open_actions = (
