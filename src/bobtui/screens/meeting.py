@@ -52,6 +52,7 @@ _WRITES = frozenset(
         "cycle_kind",
         "toggle_confidential",
         "cycle_speaker",
+        "choose",
         "undo_note",
         "edit_notes",
         "record",
@@ -79,6 +80,13 @@ class MeetingScreen(NoteTakingScreen):
         Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
         Binding("ctrl+l", "toggle_confidential", "Vertrouwelijk", id="meeting.confidential"),
         Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
+        # Priority: the note line has ctrl+e and ctrl+a too (End and Home do the same there).
+        Binding(
+            "ctrl+e", "choose('speaker')", "Wie kiezen", id="meeting.choose_speaker", priority=True
+        ),
+        Binding(
+            "ctrl+a", "choose('kind')", "Soort kiezen", id="meeting.choose_kind", priority=True
+        ),
         Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
         Binding("f5", "edit_notes", "Notities", id="meeting.notes"),
         Binding("f2", "record('score')", "Score", id="meeting.score"),
