@@ -1,4 +1,5 @@
-"""Every action shown in the footer is also a command in the palette (Ctrl+P)."""
+"""Every key of the screen is also a command in the palette (Ctrl+P), also those the footer
+leaves out to keep the ones that matter most in view."""
 
 from collections.abc import Iterator
 from functools import partial
@@ -6,19 +7,17 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from bobtui.screens.help import screen_keys
+
 
 class ScreenActions(Provider):
     """The current screen's keys as commands: 'Volgende vraag (^n)', 'Besluit (f4)', …"""
 
     def _commands(self) -> Iterator[tuple[str, Any, str]]:
-        seen: set[tuple[int, str]] = set()
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            identity = (id(active.node), binding.action)
-            if not (active.enabled and binding.show and binding.description) or identity in seen:
+        for shown_key, active in screen_keys(self.screen):
+            if not active.enabled:
                 continue
-            seen.add(identity)
-            shown_key = self.app.get_key_display(binding) or key
+            binding = active.binding
             callback = partial(self.app.run_action, binding.action, active.node)
             yield f"{binding.description} ({shown_key})", callback, binding.tooltip
 
