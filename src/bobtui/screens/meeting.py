@@ -73,10 +73,9 @@ class MeetingScreen(NoteTakingScreen):
     CSS_PATH = ["meeting.tcss"]  # a list: the rehearsal's screen adds its own
     AUTO_FOCUS = ""  # none: the note line takes the focus once the first snapshot is on screen
     # In the order the footer shows them, most needed first (priority keys come first there);
-    # those with show=False are in F1's help and the palette only.
+    # the hidden ones (show=False) are in F1's help and the palette.
     BINDINGS = [
-        # Priority: the note line has ctrl+e, ctrl+a, ctrl+d, F6 and F7 too (End, Home and
-        # Delete do the same there).
+        # Priority: the note line has these keys too (there End, Home and Delete do the same).
         Binding(
             "ctrl+e", "choose('speaker')", "Wie kiezen", id="meeting.choose_speaker", priority=True
         ),
@@ -96,7 +95,6 @@ class MeetingScreen(NoteTakingScreen):
         Binding(
             "ctrl+r,ctrl+up", "previous_question", "Vorige vraag", id="meeting.previous", show=False
         ),
-        Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump", show=False),
         Binding("ctrl+l", "toggle_confidential", "Vertrouwelijk", id="meeting.confidential"),
         Binding("ctrl+t", "cycle_kind", "Volgende soort", id="meeting.kind", show=False),
         Binding("ctrl+s", "cycle_speaker", "Volgende spreker", id="meeting.speaker", show=False),
@@ -104,7 +102,9 @@ class MeetingScreen(NoteTakingScreen):
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out", show=False),
         Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question", show=False),
         Binding("f8", "close_meeting", "Afronden", id="meeting.close", show=False),
-        Binding("escape", "leave", "Naar overzicht", id="meeting.leave", show=False),
+        # Last: off a narrow footer first; a read-only window (no writing keys) shows them.
+        Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
+        Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
 
     def __init__(self, session: MeetingSession, generic_prompts: tuple[str, ...]) -> None:
