@@ -180,7 +180,7 @@ async def capture() -> None:
         await pilot.press(*"Vader wil wel praten, maar niet met de politie erbij", "enter")
         await pilot.press("f3")
         await shot(pilot, "judgement")
-        await pilot.press("escape", "f10")
+        await pilot.press("escape", "ctrl+k")
         await shot(pilot, "chain-care")
         await pilot.press("escape")
         await shot(pilot, "meeting-oordeelsvorming")

@@ -188,10 +188,28 @@ def test_decision_form(snap_compare, url: str) -> None:  # type: ignore[no-untyp
 def test_chain_care_choice(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await open_case("ZVH-BESLUIT")(pilot)
-        await pilot.press("f10")
+        await pilot.press("ctrl+k")
         await steady(pilot)
 
     assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_decision_form_at_80_by_24(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_case("ZVH-BESLUIT")(pilot)
+        await pilot.press("f4", *"Huisbezoek plannen", "ctrl+s")  # refused: no owner yet
+        await steady(pilot)
+
+    assert snap_compare(app_for(url), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help_at_80_by_24(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_case("ZVH-BEELD")(pilot)
+        await pilot.press("f1")
+        await steady(pilot)
+
+    assert snap_compare(app_for(url), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_close_review(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ def _shown(widget: Static) -> str:
     return str(widget.render())
 
 
-async def test_chain_care_phase_is_set_with_f10_over_the_note_line(
+async def test_chain_care_phase_is_set_with_ctrl_k_over_the_note_line(
     planned: tuple[str, int],
 ) -> None:
     url, _ = planned
@@ -37,7 +37,7 @@ async def test_chain_care_phase_is_set_with_f10_over_the_note_line(
         picture = screen.query_one(LivePicture)
         assert "nog niet vastgesteld" in _shown(picture)
 
-        await pilot.press("f10")  # beeldvorming: the picture forms first, no judging yet
+        await pilot.press("ctrl+k")  # beeldvorming: the picture forms first, no judging yet
         await pilot.pause(0.2)
         assert isinstance(app.screen, MeetingScreen)
         await pilot.press("ctrl+f")
@@ -46,8 +46,8 @@ async def test_chain_care_phase_is_set_with_f10_over_the_note_line(
         await until(
             pilot, lambda: session.position().phase is Phase.OORDEELSVORMING, "oordeelsvorming"
         )
-        assert screen.focused is screen.query_one("#note-editor")  # typing a note, then F10
-        await pilot.press(*"Ruzies", "f10")
+        assert screen.focused is screen.query_one("#note-editor")  # typing a note, then ctrl+k
+        await pilot.press(*"Ruzies", "ctrl+k")
         await until(pilot, lambda: isinstance(app.screen, ChainCareScreen), "the phase choice")
         await pilot.press("2")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
@@ -60,14 +60,14 @@ async def test_chain_care_phase_is_set_with_f10_over_the_note_line(
         await pilot.press("f8")
         await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the closing review")
         review = app.screen.query_one("#review", Static)
-        assert "risicogestuurde zorg (F10: kiezen)" in _shown(review)
-        await pilot.press("f10")  # over the evaluation field, which has the focus
+        assert "risicogestuurde zorg (ctrl+k: kiezen)" in _shown(review)
+        await pilot.press("ctrl+k")  # over the evaluation field, which has the focus
         await until(pilot, lambda: isinstance(app.screen, ChainCareScreen), "the phase choice")
         await pilot.press("down", "enter")  # from the current phase to the next
         await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the review again")
         assert session.meeting().chain_care_phase is ChainCarePhase.HERSTEL
-        assert "herstel (F10: kiezen)" in _shown(app.screen.query_one("#review", Static))
-        await pilot.press("f10", "escape")  # leaving the choice changes nothing
+        assert "herstel (ctrl+k: kiezen)" in _shown(app.screen.query_one("#review", Static))
+        await pilot.press("ctrl+k", "escape")  # leaving the choice changes nothing
         await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the review")
         assert session.meeting().chain_care_phase is ChainCarePhase.HERSTEL
 
@@ -81,7 +81,7 @@ async def test_closing_review_asks_for_an_unset_phase(planned: tuple[str, int]) 
         await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the closing review")
         review = _shown(app.screen.query_one("#review", Static))
         assert "De fase van gefaseerde ketenzorg is niet vastgesteld." in review
-        assert "niet vastgesteld (F10: kiezen)" in review
+        assert "niet vastgesteld (ctrl+k: kiezen)" in review
 
 
 def _earlier_meeting_with_roster(url: str) -> None:

@@ -9,8 +9,10 @@ about half a second.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
@@ -21,7 +23,9 @@ from bobtui.core.crash import write_crash_report
 from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.text import printable
 from bobtui.core.workplace import StoreKind, Workplace
+from bobtui.screens.help import HelpScreen
 from bobtui.screens.home import HomeScreen
+from bobtui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 HIGH_CONTRAST = Theme(
     name="bobtui-hoog-contrast",
@@ -70,6 +74,7 @@ class BobApp(App[None]):
     SUB_TITLE = "casusoverleg met het BOB-model"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
+        Binding("f1", "help", "Help", id="help"),
         # Textual labels its palette key "palette" in the footer; "Menu" is Dutch and shorter.
         Binding(
             "ctrl+p",
@@ -149,6 +154,26 @@ class BobApp(App[None]):
         self.push_screen(
             HomeScreen(choice.kind, reset_demo=choice.reset_demo, rehearse=choice.rehearse)
         )
+
+        self.call_after_refresh(self._fit_terminal)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_terminal(event.size)
+
+    def _fit_terminal(self, size: Size | None = None) -> None:
+        """Below the smallest size a calm request for a larger terminal covers the screen."""
+        size = size or self.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        """F1: the keys of the screen on top, with what they do."""
+        if not isinstance(self.screen, HelpScreen | TooSmallScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def on_unmount(self) -> None:
         self.workplace.dispose()

@@ -1,5 +1,6 @@
-"""The command palette (Ctrl+P), in Dutch: every action shown in the footer is also a command,
-next to the few of Textual's own commands that make sense here, under Dutch names."""
+"""The command palette (Ctrl+P), in Dutch: every key of the screen is also a command, also
+those the footer leaves out to keep the ones that matter most in view, next to the few of
+Textual's own commands that make sense here, under Dutch names."""
 
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -12,6 +13,8 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.screen import Screen
 from textual.widgets.option_list import Option
 
+from bobtui.screens.help import screen_keys
+
 PALETTE_PLACEHOLDER = "Zoek een opdracht…"
 THEME_PLACEHOLDER = "Zoek een thema…"
 
@@ -23,16 +26,10 @@ class ScreenActions(Provider):
     descriptions are English, and Esc already does what they say."""
 
     def _commands(self) -> Iterator[tuple[str, Any, str]]:
-        seen: set[tuple[int, str]] = set()
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            identity = (id(active.node), binding.action)
-            textual_own = type(active.node).__module__.startswith("textual.")
-            shown = active.enabled and binding.show and binding.description
-            if not shown or textual_own or identity in seen:
+        for shown_key, active in screen_keys(self.screen):
+            if not active.enabled:
                 continue
-            seen.add(identity)
-            shown_key = self.app.get_key_display(binding) or key
+            binding = active.binding
             callback = partial(self.app.run_action, binding.action, active.node)
             yield f"{binding.description} ({shown_key})", callback, binding.tooltip
 

@@ -1,6 +1,8 @@
 """The note line's side of the meeting screen: a note is saved (committed) on Enter before the
-line is cleared, the last ones can be undone, an idea on the line can be parked, and ctrl+t,
-ctrl+s and ctrl+l set how the next note is saved. The screen composes the ``NoteLine``.
+line is cleared, the last ones can be undone, an idea on the line can be parked, and the keys
+for who said it and what kind of note it is (a picker, ``screens/note_choice.py``, or cycling
+with ctrl+s and ctrl+t) and ctrl+l set how the next note is saved. The screen composes the
+``NoteLine``.
 
 Text on the line that is not saved yet is kept as a draft (``core/session/drafts.py``) a moment
 after each change and whenever the screen goes away, so Esc, quitting or a crash never drop it;
@@ -9,7 +11,7 @@ the draft comes back on the line when the meeting is opened again. A note whose 
 over the note line, and is saved in its turn: every few seconds, with F12, or when the meeting
 is opened again. The line is free for the next note meanwhile."""
 
-from typing import Any
+from typing import Any, Literal
 
 from textual import on, work
 from textual.timer import Timer
@@ -21,6 +23,7 @@ from bobtui.core.session import MeetingSession
 from bobtui.core.session.drafts import PendingNote, PendingNotes, load_draft, save_draft
 from bobtui.screens._snapshot import SnapshotScreen
 from bobtui.screens._workplace import workplace_of
+from bobtui.screens.note_choice import NoteChoice, NoteChoiceScreen
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.note_line import NoteLine
 
@@ -216,6 +219,17 @@ class NoteTakingScreen(SnapshotScreen):
 
     def action_cycle_speaker(self) -> None:
         self.query_one(NoteLine).cycle_speaker()
+
+    def action_choose(self, closes_on: Literal["speaker", "kind"]) -> None:
+        """Pick who said the next note (or its kind) with one more key; see NoteChoiceScreen."""
+        line = self.query_one(NoteLine)
+
+        def chosen(choice: NoteChoice | None) -> None:
+            if choice is not None:
+                line.choose(choice.kind, choice.speaker_id)
+
+        current = NoteChoice(line.kind, line.speaker_id)
+        self.app.push_screen(NoteChoiceScreen(line.people, current, closes_on), chosen)
 
     def action_undo_note(self) -> None:
         if not self._recorded:

@@ -38,7 +38,7 @@ class CloseScreen(ModalScreen[bool]):
         Binding("f8", "close_meeting", "Overleg sluiten", id="close.close", priority=True),
         # Not a letter: the fields here take every printable key.
         Binding("ctrl+b", "correct_bsn", "BSN aanpassen", id="close.correct_bsn", priority=True),
-        Binding("f10", "chain_care", "Fase ketenzorg", id="close.chain_care", priority=True),
+        Binding("ctrl+k", "chain_care", "Fase ketenzorg", id="close.chain_care", priority=True),
         Binding("escape", "back", "Terug naar het overleg", id="close.back"),
     ]
 
@@ -81,7 +81,7 @@ class CloseScreen(ModalScreen[bool]):
             Text(),
             Text.assemble(
                 ("Fase gefaseerde ketenzorg", "bold"),
-                f": {phase.label.lower() if phase else 'niet vastgesteld'} (F10: kiezen)",
+                f": {phase.label.lower() if phase else 'niet vastgesteld'} (ctrl+k: kiezen)",
             ),
         ]
         self._findings = bsn_findings(self.session.snapshot())

@@ -1,7 +1,8 @@
 """The shared shape of bobtui's record forms: fields, Enter saves, Escape cancels.
 
 The form saves through the core itself and stays open on a rule violation, with the reason
-shown, so nothing typed is lost; on success it returns what was saved.
+shown, so nothing typed is lost; on success it returns what was saved. The fields scroll when the
+terminal is short (80x24); the title, the reason and the keys stay in view.
 """
 
 from typing import Any, Generic, TypeVar
@@ -10,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
@@ -41,9 +42,16 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(plain(self.TITLE_TEXT), id="form-title")
-            yield from self.fields()
+            with VerticalScroll(id="form-fields", can_focus=False):
+                yield from self.fields()
             yield Static(id="form-error")
             yield Static("[dim]Enter of ctrl+s: opslaan · Esc: annuleren[/dim]", id="form-help")
+
+    SHORT = 34
+    """Rows below which the form fills the height and its fields scroll."""
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < self.SHORT, "-short")
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError

@@ -53,6 +53,7 @@ _WRITES = frozenset(
         "cycle_kind",
         "toggle_confidential",
         "cycle_speaker",
+        "choose",
         "undo_note",
         "edit_notes",
         "record",
@@ -73,28 +74,40 @@ class MeetingScreen(NoteTakingScreen):
 
     CSS_PATH = ["meeting.tcss"]  # a list: the rehearsal's screen adds its own
     AUTO_FOCUS = ""  # none: the note line takes the focus once the first snapshot is on screen
+    # In the order the footer shows them, most needed first (priority keys come first there);
+    # the hidden ones (show=False) are in F1's help and the palette.
     BINDINGS = [
-        Binding("ctrl+n,ctrl+down", "next_question", "Volgende vraag", id="meeting.next"),
-        Binding("ctrl+r,ctrl+up", "previous_question", "Vorige vraag", id="meeting.previous"),
-        Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
-        Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
-        Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
-        Binding("ctrl+l", "toggle_confidential", "Vertrouwelijk", id="meeting.confidential"),
-        Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
-        Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
-        Binding("f5", "edit_notes", "Notities", id="meeting.notes"),
-        Binding("f2", "record('score')", "Score", id="meeting.score"),
-        Binding("f3", "record('judgement')", "Oordeel", id="meeting.judgement"),
-        Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
-        # Priority: the note line (a TextArea) has its own use for F6 and F7.
+        # Priority: the note line has these keys too (there End, Home and Delete do the same).
+        Binding(
+            "ctrl+e", "choose('speaker')", "Wie kiezen", id="meeting.choose_speaker", priority=True
+        ),
+        Binding(
+            "ctrl+a", "choose('kind')", "Soort kiezen", id="meeting.choose_kind", priority=True
+        ),
         Binding("f6", "park", "Parkeren", id="meeting.park", priority=True),
         Binding("f7", "parked", "Parkeerplaats", id="meeting.parked", priority=True),
-        Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out"),
-        Binding("f8", "close_meeting", "Afronden", id="meeting.close"),
-        Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question"),
-        # A function key: the note line takes every printable key, and its ctrl keys edit.
-        Binding("f10", "chain_care", "Fase ketenzorg", id="meeting.chain_care"),
+        Binding("ctrl+d", "panel", "Navigator/beeld", id="meeting.panel", priority=True),
         Binding("f12", "save_pending", "Wachtende opslaan", id="meeting.save_pending"),
+        Binding("ctrl+n,ctrl+down", "next_question", "Volgende vraag", id="meeting.next"),
+        Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
+        Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
+        # K for ketenzorg; on the note line it would delete to the end of the line.
+        Binding("ctrl+k", "chain_care", "Fase ketenzorg", id="meeting.chain_care", priority=True),
+        Binding("ctrl+o", "undo_note", "Ongedaan", id="meeting.undo"),
+        Binding("f2", "record('score')", "Score", id="meeting.score"),
+        Binding("f3", "record('judgement')", "Oordeel", id="meeting.judgement"),
+        Binding(
+            "ctrl+r,ctrl+up", "previous_question", "Vorige vraag", id="meeting.previous", show=False
+        ),
+        Binding("ctrl+l", "toggle_confidential", "Vertrouwelijk", id="meeting.confidential"),
+        Binding("ctrl+t", "cycle_kind", "Volgende soort", id="meeting.kind", show=False),
+        Binding("ctrl+s", "cycle_speaker", "Volgende spreker", id="meeting.speaker", show=False),
+        Binding("f5", "edit_notes", "Notities", id="meeting.notes", show=False),
+        Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out", show=False),
+        Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question", show=False),
+        Binding("f8", "close_meeting", "Afronden", id="meeting.close", show=False),
+        # Last: off a narrow footer first; a read-only window (no writing keys) shows them.
+        Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
     ]
 
@@ -138,6 +151,17 @@ class MeetingScreen(NoteTakingScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
+        self.refresh_bindings()
+
+    def action_panel(self) -> None:
+        """Narrow: open the navigator (with the clock), then the live picture, then neither."""
+        if self.has_class("-panel-left"):
+            self.set_class(False, "-panel-left")
+            self.set_class(True, "-panel-right")
+        elif self.has_class("-panel-right"):
+            self.set_class(False, "-panel-right")
+        else:
+            self.set_class(True, "-panel-left")
 
     # --- showing the snapshot ----------------------------------------------------------------
 
@@ -373,6 +397,8 @@ class MeetingScreen(NoteTakingScreen):
             return position.phase is not PHASE_ORDER[-1]
         if action == "undo_note":
             return bool(self._recorded)
+        if action == "panel":
+            return self.has_class("-narrow")
         if action == "save_pending":
             return bool(self.pending)
         if action == "chain_care":

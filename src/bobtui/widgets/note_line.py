@@ -1,8 +1,12 @@
 """The note line with the bar above it: how the next note will be saved (its kind, who said it,
 confidential or not) and where it is typed; locked, with who chairs over it, in a window that
-only looks on."""
+only looks on.
+
+The bar always fits on its line: when the pane is narrow the key hints go first and a long name
+gives way to the role, or is cut, so the kind and the speaker always show."""
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -25,6 +29,8 @@ class NoteLine(Vertical):
         self.speaker_id: int | None = None
         self._people: tuple[ParticipantRecord, ...] = ()
         self._read_only: str | None = None  # the hint over a locked line
+        self._waiting = 0  # notes waiting to be saved: Enter puts the next one after them
+        self._typing = False  # the editor has the focus, so Enter is the editor's
 
     def compose(self) -> ComposeResult:
         yield Static(id="note-pending")
@@ -34,9 +40,31 @@ class NoteLine(Vertical):
     def on_mount(self) -> None:
         self._show_bar()
 
+    def on_resize(self) -> None:
+        self._show_bar()
+
+    def on_descendant_focus(self, _: events.DescendantFocus) -> None:
+        self._typing = True
+        self._show_bar()
+
+    def on_descendant_blur(self, _: events.DescendantBlur) -> None:
+        self._typing = False
+        self._show_bar()
+
     def show(self, snapshot: MeetingSnapshot) -> None:
         """The roster to pick the speaker from."""
         self._people = snapshot.participants
+        self._show_bar()
+
+    @property
+    def people(self) -> tuple[ParticipantRecord, ...]:
+        """The roster, in order."""
+        return self._people
+
+    def choose(self, kind: NoteKind, speaker_id: int | None) -> None:
+        """Save the next notes as ``kind``, said by ``speaker_id`` (None: nobody)."""
+        self.kind = kind
+        self.speaker_id = speaker_id
         self._show_bar()
 
     def show_read_only(self, hint: str | None) -> None:
@@ -73,6 +101,8 @@ class NoteLine(Vertical):
 
     def show_pending(self, waiting: int, reason: str) -> None:
         """How many notes wait to be saved, and why (shown only while some do)."""
+        self._waiting = waiting
+        self._show_bar()
         pending = self.query_one("#note-pending", Static)
         pending.display = waiting > 0
         notes = "1 notitie" if waiting == 1 else f"{waiting} notities"
@@ -86,15 +116,39 @@ class NoteLine(Vertical):
         if self._read_only is not None:
             show_text(self.query_one("#note-bar", Static), plain(self._read_only, "bold"))
             return
-        speaker = next((p.name for p in self._people if p.id == self.speaker_id), "—")
-        bar = Text.assemble(
-            "Soort: ",
-            (self.kind.value, "bold"),
-            " (ctrl+t)   Wie: ",
-            plain(speaker, "bold"),
-            " (ctrl+s)",
-        )
+        show_text(self.query_one("#note-bar", Static), self._fitted_bar(self.size.width or 80))
+
+    def _fitted_bar(self, width: int) -> Text:
+        """The fullest bar that fits in ``width`` cells: key hints go first, then the name
+        gives way to the role or is cut; the kind and the speaker always show."""
+        speaker = next((p for p in self._people if p.id == self.speaker_id), None)
+        name = speaker.name if speaker else "niemand"
+        enter = ""
+        if self._typing:
+            enter = "Enter zet in de wachtrij" if self._waiting else "Enter slaat op"
+        for hints, then in ((True, enter), (False, enter), (False, "")):
+            bar = self._bar(name, hints, then)
+            if bar.cell_len <= width:
+                return bar
+        if speaker is not None and speaker.role and len(speaker.role) < len(name):
+            name = speaker.role
+        bar = self._bar(name, False, "")
+        room = len(name) - (bar.cell_len - width)
+        if room < len(name):
+            name = name[: max(room - 1, 6)] + "…"
+        return self._bar(name, False, "")
+
+    def _bar(self, name: str, hints: bool, enter: str) -> Text:
+        bar = Text.assemble("Soort: ", (self.kind.value, "bold"))
+        if hints:
+            bar.append(" (ctrl+a)")
+        bar.append("   Wie: ").append_text(plain(name, "bold"))
+        if hints:
+            bar.append(" (ctrl+e)")
         if self.confidential:
-            bar.append("   ").append(" vertrouwelijk ", style="reverse").append(" (ctrl+l)")
-        bar.append("   Enter slaat op")
-        show_text(self.query_one("#note-bar", Static), bar)
+            bar.append("   ").append(" vertrouwelijk ", style="reverse")
+            if hints:
+                bar.append(" (ctrl+l)")
+        if enter:
+            bar.append(f"   {enter}")
+        return bar

@@ -35,6 +35,22 @@ def time_spent_at(snapshot: MeetingSnapshot, now: datetime) -> dict[Phase, timed
     return spent
 
 
+def status_line(snapshot: MeetingSnapshot, spent: dict[Phase, timedelta]) -> Text:
+    """The clock in one line, for a terminal too narrow for the left pane: the meeting's time,
+    the current phase's against its timebox (``!`` past it) and a time-out mark."""
+    line = Text(f"Overleg {minutes(sum(spent.values(), timedelta()))}")
+    if snapshot.position is not None:
+        phase = snapshot.position.phase
+        guide = next(g for g in snapshot.question_set.phases if g.phase is phase)
+        over = " !" if spent[phase] > timedelta(minutes=guide.timebox_minutes) else ""
+        line.append(" · ").append(
+            f"{phase.label} {minutes(spent[phase])} / {guide.timebox_minutes}:00{over}", "bold"
+        )
+    if snapshot.in_time_out:
+        line.append("  ").append(" TIME-OUT ", style="reverse")
+    return line
+
+
 class PhaseClock(Static):
     """``Overleg m:ss``, a time-out mark, and one line per phase; the current phase in bold."""
 

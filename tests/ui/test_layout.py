@@ -1,0 +1,77 @@
+"""Nothing hidden at 80x24: the clock over the question, forms that fit, F1's help, and a calm
+request for a larger terminal below that."""
+
+from textual.widgets import Static
+
+from bobtui.app import BobApp, StoreChoice
+from bobtui.screens.form import FormScreen
+from bobtui.screens.help import HelpScreen
+from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.too_small import TooSmallScreen
+from bobtui.widgets.list_table import ListTable
+from tests.ui.test_meeting_screen import open_meeting_screen, planned, until
+
+__all__ = ["planned"]  # the fixture
+
+
+def visible(screen, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    widget = screen.query_one(selector)
+    region = widget.region
+    return widget.display and region.height > 0 and screen.region.contains_region(region)
+
+
+async def test_at_80_by_24_the_clock_question_and_note_line_show(planned: tuple[str, int]) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        await pilot.pause(0.2)
+        for selector in (
+            "#status",
+            "#question-meta",
+            "#question-text",
+            "#note-bar",
+            "#note-editor",
+        ):
+            assert visible(screen, selector), selector
+        assert "Overleg" in str(screen.query_one("#status", Static).render())
+        assert "Beeldvorming" in str(screen.query_one("#status", Static).render())
+        await pilot.press("ctrl+d")  # the navigator as a panel
+        await until(pilot, lambda: visible(screen, "#navigator"), "the navigator panel")
+        assert visible(screen, "#note-editor")
+        await pilot.press("ctrl+d", "ctrl+d")
+        await until(pilot, lambda: not screen.query_one("#right").display, "the panels closed")
+
+        await pilot.press("f4", "ctrl+s")  # the decision form, saved empty: the refusal shows
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the decision form")
+        await until(pilot, lambda: visible(app.screen, "#form-error"), "the refusal")
+        assert "deadline" in str(app.screen.query_one("#form-error", Static).render())
+        assert visible(app.screen, "#form-help")
+
+
+async def test_f1_lists_every_key_in_dutch(planned: tuple[str, int]) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meeting_screen(pilot, app)
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+        table = app.screen.query_one(ListTable)
+        rows = [" ".join(table.texts_at(i)) for i in range(table.row_count)]
+        for described in ("Wie kiezen", "Afronden", "Time-out", "Volgende spreker", "Help"):
+            assert any(described in row for row in rows), (described, rows)
+        assert not any("Cursor" in row or "cursor" in row for row in rows)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
+
+
+async def test_a_terminal_too_small_gets_a_calm_request(planned: tuple[str, int]) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meeting_screen(pilot, app)
+        await pilot.resize_terminal(70, 20)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the request")
+        assert "te klein" in str(app.screen.query_one(Static).render())
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting again")
