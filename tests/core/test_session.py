@@ -294,6 +294,12 @@ def test_open_actions_are_reviewed_first_at_the_next_meeting(
     assert history[-1].meeting_id == follow_up.meeting_id and history[-1].reason == "plan getekend"
     assert session.decisions()[0].status is DecisionStatus.GEDAAN  # recorded on the original
     assert [c.review is not None for c in follow_up.carried_over()] == [True, True]
+    follow_up.review_carried_over(first.id, DecisionStatus.VERVALLEN, "toch niet nodig")
+    assert [c.review.status for c in follow_up.carried_over() if c.review] == [
+        DecisionStatus.VERVALLEN,  # the newest review of the same action is the one shown
+        DecisionStatus.OPEN,
+    ]
+    assert [h.status for h in follow_up.status_history(second.id)] == [DecisionStatus.OPEN] * 2
     with pytest.raises(NotFound):
         follow_up.review_carried_over(done_already.id, DecisionStatus.OPEN)
 

@@ -9,10 +9,12 @@ from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.vocabulary import DecisionStatus, MeetingStatus
 from bobtui.core.questions.sets import default_catalog
 from bobtui.core.session import MeetingSession, open_meeting
+from bobtui.core.store.actions import action_history
 from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.core.store.meetings import list_meetings
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
+from bobtui.widgets.list_table import ListTable
 from tests.ui.test_meeting_screen import until
 
 
@@ -76,4 +78,67 @@ async def test_new_meeting_roster_review_and_start(tmp_path: Path) -> None:
     assert (agent.name, agent.organisation, agent.is_client) == ("Wijkagent", "Politie", False)
     history = session.status_history(decision_id)
     assert (history[-1].status, history[-1].meeting_id) == (DecisionStatus.GEDAAN, newest.id)
+    store.dispose()
+
+
+async def test_reviews_stay_on_their_row_and_show_their_status(tmp_path: Path) -> None:
+    """Two reviews in a row at 80×24: each lands on the action under the cursor, shows in
+    the first column, and leaves every other action's history alone."""
+    url = sqlite_url(tmp_path / "reviews.sqlite3")
+    store = open_store(url)
+    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
+    earlier = MeetingSession.create(
+        store, question_set, case_code="ZVH-9", held_on=date.today() - timedelta(days=21)
+    ).item
+    earlier.start()
+    earlier.next_phase()
+    earlier.next_phase()
+    first, second, third = (
+        earlier.record_decision(
+            action,
+            owner_person="Jan",
+            owner_organisation="Wijkteam",
+            deadline=date.today() + timedelta(days=days),
+        ).item
+        for days, action in enumerate(("Huisbezoek", "School bellen", "Plan maken"), start=1)
+    )
+    earlier.set_evaluation(evaluation_date=date.today() + timedelta(days=1))
+    earlier.close()
+    current = MeetingSession.create(store, question_set, case_code="ZVH-9", held_on=date.today())
+    store.dispose()
+
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot,
+            lambda: app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count == 2,
+            "the list",
+        )
+        await pilot.press("enter")  # the newest meeting, still planned, opens in setup
+        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
+        setup = app.screen
+        carried = setup.query_one("#carried", ListTable)
+        await until(pilot, lambda: carried.row_count == 3, "the three open actions")
+        carried.focus()
+        await pilot.press("down", "g")
+        assert carried.cursor_row == 1
+        await pilot.press("down", "v")
+        assert carried.cursor_row == 2
+        assert [carried.texts_at(i)[:2] for i in range(3)] == [
+            ["nog niet", "Huisbezoek"],
+            ["gedaan", "School bellen"],
+            ["vervallen", "Plan maken"],
+        ]
+        assert carried.ordered_columns[0].label.plain == "Nu"
+
+    store = open_store(url)
+    meeting_id = current.item.meeting_id
+
+    def history(decision_id: int) -> list[tuple[DecisionStatus, int]]:
+        return [(c.status, c.meeting_id) for c in action_history(store, decision_id)]
+
+    opened = (DecisionStatus.OPEN, earlier.meeting_id)
+    assert history(first.id) == [opened]
+    assert history(second.id) == [opened, (DecisionStatus.GEDAAN, meeting_id)]
+    assert history(third.id) == [opened, (DecisionStatus.VERVALLEN, meeting_id)]
     store.dispose()

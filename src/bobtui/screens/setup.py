@@ -147,9 +147,8 @@ class SetupScreen(Screen[None]):
         self.query_one("#participants", ListTable).add_columns(
             "Naam of rol", "Organisatie", "Functie", "Domein", "Aanwezig", "Bijzonder"
         )
-        self.query_one("#carried", ListTable).add_columns(
-            "Actie", "Eigenaar", "Deadline", "Besproken"
-        )
+        # The status first: in a narrow window it would otherwise be cut off.
+        self.query_one("#carried", ListTable).add_columns("Nu", "Actie", "Eigenaar", "Deadline")
         self._show_leidraad()
         self._refresh()
         self.query_one("#case-code" if self.session is None else "#p-name", Input).focus()
@@ -170,8 +169,13 @@ class SetupScreen(Screen[None]):
 
     def _refresh(self) -> None:
         participants = self.query_one("#participants", ListTable)
-        participants.clear()
         carried_table = self.query_one("#carried", ListTable)
+        # Each cursor stays on its row, so the next key works on the row the chair sees.
+        kept = [
+            (table, self._selected_key(table), table.cursor_row)
+            for table in (participants, carried_table)
+        ]
+        participants.clear()
         carried_table.clear()
         if self.session is not None:
             for p in self.session.participants():
@@ -187,12 +191,16 @@ class SetupScreen(Screen[None]):
             for item in self.session.carried_over():
                 reviewed = item.review.status.value if item.review else "nog niet"
                 carried_table.add_row(
+                    reviewed,
                     item.decision.action,
                     f"{item.decision.owner_person} ({item.decision.owner_organisation})",
                     format_date(item.decision.deadline),
-                    reviewed,
                     key=str(item.decision.id),
                 )
+        for table, key, row in kept:  # a removed row leaves the cursor on its neighbour
+            if key is not None and str(key) in table.rows:
+                row = table.get_row_index(str(key))
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
         self.refresh_bindings()
 
     def _message(self, text: str, *, error: bool = False) -> None:
@@ -274,24 +282,26 @@ class SetupScreen(Screen[None]):
         self._refresh()
         value("#p-name", Input).focus()
 
-    def _selected_key(self, table_id: str) -> int | None:
-        table = self.query_one(table_id, ListTable)
+    def _selected_key(self, table: ListTable) -> int | None:
         if table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
     def action_remove_participant(self) -> None:
-        participant_id = self._selected_key("#participants")
+        participant_id = self._selected_key(self.query_one("#participants", ListTable))
         if self.session is not None and participant_id is not None:
             attempt(self, partial(self.session.remove_participant, participant_id))
             self._refresh()
 
     def action_review(self, key: str) -> None:
-        decision_id = self._selected_key("#carried")
+        decision_id = self._selected_key(self.query_one("#carried", ListTable))
         if self.session is None or decision_id is None:
             return
-        attempt(self, partial(self.session.review_carried_over, decision_id, _REVIEW_KEYS[key]))
+        status = _REVIEW_KEYS[key]
+        saved = attempt(self, partial(self.session.review_carried_over, decision_id, status))
+        if saved is not None:
+            self._message(f"{saved.item.action}: {status.value}.")
         self._refresh()
 
     def action_start(self) -> None:

@@ -168,12 +168,13 @@ class DecisionsMixin(SessionBase):
                 Meeting.id != meeting.id,
                 col(Meeting.created_at) < meeting.created_at,
             )
+            # In order, so a second review of the same action at this meeting is the one shown.
             reviews = {
                 row.decision_id: row
                 for row in db.exec(
-                    select(DecisionStatusChange).where(
-                        DecisionStatusChange.meeting_id == self.meeting_id
-                    )
+                    select(DecisionStatusChange)
+                    .where(DecisionStatusChange.meeting_id == self.meeting_id)
+                    .order_by(col(DecisionStatusChange.changed_at), col(DecisionStatusChange.id))
                 )
             }
             rows = db.exec(
