@@ -60,6 +60,7 @@ _WRITES = frozenset(
         "time_out",
         "close_meeting",
         "own_question",
+        "mark_discussed",
     }
 )
 """Actions that change the meeting (or set up the next note): gone from a read-only window,
@@ -76,6 +77,8 @@ class MeetingScreen(NoteTakingScreen):
         Binding("ctrl+r,ctrl+up", "previous_question", "Vorige vraag", id="meeting.previous"),
         Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
         Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
+        # Moving on is not discussing: a question talked over without a note is marked so.
+        Binding("f10", "mark_discussed", "Besproken", id="meeting.discussed"),
         Binding("ctrl+t", "cycle_kind", "Soort", id="meeting.kind"),
         Binding("ctrl+l", "toggle_confidential", "Vertrouwelijk", id="meeting.confidential"),
         Binding("ctrl+s", "cycle_speaker", "Wie", id="meeting.speaker"),
@@ -272,6 +275,18 @@ class MeetingScreen(NoteTakingScreen):
 
         self.app.push_screen(JumpScreen(questions, marks), chosen)
 
+    def action_mark_discussed(self) -> None:
+        """Count the question on screen as discussed, though nothing was recorded on it."""
+        if self._position is None:
+            return
+        try:
+            self.session.mark_question(self._position.question.id, Coverage.BESPROKEN)
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify("Deze vraag telt als besproken.")
+        self.request_snapshot()
+
     def action_next_phase(self) -> None:
         warnings = self.session.leaving_phase_warnings()
         if not warnings:
@@ -363,6 +378,9 @@ class MeetingScreen(NoteTakingScreen):
             return index > 0
         if action == "next_phase":
             return position.phase is not PHASE_ORDER[-1]
+        if action == "mark_discussed":
+            coverage = self.snapshot.coverage if self.snapshot else {}
+            return coverage.get(position.question.id) is not Coverage.BESPROKEN
         if action == "undo_note":
             return bool(self._recorded)
         if action == "save_pending":

@@ -16,11 +16,12 @@ from bobtui.core.domain.records import (
     to_record,
 )
 from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus, Priority
-from bobtui.core.session._base import SessionBase, _required
+from bobtui.core.session._base import _required
+from bobtui.core.session.coverage import CoverageMixin
 from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting
 
 
-class DecisionsMixin(SessionBase):
+class DecisionsMixin(CoverageMixin):
     """Decisions with owner and deadline, their status history and carry-over review."""
 
     def _check_decision(
@@ -85,6 +86,7 @@ class DecisionsMixin(SessionBase):
                     changed_at=now,
                 )
             )
+            self._discussed_here(db)
             changed.append(row.id)
         return Saved(
             to_record(DecisionRecord, row), bsn_warnings(action, owner_person, owner_organisation)
