@@ -33,6 +33,26 @@ def decide(session: MeetingSession, clock: FakeClock, action: str = "Veiligheids
     ).item
 
 
+def test_presence_in_three_states(session: MeetingSession) -> None:
+    """Present, absent, or represented by someone named; the name goes with that state only."""
+    father = session.add_participant(
+        "Vader", presence=Presence.VERTEGENWOORDIGD, represented_by=" tante "
+    ).item
+    assert (father.presence, father.represented_by) == (Presence.VERTEGENWOORDIGD, "tante")
+    with pytest.raises(RuleViolation, match="door wie"):
+        session.add_participant("Oom", presence=Presence.VERTEGENWOORDIGD)
+    with pytest.raises(RuleViolation, match="Alleen een vertegenwoordigde"):
+        session.add_participant("Oma", presence=Presence.AFWEZIG, represented_by="buurvrouw")
+    with pytest.raises(RuleViolation, match="door wie"):
+        session.update_participant(father.id, represented_by="")  # still represented: by whom?
+    back = session.update_participant(father.id, presence=Presence.AANWEZIG).item
+    assert (back.presence, back.represented_by) == (Presence.AANWEZIG, "")
+    again = session.update_participant(
+        father.id, presence=Presence.VERTEGENWOORDIGD, represented_by="advocaat"
+    ).item
+    assert session.participants()[0].represented_by == again.represented_by == "advocaat"
+
+
 def test_roster_edit_and_flags(session: MeetingSession) -> None:
     mother = session.add_participant("Moeder", is_client=True).item
     session.add_participant("Jeugd-GGZ", organisation="Jeugd-GGZ", speaks_for_child=True)

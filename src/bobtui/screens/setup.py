@@ -22,6 +22,7 @@ from bobtui.core.domain.vocabulary import (
     MeetingStatus,
     Presence,
     counted,
+    presence_label,
     role_flags,
 )
 from bobtui.core.questions.sets import Catalog, QuestionSet
@@ -36,7 +37,14 @@ from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
-_WRITES = frozenset({"save_meeting", "add_participant", "remove_participant", "review", "start"})
+_PRESENCE_CYCLE = {
+    Presence.AANWEZIG: Presence.AFWEZIG,
+    Presence.AFWEZIG: Presence.VERTEGENWOORDIGD,
+    Presence.VERTEGENWOORDIGD: Presence.AANWEZIG,
+}
+_WRITES = frozenset(
+    {"save_meeting", "add_participant", "remove_participant", "cycle_presence", "review", "start"}
+)
 """Actions that change the meeting: gone once the window is read-only (another window took
 the chair over; found at the next change)."""
 
@@ -49,6 +57,7 @@ class SetupScreen(Screen[None]):
         Binding("ctrl+s", "save_meeting", "Vastleggen", id="setup.save", priority=True),
         Binding("ctrl+a", "add_participant", "Deelnemer toevoegen", id="setup.add", priority=True),
         Binding("delete", "remove_participant", "Deelnemer weg", id="setup.remove"),
+        Binding("p", "cycle_presence", "Aanwezigheid", id="setup.presence"),
         Binding("g", "review('g')", "Actie gedaan", id="setup.review_done"),
         Binding("o", "review('o')", "Actie loopt door", id="setup.review_open"),
         Binding("v", "review('v')", "Actie vervallen", id="setup.review_cancelled"),
@@ -135,6 +144,9 @@ class SetupScreen(Screen[None]):
                         compact=True,
                         id="p-presence",
                     )
+                    yield TextField(
+                        placeholder="Vertegenwoordigd door", compact=True, id="p-represented-by"
+                    )
                 with Horizontal(id="new-participant-flags"):
                     yield Checkbox("cliënt", compact=True, id="p-client")
                     yield Checkbox("ervaringsdeskundige", compact=True, id="p-expert")
@@ -145,7 +157,7 @@ class SetupScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#participants", ListTable).add_columns(
-            "Naam of rol", "Organisatie", "Functie", "Domein", "Aanwezig", "Bijzonder"
+            "Naam of rol", "Aanwezig", "Organisatie", "Functie", "Domein", "Bijzonder"
         )
         # The status first: in a narrow window it would otherwise be cut off.
         self.query_one("#carried", ListTable).add_columns("Nu", "Actie", "Eigenaar", "Deadline")
@@ -185,8 +197,9 @@ class SetupScreen(Screen[None]):
                     speaks_for_child=p.speaks_for_child,
                 )
                 domain = p.domain.value if p.domain else ""
+                presence = presence_label(p.presence, p.represented_by)
                 participants.add_row(
-                    p.name, p.organisation, p.role, domain, p.presence.value, flags, key=str(p.id)
+                    p.name, presence, p.organisation, p.role, domain, flags, key=str(p.id)
                 )
             for item in self.session.carried_over():
                 reviewed = item.review.status.value if item.review else "nog niet"
@@ -267,6 +280,7 @@ class SetupScreen(Screen[None]):
                 role=value("#p-role", Input).value,
                 domain=choice(value("#p-domain", Select)),
                 presence=choice(value("#p-presence", Select)),
+                represented_by=value("#p-represented-by", Input).value,
                 is_client=value("#p-client", Checkbox).value,
                 is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
                 speaks_for_child=value("#p-child", Checkbox).value,
@@ -274,7 +288,7 @@ class SetupScreen(Screen[None]):
         except BobError as error:
             self._message(str(error), error=True)
             return
-        for selector in ("#p-name", "#p-organisation", "#p-role"):
+        for selector in ("#p-name", "#p-organisation", "#p-role", "#p-represented-by"):
             value(selector, Input).value = ""
         for selector in ("#p-client", "#p-expert", "#p-child"):
             value(selector, Checkbox).value = False
@@ -293,6 +307,31 @@ class SetupScreen(Screen[None]):
         if self.session is not None and participant_id is not None:
             attempt(self, partial(self.session.remove_participant, participant_id))
             self._refresh()
+
+    def action_cycle_presence(self) -> None:
+        """Aanwezig, afwezig, vertegenwoordigd in turn; who represents is taken from the field
+        'Vertegenwoordigd door'."""
+        participant_id = self._selected_key(self.query_one("#participants", ListTable))
+        if self.session is None or participant_id is None:
+            return
+        current = next(p for p in self.session.participants() if p.id == participant_id)
+        presence = _PRESENCE_CYCLE[current.presence]
+        by_whom = self.query_one("#p-represented-by", Input).value.strip()
+        if presence is Presence.VERTEGENWOORDIGD and not by_whom:
+            # Passed over rather than refused, so the cycle never sticks.
+            presence = _PRESENCE_CYCLE[presence]
+            self.notify("Voor 'vertegenwoordigd': typ eerst bij 'Vertegenwoordigd door' wie.")
+        represented_by = by_whom if presence is Presence.VERTEGENWOORDIGD else ""
+        attempt(
+            self,
+            partial(
+                self.session.update_participant,
+                participant_id,
+                presence=presence,
+                represented_by=represented_by,
+            ),
+        )
+        self._refresh()
 
     def action_review(self, key: str) -> None:
         decision_id = self._selected_key(self.query_one("#carried", ListTable))
@@ -325,7 +364,7 @@ class SetupScreen(Screen[None]):
         if action in _WRITES and self.session is not None and self.session.is_read_only():
             return False
         focused_table = isinstance(self.focused, ListTable)
-        if action == "remove_participant":
+        if action in ("remove_participant", "cycle_presence"):
             return focused_table and self.focused is self.query_one("#participants")
         if action == "review":
             return focused_table and self.focused is self.query_one("#carried")
