@@ -144,9 +144,11 @@ class SetupScreen(Screen[None]):
                         compact=True,
                         id="p-presence",
                     )
-                    yield TextField(
-                        placeholder="Vertegenwoordigd door", compact=True, id="p-represented-by"
-                    )
+                yield TextField(
+                    placeholder="Vertegenwoordigd door (naam of rol)",
+                    compact=True,
+                    id="p-represented-by",
+                )
                 with Horizontal(id="new-participant-flags"):
                     yield Checkbox("cliënt", compact=True, id="p-client")
                     yield Checkbox("ervaringsdeskundige", compact=True, id="p-expert")
