@@ -33,6 +33,26 @@ def decide(session: MeetingSession, clock: FakeClock, action: str = "Veiligheids
     ).item
 
 
+def test_presence_in_three_states(session: MeetingSession) -> None:
+    """Present, absent, or represented by someone named; the name goes with that state only."""
+    father = session.add_participant(
+        "Vader", presence=Presence.VERTEGENWOORDIGD, represented_by=" tante "
+    ).item
+    assert (father.presence, father.represented_by) == (Presence.VERTEGENWOORDIGD, "tante")
+    with pytest.raises(RuleViolation, match="door wie"):
+        session.add_participant("Oom", presence=Presence.VERTEGENWOORDIGD)
+    with pytest.raises(RuleViolation, match="Alleen een vertegenwoordigde"):
+        session.add_participant("Oma", presence=Presence.AFWEZIG, represented_by="buurvrouw")
+    with pytest.raises(RuleViolation, match="door wie"):
+        session.update_participant(father.id, represented_by="")  # still represented: by whom?
+    back = session.update_participant(father.id, presence=Presence.AANWEZIG).item
+    assert (back.presence, back.represented_by) == (Presence.AANWEZIG, "")
+    again = session.update_participant(
+        father.id, presence=Presence.VERTEGENWOORDIGD, represented_by="advocaat"
+    ).item
+    assert session.participants()[0].represented_by == again.represented_by == "advocaat"
+
+
 def test_roster_edit_and_flags(session: MeetingSession) -> None:
     mother = session.add_participant("Moeder", is_client=True).item
     session.add_participant("Jeugd-GGZ", organisation="Jeugd-GGZ", speaks_for_child=True)
@@ -91,27 +111,53 @@ def test_bsn_like_case_code_warns(store: Store, example_set: QuestionSet, clock:
 def test_navigation_and_coverage(session: MeetingSession) -> None:
     position = session.start()
     assert (position.phase, position.question.id) == (Phase.BEELDVORMING, "vb-aanleiding")
+    session.record_note(NoteKind.FEIT, "Melding van de school")
     assert session.next_question().question.id == "vb-eigen-kijk"  # type: ignore[union-attr]
     assert session.next_question().question.id == "vb-vt-informatie"  # type: ignore[union-attr]
     assert session.next_question() is None  # last question of the phase
     assert session.previous_question().question.id == "vb-eigen-kijk"  # type: ignore[union-attr]
     coverage = session.coverage()
-    assert coverage["vb-aanleiding"] is Coverage.BESPROKEN
-    assert coverage["vb-vt-informatie"] is Coverage.BESPROKEN
+    assert coverage["vb-aanleiding"] is Coverage.BESPROKEN  # a note was made on it
+    assert coverage["vb-eigen-kijk"] is Coverage.NOG_NIET  # only passed over
+    assert coverage["vb-vt-informatie"] is Coverage.NOG_NIET
     with pytest.raises(RuleViolation, match="huidige fase"):
         session.go_to_question("vb-acties")
 
     session.next_phase()
+    assert session.coverage()["vb-eigen-kijk"] is Coverage.OVERGESLAGEN
+    session.record_judgement(JudgementKind.KERNPROBLEEM, "Spanning tussen de ouders")
     session.go_to_question("vb-ketenfase")  # jumps over vb-risico
     coverage = session.coverage()
-    assert coverage["vb-kernprobleem"] is Coverage.BESPROKEN
+    assert coverage["vb-kernprobleem"] is Coverage.BESPROKEN  # a judgement was made on it
     assert coverage["vb-risico"] is Coverage.OVERGESLAGEN
     session.mark_question("vb-risico", Coverage.BESPROKEN)
     assert session.coverage()["vb-risico"] is Coverage.BESPROKEN
 
 
+def test_only_what_was_recorded_counts_as_discussed(session: MeetingSession) -> None:
+    session.start()
+    session.next_question()  # over vb-aanleiding, a key question, without a word noted
+    session.next_question()
+    untouched = [q.id for q in session.untouched_core_questions(Phase.BEELDVORMING)]
+    assert untouched == ["vb-aanleiding", "vb-eigen-kijk"]
+    assert session.leaving_phase_warnings()[0].startswith("2 kernvragen nog niet besproken")
+
+    session.go_to_question("vb-eigen-kijk")
+    score = session.record_safety_score("Moeder", 4).item
+    session.previous_question()
+    note = session.record_note(NoteKind.ZORG, "Op de verkeerde vraag").item
+    assert session.untouched_core_questions(Phase.BEELDVORMING) == []
+    session.delete_note(note.id)  # undone: the question was not discussed after all
+    assert [q.id for q in session.untouched_core_questions(Phase.BEELDVORMING)] == ["vb-aanleiding"]
+    session.mark_question("vb-aanleiding", Coverage.BESPROKEN)  # the chair says it was
+    assert session.untouched_core_questions(Phase.BEELDVORMING) == []
+    session.delete_safety_score(score.id)
+    assert session.coverage()["vb-eigen-kijk"] is Coverage.NOG_NIET
+
+
 def test_leaving_beeldvorming_early_warns(session: MeetingSession, clock: FakeClock) -> None:
     session.start()
+    session.record_note(NoteKind.FEIT, "Aanleiding besproken")
     warnings = session.leaving_phase_warnings()
     # vb-eigen-kijk is a key question not yet reached
     assert (
@@ -120,6 +166,8 @@ def test_leaving_beeldvorming_early_warns(session: MeetingSession, clock: FakeCl
     assert any("Beeldvorming duurde pas 0 van de 30 minuten" in w for w in warnings)
     session.next_question()
     clock.advance(20)
+    assert len(session.leaving_phase_warnings()) == 1  # on screen is not discussed
+    session.record_note(NoteKind.KRACHT, "Moeder wil hulp")
     assert session.leaving_phase_warnings() == []
     session.next_phase()
     assert session.coverage()["vb-vt-informatie"] is Coverage.OVERGESLAGEN
@@ -294,6 +342,12 @@ def test_open_actions_are_reviewed_first_at_the_next_meeting(
     assert history[-1].meeting_id == follow_up.meeting_id and history[-1].reason == "plan getekend"
     assert session.decisions()[0].status is DecisionStatus.GEDAAN  # recorded on the original
     assert [c.review is not None for c in follow_up.carried_over()] == [True, True]
+    follow_up.review_carried_over(first.id, DecisionStatus.VERVALLEN, "toch niet nodig")
+    assert [c.review.status for c in follow_up.carried_over() if c.review] == [
+        DecisionStatus.VERVALLEN,  # the newest review of the same action is the one shown
+        DecisionStatus.OPEN,
+    ]
+    assert [h.status for h in follow_up.status_history(second.id)] == [DecisionStatus.OPEN] * 2
     with pytest.raises(NotFound):
         follow_up.review_carried_over(done_already.id, DecisionStatus.OPEN)
 
@@ -376,7 +430,7 @@ def test_own_question_joins_the_current_theme(
     assert (position.question.id, position.phase) == ("eigen-1", Phase.BEELDVORMING)
     theme = session.question_set.theme_of("eigen-1")
     assert theme.id == "aanleiding" and theme.questions[-1].text.startswith("Wie is de vaste")
-    assert session.coverage()["vb-aanleiding"] is Coverage.BESPROKEN
+    assert session.coverage()["vb-aanleiding"] is Coverage.NOG_NIET  # left without a note
     assert "vb-eigen-kijk" not in [
         q for q, c in session.coverage().items() if c is Coverage.OVERGESLAGEN
     ]

@@ -7,7 +7,7 @@ from datetime import timedelta
 import jsonschema
 import pytest
 
-from bobtui.core.documents.export import render
+from bobtui.core.documents.export import FORMATS, ExportFormat, render
 from bobtui.core.documents.render import render_markdown
 from bobtui.core.documents.summary import Summary, build_summary, summary_to_json
 from bobtui.core.domain.vocabulary import (
@@ -24,6 +24,7 @@ from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store
 from tests.conftest import ROOT, FakeClock
+from tests.core.test_exports import text_of
 
 SCHEMA = json.loads((ROOT / "src/bobtui/core/documents/schemas/summary.schema.json").read_text())
 
@@ -64,7 +65,9 @@ def full_meeting(store: Store, example_set: QuestionSet, clock: FakeClock) -> Me
         organisation="Jeugd-GGZ",
         speaks_for_child=True,
         presence=Presence.VERTEGENWOORDIGD,
+        represented_by="R. Jansen (wijkteam)",
     )
+    session.add_participant("Vader", is_client=True, presence=Presence.AFWEZIG)
     session.review_carried_over(carried.id, DecisionStatus.GEDAAN, "huisbezoek gedaan")
     session.start()
     session.record_note(NoteKind.FEIT, "Twee meldingen in maart", participant_id=agent.id)
@@ -102,7 +105,12 @@ def full_meeting(store: Store, example_set: QuestionSet, clock: FakeClock) -> Me
 def test_summary_holds_the_meeting_in_order(full_meeting: MeetingSession) -> None:
     summary = build_summary(full_meeting.snapshot())
     assert summary.case_code == "ZVH-7" and summary.status == "gesloten"
-    assert [a.name for a in summary.attendance] == ["Moeder", "Wijkagent", "Jeugd-GGZ"]
+    assert [(a.name, a.presence, a.represented_by) for a in summary.attendance] == [
+        ("Moeder", "aanwezig", None),
+        ("Wijkagent", "aanwezig", None),
+        ("Jeugd-GGZ", "vertegenwoordigd", "R. Jansen (wijkteam)"),
+        ("Vader", "afwezig", None),
+    ]
     beeld = summary.notes["beeldvorming"]
     assert list(beeld) == ["feit", "aanname", "zorg", "kracht", "informatiegat"]
     assert beeld["feit"][0].said_by == "Wijkagent (Politie)"
@@ -141,6 +149,28 @@ def test_markdown_follows_the_hand_out_order(full_meeting: MeetingSession) -> No
     assert "(kans: hoog)" in text and "Veiligheid" in text.title()
 
 
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_represented_is_counted_apart_in_every_format(
+    full_meeting: MeetingSession, export_format: ExportFormat
+) -> None:
+    """A represented participant is neither present nor absent, and says who spoke for them."""
+    content = render(build_summary(full_meeting.snapshot()), export_format)
+    if export_format == "json":
+        assert isinstance(content, str)
+        attendance = json.loads(content)["attendance"]
+        assert [(a["presence"], a["represented_by"]) for a in attendance] == [
+            ("aanwezig", None),
+            ("aanwezig", None),
+            ("vertegenwoordigd", "R. Jansen (wijkteam)"),
+            ("afwezig", None),
+        ]
+        return
+    text = text_of(export_format, content)
+    assert "vertegenwoordigd door R. Jansen (wijkteam)" in text
+    counts = "Aanwezig: 2 · afwezig: 1 · vertegenwoordigd: 1 (Jeugd-GGZ door R. Jansen (wijkteam))"
+    assert counts in text
+
+
 def test_json_follows_the_schema(full_meeting: MeetingSession) -> None:
     data = json.loads(render(build_summary(full_meeting.snapshot()), "json"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
@@ -157,6 +187,7 @@ def test_schema_rejects_what_a_case_system_could_not_read(full_meeting: MeetingS
         lambda d: d["safety_scores"][0].update(score=12),
         lambda d: d.update(status="onbekend"),
         lambda d: d["notes"]["beeldvorming"].update(mening=[]),
+        lambda d: d["attendance"][2].update(presence="deels"),
     ):
         broken = copy.deepcopy(data)
         breaking(broken)

@@ -161,8 +161,10 @@ async def test_notes_left_waiting_by_a_crash_are_saved_when_the_meeting_opens(
     async with app.run_test(size=(120, 40)) as pilot:
         await until(
             pilot,
-            lambda: app.screen.query(ListTable) and app.screen.query_one(ListTable).row_count,
-            "the meeting list",
+            lambda: (
+                bool(app.screen.query(ListTable)) and app.screen.query_one(ListTable).row_count == 1
+            ),
+            "the meeting in the list",  # Enter on a list still loading opens nothing
         )
         await pilot.press("enter")  # a running meeting opens on the meeting screen
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")

@@ -198,6 +198,10 @@ async def test_close_review_then_summary_and_export(
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        await pilot.press("f10")  # the key problem was talked over, though not noted
+        await until(
+            pilot, lambda: session.untouched_core_questions(Phase.OORDEELSVORMING) == [], "the mark"
+        )
         await pilot.press("ctrl+f")  # no key question left behind in oordeelsvorming: no warning
         await until(
             pilot, lambda: session.position().phase is Phase.BESLUITVORMING, "besluitvorming"
@@ -256,7 +260,9 @@ async def test_parking_an_idea_and_deciding_on_it_later(planned: tuple[str, int]
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
-        await pilot.press("ctrl+f")
+        await pilot.press("ctrl+f")  # the key problem on screen was not discussed: asks again
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        await pilot.press("j")
         await until(
             pilot, lambda: session.position().phase is Phase.BESLUITVORMING, "besluitvorming"
         )
@@ -304,7 +310,7 @@ async def test_jump_to_a_question_by_typing(planned: tuple[str, int]) -> None:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
         assert screen.session.position().question.id == "vb-vt-informatie"
         coverage = screen.session.coverage()
-        assert coverage["vb-aanleiding"].value == "besproken"
+        assert coverage["vb-aanleiding"].value == "nog_niet"  # left without a note
         assert coverage["vb-eigen-kijk"].value == "overgeslagen"  # jumped over
 
 
@@ -581,3 +587,47 @@ async def test_text_not_yet_saved_comes_back_after_leaving_or_quitting(
         assert [n.text for n in app.screen.session.notes()] == [
             "Half gezegd, nog niet opgeslagen enmeer"
         ]
+
+
+async def test_moving_on_is_not_discussing(planned: tuple[str, int]) -> None:
+    """Ctrl+N past a key question leaves it 'not yet' and the phase warning names it; F10
+    marks the question on screen discussed, with the note line in focus."""
+    from textual.widgets.tree import TreeNode
+
+    from bobtui.core.domain.vocabulary import Coverage
+    from bobtui.widgets.navigator import Navigator
+
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        session = screen.session
+        await pilot.press("ctrl+n")  # over 'Wat is de aanleiding…', nothing noted
+        await until(pilot, lambda: session.position().question.id == "vb-eigen-kijk", "the move")
+        navigator = screen.query_one(Navigator)
+
+        def labels(node: TreeNode[str]) -> list[str]:
+            return [str(node.label)] + [text for child in node.children for text in labels(child)]
+
+        await until(
+            pilot,
+            lambda: "·*Wat is de directe aanleiding om deze ca…" in labels(navigator.root),
+            "the question passed over marked 'not yet'",
+        )
+        assert session.coverage()["vb-aanleiding"] is Coverage.NOG_NIET
+
+        assert screen.focused is screen.query_one("#note-editor")
+        await pilot.press("f10")
+        await until(
+            pilot,
+            lambda: session.coverage()["vb-eigen-kijk"] is Coverage.BESPROKEN,
+            "the question on screen marked discussed",
+        )
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
+        points = str(app.screen.query_one("#dialog-points").render())
+        assert "1 kernvraag nog niet besproken: 'Wat is de directe aanleiding" in points
+        assert "Hoe kijkt de cliënt" not in points
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+        assert session.position().phase is Phase.BEELDVORMING

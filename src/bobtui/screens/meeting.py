@@ -63,6 +63,7 @@ _WRITES = frozenset(
         "close_meeting",
         "own_question",
         "chain_care",
+        "mark_discussed",
     }
 )
 """Actions that change the meeting (or set up the next note): gone from a read-only window,
@@ -89,6 +90,8 @@ class MeetingScreen(NoteTakingScreen):
         Binding("ctrl+d", "panel", "Navigator/beeld", id="meeting.panel", priority=True),
         Binding("f12", "save_pending", "Wachtende opslaan", id="meeting.save_pending"),
         Binding("ctrl+n,ctrl+down", "next_question", "Volgende vraag", id="meeting.next"),
+        # Moving on is not discussing: a question talked over without a note is marked so.
+        Binding("f10", "mark_discussed", "Besproken", id="meeting.discussed"),
         Binding("f4", "record('decision')", "Besluit", id="meeting.decision"),
         Binding("ctrl+f", "next_phase", "Volgende fase", id="meeting.next_phase"),
         # K for ketenzorg; on the note line it would delete to the end of the line.
@@ -304,6 +307,18 @@ class MeetingScreen(NoteTakingScreen):
 
         self.app.push_screen(JumpScreen(questions, marks), chosen)
 
+    def action_mark_discussed(self) -> None:
+        """Count the question on screen as discussed, though nothing was recorded on it."""
+        if self._position is None:
+            return
+        try:
+            self.session.mark_question(self._position.question.id, Coverage.BESPROKEN)
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify("Deze vraag telt als besproken.")
+        self.request_snapshot()
+
     def action_next_phase(self) -> None:
         warnings = self.session.leaving_phase_warnings()
         if not warnings:
@@ -395,6 +410,9 @@ class MeetingScreen(NoteTakingScreen):
             return index > 0
         if action == "next_phase":
             return position.phase is not PHASE_ORDER[-1]
+        if action == "mark_discussed":
+            coverage = self.snapshot.coverage if self.snapshot else {}
+            return coverage.get(position.question.id) is not Coverage.BESPROKEN
         if action == "undo_note":
             return bool(self._recorded)
         if action == "panel":

@@ -24,6 +24,7 @@ from bobtui.core.domain.vocabulary import (
     MeetingStatus,
     Presence,
     counted,
+    presence_label,
     role_flags,
 )
 from bobtui.core.questions.sets import Catalog, QuestionSet
@@ -38,8 +39,21 @@ from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
+_PRESENCE_CYCLE = {
+    Presence.AANWEZIG: Presence.AFWEZIG,
+    Presence.AFWEZIG: Presence.VERTEGENWOORDIGD,
+    Presence.VERTEGENWOORDIGD: Presence.AANWEZIG,
+}
 _WRITES = frozenset(
-    {"save_meeting", "add_participant", "take_over_roster", "remove_participant", "review", "start"}
+    {
+        "save_meeting",
+        "add_participant",
+        "take_over_roster",
+        "remove_participant",
+        "cycle_presence",
+        "review",
+        "start",
+    }
 )
 """Actions that change the meeting: gone once the window is read-only (another window took
 the chair over; found at the next change)."""
@@ -60,6 +74,7 @@ class SetupScreen(Screen[None]):
             priority=True,
         ),
         Binding("delete", "remove_participant", "Deelnemer weg", id="setup.remove"),
+        Binding("p", "cycle_presence", "Aanwezigheid", id="setup.presence"),
         Binding("g", "review('g')", "Actie gedaan", id="setup.review_done"),
         Binding("o", "review('o')", "Actie loopt door", id="setup.review_open"),
         Binding("v", "review('v')", "Actie vervallen", id="setup.review_cancelled"),
@@ -149,6 +164,11 @@ class SetupScreen(Screen[None]):
                         compact=True,
                         id="p-presence",
                     )
+                yield TextField(
+                    placeholder="Vertegenwoordigd door (naam of rol)",
+                    compact=True,
+                    id="p-represented-by",
+                )
                 with Horizontal(id="new-participant-flags"):
                     yield Checkbox("cliënt", compact=True, id="p-client")
                     yield Checkbox("ervaringsdeskundige", compact=True, id="p-expert")
@@ -159,11 +179,10 @@ class SetupScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#participants", ListTable).add_columns(
-            "Naam of rol", "Organisatie", "Functie", "Domein", "Aanwezig", "Bijzonder"
+            "Naam of rol", "Aanwezig", "Organisatie", "Functie", "Domein", "Bijzonder"
         )
-        self.query_one("#carried", ListTable).add_columns(
-            "Actie", "Eigenaar", "Deadline", "Besproken"
-        )
+        # The status first: in a narrow window it would otherwise be cut off.
+        self.query_one("#carried", ListTable).add_columns("Nu", "Actie", "Eigenaar", "Deadline")
         self._show_leidraad()
         self._refresh()
         self.query_one("#case-code" if self.session is None else "#p-name", Input).focus()
@@ -184,8 +203,13 @@ class SetupScreen(Screen[None]):
 
     def _refresh(self) -> None:
         participants = self.query_one("#participants", ListTable)
-        participants.clear()
         carried_table = self.query_one("#carried", ListTable)
+        # Each cursor stays on its row, so the next key works on the row the chair sees.
+        kept = [
+            (table, self._selected_key(table), table.cursor_row)
+            for table in (participants, carried_table)
+        ]
+        participants.clear()
         carried_table.clear()
         if self.session is not None:
             for p in self.session.participants():
@@ -195,19 +219,24 @@ class SetupScreen(Screen[None]):
                     speaks_for_child=p.speaks_for_child,
                 )
                 domain = p.domain.value if p.domain else ""
+                presence = presence_label(p.presence, p.represented_by)
                 participants.add_row(
-                    p.name, p.organisation, p.role, domain, p.presence.value, flags, key=str(p.id)
+                    p.name, presence, p.organisation, p.role, domain, flags, key=str(p.id)
                 )
             self._proposal = self.session.roster_proposal()
             for item in self.session.carried_over():
                 reviewed = item.review.status.value if item.review else "nog niet"
                 carried_table.add_row(
+                    reviewed,
                     item.decision.action,
                     f"{item.decision.owner_person} ({item.decision.owner_organisation})",
                     format_date(item.decision.deadline),
-                    reviewed,
                     key=str(item.decision.id),
                 )
+        for table, key, row in kept:  # a removed row leaves the cursor on its neighbour
+            if key is not None and str(key) in table.rows:
+                row = table.get_row_index(str(key))
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
         self._show_proposal()
         self.refresh_bindings()
 
@@ -296,6 +325,7 @@ class SetupScreen(Screen[None]):
                 role=value("#p-role", Input).value,
                 domain=choice(value("#p-domain", Select)),
                 presence=choice(value("#p-presence", Select)),
+                represented_by=value("#p-represented-by", Input).value,
                 is_client=value("#p-client", Checkbox).value,
                 is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
                 speaks_for_child=value("#p-child", Checkbox).value,
@@ -303,7 +333,7 @@ class SetupScreen(Screen[None]):
         except BobError as error:
             self._message(str(error), error=True)
             return
-        for selector in ("#p-name", "#p-organisation", "#p-role"):
+        for selector in ("#p-name", "#p-organisation", "#p-role", "#p-represented-by"):
             value(selector, Input).value = ""
         for selector in ("#p-client", "#p-expert", "#p-child"):
             value(selector, Checkbox).value = False
@@ -322,24 +352,51 @@ class SetupScreen(Screen[None]):
         self._refresh()
         self.query_one("#participants", ListTable).focus()
 
-    def _selected_key(self, table_id: str) -> int | None:
-        table = self.query_one(table_id, ListTable)
+    def _selected_key(self, table: ListTable) -> int | None:
         if table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
     def action_remove_participant(self) -> None:
-        participant_id = self._selected_key("#participants")
+        participant_id = self._selected_key(self.query_one("#participants", ListTable))
         if self.session is not None and participant_id is not None:
             attempt(self, partial(self.session.remove_participant, participant_id))
             self._refresh()
 
+    def action_cycle_presence(self) -> None:
+        """Aanwezig, afwezig, vertegenwoordigd in turn; who represents is taken from the field
+        'Vertegenwoordigd door'."""
+        participant_id = self._selected_key(self.query_one("#participants", ListTable))
+        if self.session is None or participant_id is None:
+            return
+        current = next(p for p in self.session.participants() if p.id == participant_id)
+        presence = _PRESENCE_CYCLE[current.presence]
+        by_whom = self.query_one("#p-represented-by", Input).value.strip()
+        if presence is Presence.VERTEGENWOORDIGD and not by_whom:
+            # Passed over rather than refused, so the cycle never sticks.
+            presence = _PRESENCE_CYCLE[presence]
+            self.notify("Voor 'vertegenwoordigd': typ eerst bij 'Vertegenwoordigd door' wie.")
+        represented_by = by_whom if presence is Presence.VERTEGENWOORDIGD else ""
+        attempt(
+            self,
+            partial(
+                self.session.update_participant,
+                participant_id,
+                presence=presence,
+                represented_by=represented_by,
+            ),
+        )
+        self._refresh()
+
     def action_review(self, key: str) -> None:
-        decision_id = self._selected_key("#carried")
+        decision_id = self._selected_key(self.query_one("#carried", ListTable))
         if self.session is None or decision_id is None:
             return
-        attempt(self, partial(self.session.review_carried_over, decision_id, _REVIEW_KEYS[key]))
+        status = _REVIEW_KEYS[key]
+        saved = attempt(self, partial(self.session.review_carried_over, decision_id, status))
+        if saved is not None:
+            self._message(f"{saved.item.action}: {status.value}.")
         self._refresh()
 
     def action_start(self) -> None:
@@ -365,7 +422,7 @@ class SetupScreen(Screen[None]):
         if action == "take_over_roster":
             return self._proposal is not None
         focused_table = isinstance(self.focused, ListTable)
-        if action == "remove_participant":
+        if action in ("remove_participant", "cycle_presence"):
             return focused_table and self.focused is self.query_one("#participants")
         if action == "review":
             return focused_table and self.focused is self.query_one("#carried")

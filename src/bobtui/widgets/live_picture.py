@@ -61,12 +61,19 @@ class LivePicture(Static):
                 for c in snapshot.carried_over
             ]
             lines += _section("Acties vorig overleg", actions)
-        present = [p for p in snapshot.participants if p.presence is not Presence.AFWEZIG]
+        present = [p for p in snapshot.participants if p.presence is Presence.AANWEZIG]
         people = [
             _item(plain(f"{p.name} · {p.organisation}" if p.organisation else p.name))
             for p in present
         ]
         lines += _section(f"Aanwezig ({len(present)})", people)
+        represented = [
+            _item(plain(f"{p.name} door {p.represented_by}"))
+            for p in snapshot.participants
+            if p.presence is Presence.VERTEGENWOORDIGD
+        ]
+        if represented:  # counted apart: someone who speaks for them is not them
+            lines += _section(f"Vertegenwoordigd ({len(represented)})", represented)
         facts = MeetingFacts(
             snapshot.question_set,
             list(snapshot.participants),

@@ -25,7 +25,13 @@ from bobtui.core.documents.profiles import SECTION_TITLES, Section
 from bobtui.core.documents.summary import NoteLine, Summary
 from bobtui.core.domain.history import CaseHistory
 from bobtui.core.domain.text import one_line
-from bobtui.core.domain.vocabulary import NOTE_KIND_LABELS, NoteKind, role_flags
+from bobtui.core.domain.vocabulary import (
+    NOTE_KIND_LABELS,
+    NoteKind,
+    Presence,
+    presence_label,
+    role_flags,
+)
 
 CONFIDENTIALITY = "Vertrouwelijk: bestemd voor de deelnemers aan dit overleg."
 
@@ -80,7 +86,7 @@ def _attendance(s: Summary) -> list[Block]:
             p.organisation,
             p.role,
             p.domain or "",
-            p.presence,
+            presence_label(p.presence, p.represented_by),
             role_flags(
                 is_client=p.is_client,
                 is_ervaringsdeskundige=p.is_ervaringsdeskundige,
@@ -90,7 +96,27 @@ def _attendance(s: Summary) -> list[Block]:
         for p in s.attendance
     ]
     header = ("Naam of rol", "Organisatie", "Rol", "Domein", "Aanwezigheid", "Bijzonderheden")
-    return [_table("aanwezigheid", header, rows)] if rows else [Text("Geen deelnemers.", True)]
+    if not rows:
+        return [Text("Geen deelnemers.", True)]
+    return [_table("aanwezigheid", header, rows), Text(_presence_counts(s))]
+
+
+def _presence_counts(s: Summary) -> str:
+    """'Aanwezig: 4 · afwezig: 1 · vertegenwoordigd: 1 (vader door tante)': a represented
+    participant is counted apart, never as present."""
+    counts = [
+        f"{presence.value}: {sum(p.presence == presence for p in s.attendance)}"
+        for presence in Presence
+    ]
+    represented = [
+        f"{one_line(p.name)} door {one_line(p.represented_by)}"
+        for p in s.attendance
+        if p.presence == Presence.VERTEGENWOORDIGD and p.represented_by
+    ]
+    if represented:
+        counts[-1] += f" ({', '.join(represented)})"
+    line = " · ".join(counts)
+    return line[:1].upper() + line[1:]
 
 
 def _beeldvorming(s: Summary) -> list[Block]:

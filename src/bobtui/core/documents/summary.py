@@ -32,6 +32,8 @@ class Attendee:
     role: str
     domain: str | None
     presence: str
+    represented_by: str | None
+    """Who speaks for the attendee when ``presence`` is ``vertegenwoordigd``."""
     is_client: bool
     is_ervaringsdeskundige: bool
     speaks_for_child: bool
@@ -300,6 +302,7 @@ def build_summary(
                 p.role,
                 p.domain.value if p.domain else None,
                 p.presence.value,
+                p.represented_by or None,
                 p.is_client,
                 p.is_ervaringsdeskundige,
                 p.speaks_for_child,

@@ -76,6 +76,8 @@ class ParticipantRecord:
     is_client: bool
     is_ervaringsdeskundige: bool
     speaks_for_child: bool
+    represented_by: str = ""
+    """Who speaks for this participant when ``presence`` is ``vertegenwoordigd``."""
 
 
 @dataclass(frozen=True)

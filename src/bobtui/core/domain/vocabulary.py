@@ -55,9 +55,18 @@ class Domain(StrEnum):
 
 
 class Presence(StrEnum):
+    """At the table, not there, or there through someone who speaks for them."""
+
     AANWEZIG = "aanwezig"
     AFWEZIG = "afwezig"
     VERTEGENWOORDIGD = "vertegenwoordigd"
+
+
+def presence_label(presence: str, represented_by: str | None) -> str:
+    """'aanwezig', 'afwezig' or 'vertegenwoordigd door tante', as the roster shows it."""
+    if presence == Presence.VERTEGENWOORDIGD and represented_by:
+        return f"{presence} door {represented_by}"
+    return str(presence)
 
 
 class MeetingStatus(StrEnum):

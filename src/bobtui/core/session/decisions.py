@@ -16,12 +16,13 @@ from bobtui.core.domain.records import (
     to_record,
 )
 from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus, Priority
-from bobtui.core.session._base import SessionBase, _required
+from bobtui.core.session._base import _required
+from bobtui.core.session.coverage import CoverageMixin
 from bobtui.core.store.meetings import earlier_on_case
 from bobtui.core.store.tables import Decision, DecisionStatusChange, Meeting
 
 
-class DecisionsMixin(SessionBase):
+class DecisionsMixin(CoverageMixin):
     """Decisions with owner and deadline, their status history and carry-over review."""
 
     def _check_decision(
@@ -86,6 +87,7 @@ class DecisionsMixin(SessionBase):
                     changed_at=now,
                 )
             )
+            self._discussed_here(db)
             changed.append(row.id)
         return Saved(
             to_record(DecisionRecord, row), bsn_warnings(action, owner_person, owner_organisation)
@@ -165,12 +167,13 @@ class DecisionsMixin(SessionBase):
         with self._reading() as db:
             meeting = self._meeting(db)
             earlier = select(Meeting.id).where(*earlier_on_case(meeting))
+            # In order, so a second review of the same action at this meeting is the one shown.
             reviews = {
                 row.decision_id: row
                 for row in db.exec(
-                    select(DecisionStatusChange).where(
-                        DecisionStatusChange.meeting_id == self.meeting_id
-                    )
+                    select(DecisionStatusChange)
+                    .where(DecisionStatusChange.meeting_id == self.meeting_id)
+                    .order_by(col(DecisionStatusChange.changed_at), col(DecisionStatusChange.id))
                 )
             }
             rows = db.exec(

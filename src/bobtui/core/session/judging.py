@@ -9,7 +9,8 @@ from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.errors import NotFound, RuleViolation
 from bobtui.core.domain.records import JudgementRecord, SafetyScoreRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import ChainCarePhase, JudgementKind, Likelihood
-from bobtui.core.session._base import SessionBase, _required
+from bobtui.core.session._base import _required
+from bobtui.core.session.coverage import CoverageMixin
 from bobtui.core.store.tables import Judgement, MeetingEvent, SafetyScore
 
 _CHAIN_CARE_SET = "meeting.chain_care_phase_set"
@@ -22,7 +23,7 @@ def _check_score(respondent: str, score: int) -> None:
         raise RuleViolation("Vermeld wie de veiligheidsscore geeft.")
 
 
-class JudgingMixin(SessionBase):
+class JudgingMixin(CoverageMixin):
     """Scores and judgements of one meeting."""
 
     def record_safety_score(
@@ -98,6 +99,7 @@ class JudgingMixin(SessionBase):
             )
             db.add(row)
             db.flush()
+            self._discussed_here(db)
             changed.append(row.id)
         return Saved(to_record(JudgementRecord, row), bsn_warnings(text))
 

@@ -367,18 +367,13 @@ class MeetingSession(
         return points + attention_flags(facts)
 
     def close(self) -> MeetingRecord:
-        """Close the meeting: only with every open decision owned and an evaluation date set.
-
-        The question this session shows counts as discussed."""
+        """Close the meeting: only with every open decision owned and an evaluation date set."""
         problems = self.closing_problems()
         if problems:
             raise RuleViolation("Het overleg kan nog niet worden gesloten: " + " ".join(problems))
-        position = self.position()
         with self._write("meeting.closed", "meeting") as (db, changed):
             meeting = self._running_meeting(db)
             now = self._clock()
-            if position is not None:
-                self._set_coverage(db, position.question.id, Coverage.BESPROKEN)
             self._stop_clock(db, now)
             meeting.status = MeetingStatus.GESLOTEN
             meeting.closed_at = now

@@ -1,9 +1,9 @@
-"""Moving through the leidraad: phases, questions and their coverage.
+"""Moving through the leidraad: phases and questions, skipping what was passed over.
 
 Each session moves on its own: navigation changes the position this session holds in memory
 (see ``SessionBase.position``). A session that may write (it chairs the meeting, or nobody else
-does) also records each move: the meeting's position (where a restart resumes), the coverage of
-the question left, and, entering a phase, the meeting's phase clock. A read-only window only
+does) also records each move: the meeting's position (where a restart resumes), the questions
+jumped over as skipped, and, entering a phase, the meeting's phase clock. A read-only window only
 browses: its moves change nothing stored, so the meeting's phase and clock stay the chair's.
 """
 
@@ -62,31 +62,16 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
     def _questions_in(self, phase: Phase) -> list[Question]:
         return list(self.question_set.phase(phase).questions())
 
-    def _set_coverage(self, db: Session, question_id: str, status: Coverage) -> None:
-        phase = self.question_set.phase_of(question_id)
-        row = db.get(QuestionCoverage, (self.meeting_id, question_id))
-        if row is None:
-            row = QuestionCoverage(
-                meeting_id=self.meeting_id,
-                question_id=question_id,
-                phase=phase,
-                status=status,
-                updated_at=self._clock(),
-            )
-            db.add(row)
-        else:
-            row.status = status
-            row.updated_at = self._clock()
-
     def _skip_untouched(self, db: Session, questions: list[Question]) -> None:
         for question in questions:
             if db.get(QuestionCoverage, (self.meeting_id, question.id)) is None:
                 self._set_coverage(db, question.id, Coverage.OVERGESLAGEN)
 
     def go_to_question(self, question_id: str, *, skip_between: bool = True) -> Position:
-        """Move this session to any question of its phase; the one left counts as discussed.
+        """Move this session to any question of its phase.
 
-        Questions jumped over that were never touched count as skipped, unless
+        The question left keeps its coverage: passing over it is not discussing it (see
+        ``coverage``). Questions jumped over that were never touched count as skipped, unless
         ``skip_between`` is False (an own question is added at the end of its theme).
         Recorded when this session may write; a read-only window only browses.
         """
@@ -99,11 +84,9 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
             with self._write("question.entered", "meeting") as (db, changed):
                 meeting = self._running_meeting(db)
                 left = position.question.id
-                if left in ids and left != question_id:
-                    self._set_coverage(db, left, Coverage.BESPROKEN)
+                if skip_between and left in ids:
                     start, end = ids.index(left), ids.index(question_id)
-                    if skip_between:
-                        self._skip_untouched(db, questions[start + 1 : end])
+                    self._skip_untouched(db, questions[start + 1 : end])
                 meeting.current_phase = position.phase
                 meeting.current_question_id = question_id
                 changed.append(meeting.id)
@@ -125,33 +108,11 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
     def previous_question(self) -> Position | None:
         return self._step(-1)
 
-    def mark_question(self, question_id: str, status: Coverage) -> None:
-        """Set a question's coverage by hand (e.g. skip it on purpose)."""
-        with self._write("question.marked", "meeting") as (db, changed):
-            self._running_meeting(db)
-            self._set_coverage(db, question_id, status)
-            changed.append(self.meeting_id)
-
-    def coverage(self) -> dict[str, Coverage]:
-        """Coverage of every question of the leidraad, in leidraad order."""
-        with self._reading() as db:
-            rows = db.exec(
-                select(QuestionCoverage).where(QuestionCoverage.meeting_id == self.meeting_id)
-            ).all()
-            marked = {row.question_id: Coverage(row.status) for row in rows}
-        return {
-            q.id: marked.get(q.id, Coverage.NOG_NIET) for q in self.question_set.all_questions()
-        }
-
     def untouched_core_questions(self, phase: Phase) -> list[Question]:
-        """Key questions of ``phase`` not discussed yet (the current one counts as in progress)."""
+        """Key questions of ``phase`` not discussed yet, the one on screen too."""
         coverage = self.coverage()
-        position = self.position()
-        current = position.question.id if position else None
         return [
-            q
-            for q in self._questions_in(phase)
-            if q.core and coverage[q.id] != Coverage.BESPROKEN and q.id != current
+            q for q in self._questions_in(phase) if q.core and coverage[q.id] != Coverage.BESPROKEN
         ]
 
     def leaving_phase_warnings(self) -> list[str]:
@@ -207,9 +168,10 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
     def next_phase(self) -> Position:
         """Move this session to the next BOB phase.
 
-        When this session may write, the move is the meeting's: untouched questions of the
-        phase left count as skipped and the phase clock moves on. A read-only window only
-        browses, and the meeting's phase clock keeps running in the chair's phase.
+        When this session may write, the move is the meeting's: questions of the phase left
+        that were never discussed nor marked count as skipped and the phase clock moves on. A
+        read-only window only browses, and the meeting's phase clock keeps running in the
+        chair's phase.
         """
         position = self._started_position()
         index = PHASE_ORDER.index(position.phase)
@@ -220,7 +182,6 @@ class NavigationMixin(ClockMixin, DecisionsMixin):
         if self._may_write():
             with self._write("phase.entered", "meeting") as (db, changed):
                 meeting = self._running_meeting(db)
-                self._set_coverage(db, position.question.id, Coverage.BESPROKEN)
                 self._skip_untouched(db, self._questions_in(position.phase))
                 now = self._clock()
                 self._close_open_interval(db, now)

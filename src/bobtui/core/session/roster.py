@@ -19,6 +19,16 @@ def _who(name: str, organisation: str) -> tuple[str, str]:
     return name.strip().casefold(), organisation.strip().casefold()
 
 
+def _checked_presence(presence: Presence, represented_by: str) -> str:
+    """Who represents the participant, stripped; only and always for ``vertegenwoordigd``."""
+    by_whom = represented_by.strip()
+    if presence is Presence.VERTEGENWOORDIGD and not by_whom:
+        raise RuleViolation("Vul in door wie de deelnemer wordt vertegenwoordigd.")
+    if presence is not Presence.VERTEGENWOORDIGD and by_whom:
+        raise RuleViolation("Alleen een vertegenwoordigde deelnemer heeft een vertegenwoordiger.")
+    return by_whom
+
+
 class RosterMixin(SessionBase):
     """Participants of one meeting."""
 
@@ -30,13 +40,18 @@ class RosterMixin(SessionBase):
         role: str = "",
         domain: Domain | None = None,
         presence: Presence = Presence.AANWEZIG,
+        represented_by: str = "",
         is_client: bool = False,
         is_ervaringsdeskundige: bool = False,
         speaks_for_child: bool = False,
     ) -> Saved[ParticipantRecord]:
-        """Add someone to the roster; ``name`` may be a role label such as 'moeder'."""
+        """Add someone to the roster; ``name`` may be a role label such as 'moeder'.
+
+        A participant who is ``vertegenwoordigd`` names who speaks for them."""
         if not _required(name):
             raise RuleViolation("Een deelnemer heeft een naam of rol nodig.")
+        presence = Presence(presence)
+        represented_by = _checked_presence(presence, represented_by)
         with self._write("participant.added", "participant") as (db, changed):
             self._editable_meeting(db)
             position = db.exec(
@@ -50,6 +65,7 @@ class RosterMixin(SessionBase):
                 role=role.strip(),
                 domain=domain,
                 presence=presence,
+                represented_by=represented_by,
                 is_client=is_client,
                 is_ervaringsdeskundige=is_ervaringsdeskundige,
                 speaks_for_child=speaks_for_child,
@@ -58,11 +74,19 @@ class RosterMixin(SessionBase):
             db.flush()
             changed.append(participant.id)
         return Saved(
-            to_record(ParticipantRecord, participant), bsn_warnings(name, organisation, role)
+            to_record(ParticipantRecord, participant),
+            bsn_warnings(name, organisation, role, represented_by),
         )
 
     def update_participant(self, participant_id: int, **changes: Any) -> Saved[ParticipantRecord]:
-        """Change roster fields (name, organisation, role, domain, presence, flags)."""
+        """Change roster fields (name, organisation, role, domain, presence and who represents,
+        flags)."""
+        if "presence" in changes or "represented_by" in changes:
+            current = next((p for p in self.participants() if p.id == participant_id), None)
+            if current is not None:
+                presence = Presence(changes.get("presence", current.presence))
+                by_whom = changes.get("represented_by", "")
+                changes = {**changes, "represented_by": _checked_presence(presence, by_whom)}
         return self._update(Participant, ParticipantRecord, participant_id, changes, "Deelnemer")
 
     def remove_participant(self, participant_id: int) -> None:

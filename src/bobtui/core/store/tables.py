@@ -69,6 +69,8 @@ class Participant(SQLModel, table=True):
     role: str = ""
     domain: str | None = Field(default=None, max_length=16)
     presence: str = Field(default="aanwezig", max_length=16)
+    represented_by: str = ""
+    """Who speaks for a participant who is ``vertegenwoordigd``; empty otherwise."""
     is_client: bool = False
     is_ervaringsdeskundige: bool = False
     speaks_for_child: bool = False

@@ -141,7 +141,8 @@ def _add_roster(session: MeetingSession) -> None:
             role=role,
             domain=domain,
             presence=Presence.AANWEZIG,
-            **flags,
+            is_client=flags.get("is_client", False),
+            speaks_for_child=flags.get("speaks_for_child", False),
         )
 
 
