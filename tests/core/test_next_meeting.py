@@ -85,6 +85,7 @@ def test_the_roster_is_proposed_without_presence_and_taken_over_once(
         role="reclasseringswerker",
         domain=Domain.STRAF,
         presence=Presence.VERTEGENWOORDIGD,
+        represented_by="collega J. de Wit",
     )
     first.add_participant("Wijkagent", organisation="Politie", domain=Domain.STRAF)
     first.start()
@@ -103,6 +104,7 @@ def test_the_roster_is_proposed_without_presence_and_taken_over_once(
         ("Reclassering", "reclasseringswerker", Domain.STRAF, False),
     ]
     assert {p.presence for p in taken} == {Presence.AANWEZIG}  # today's presence is asked anew
+    assert {p.represented_by for p in taken} == {""}  # and who represents whom, too
     assert second.roster_proposal() is None
     with pytest.raises(RuleViolation):
         second.take_over_roster()
