@@ -9,7 +9,8 @@ import pytest
 
 from bobtui.core.documents.export import FORMATS, ExportFormat, render
 from bobtui.core.documents.render import render_markdown
-from bobtui.core.documents.summary import Summary, build_summary, summary_to_json
+from bobtui.core.documents.summary import Summary, build_summary
+from bobtui.core.documents.summary_json import summary_to_json
 from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     DecisionStatus,

@@ -22,21 +22,18 @@ from bobtui.core.domain.text import printable
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, Phase
 from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnapshot, Position
 from bobtui.screens._errors import attempt
-from bobtui.screens._note_taking import NoteTakingScreen
+from bobtui.screens._moving import QuestionMovingScreen
 from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.close import CloseScreen
-from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.decision import DecisionScreen
 from bobtui.screens.form import MeetingFormScreen
 from bobtui.screens.judgement import JudgementScreen
-from bobtui.screens.jump import JumpScreen
 from bobtui.screens.notes import NotesScreen
 from bobtui.screens.parked import ParkedScreen
 from bobtui.screens.score import ScoreScreen
 from bobtui.screens.summary import SummaryScreen
 from bobtui.screens.time_out import TimeOutScreen
 from bobtui.widgets.meeting_panes import MeetingPanes
-from bobtui.widgets.navigator import MARKS
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.note_line import NoteLine
 from bobtui.widgets.phase_clock import time_spent_at
@@ -70,7 +67,7 @@ _WRITES = frozenset(
 which keeps only moving through the questions and leaving."""
 
 
-class MeetingScreen(NoteTakingScreen):
+class MeetingScreen(QuestionMovingScreen):
     """The main screen of a running meeting."""
 
     CSS_PATH = ["meeting.tcss"]  # a list: the rehearsal's screen adds its own
@@ -265,76 +262,6 @@ class MeetingScreen(NoteTakingScreen):
     def action_chain_care(self) -> None:
         """Choose the phase of gefaseerde ketenzorg: a judgement, so from oordeelsvorming on."""
         choose_chain_care_phase(self, self.session, self._changed)
-
-    # --- moving ------------------------------------------------------------------------------
-
-    def _move(self, position: Position | None) -> None:
-        """Show ``position`` at once; the snapshot asked for brings the marks it changed."""
-        if position is not None:
-            self._position = position
-            self._show_view()
-            self.request_snapshot()
-
-    def action_next_question(self) -> None:
-        self._move(attempt(self, self.session.next_question))
-
-    def action_previous_question(self) -> None:
-        self._move(attempt(self, self.session.previous_question))
-
-    def action_own_question(self) -> None:
-        """Add the text on the note line as a question of the current theme, and go to it."""
-        editor = self.query_one(NoteEditor)
-        try:
-            position = self.session.add_own_question(editor.text)
-        except BobError as error:
-            self.notify(f"{error} Typ de vraag eerst op de notitieregel.", severity="warning")
-            return
-        editor.clear()
-        self._move(position)
-
-    def action_jump(self) -> None:
-        """Type a few words of a question of this phase and jump to it."""
-        view = self._view()
-        if view is None or view.position is None:
-            return
-        questions = list(view.question_set.phase(view.position.phase).questions())
-        marks = {q.id: MARKS[view.coverage.get(q.id, Coverage.NOG_NIET)] for q in questions}
-
-        def chosen(question_id: str | None) -> None:
-            if question_id:
-                self._move(attempt(self, partial(self.session.go_to_question, question_id)))
-            self.query_one(NoteEditor).focus()
-
-        self.app.push_screen(JumpScreen(questions, marks), chosen)
-
-    def action_mark_discussed(self) -> None:
-        """Count the question on screen as discussed, though nothing was recorded on it."""
-        if self._position is None:
-            return
-        try:
-            self.session.mark_question(self._position.question.id, Coverage.BESPROKEN)
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify("Deze vraag telt als besproken.")
-        self.request_snapshot()
-
-    def action_next_phase(self) -> None:
-        warnings = self.session.leaving_phase_warnings()
-        if not warnings:
-            self._move(attempt(self, self.session.next_phase))
-            return
-
-        def answered(go_on: bool | None) -> None:
-            if go_on:
-                self._move(attempt(self, self.session.next_phase))
-            self.query_one(NoteEditor).focus()
-
-        phase = self._position.phase.label if self._position else ""
-        self.app.push_screen(
-            ConfirmScreen(f"{phase} afronden?", warnings, "Toch naar de volgende fase?"),
-            answered,
-        )
 
     # --- pauses and the end ------------------------------------------------------------------
 

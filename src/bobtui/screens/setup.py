@@ -5,21 +5,18 @@ every review is saved the moment it is made.
 """
 
 from datetime import date
-from functools import partial
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import RosterProposal
 from bobtui.core.domain.vocabulary import (
-    DecisionStatus,
     Domain,
     MeetingStatus,
     Presence,
@@ -31,19 +28,13 @@ from bobtui.core.questions.sets import Catalog, QuestionSet
 from bobtui.core.session import Clock, MeetingSession
 from bobtui.core.store.engine import Store
 from bobtui.core.training.cases import PracticeCase
-from bobtui.screens._errors import attempt
+from bobtui.screens._roster_tables import RosterTablesScreen
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import choice
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
 
-_REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
-_PRESENCE_CYCLE = {
-    Presence.AANWEZIG: Presence.AFWEZIG,
-    Presence.AFWEZIG: Presence.VERTEGENWOORDIGD,
-    Presence.VERTEGENWOORDIGD: Presence.AANWEZIG,
-}
 _WRITES = frozenset(
     {
         "save_meeting",
@@ -59,7 +50,7 @@ _WRITES = frozenset(
 the chair over; found at the next change)."""
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(RosterTablesScreen):
     """Prepare a meeting; F5 starts it and opens the facilitation screen."""
 
     CSS_PATH = "setup.tcss"
@@ -340,64 +331,6 @@ class SetupScreen(Screen[None]):
         self._message(" ".join(saved.warnings) or f"{saved.item.name} toegevoegd.")
         self._refresh()
         value("#p-name", Input).focus()
-
-    def action_take_over_roster(self) -> None:
-        """Add last meeting's participants (presence as today's default); Delete removes
-        who is not coming."""
-        if self.session is None:
-            return
-        saved = attempt(self, self.session.take_over_roster)
-        if saved is not None:
-            self._message(f"{counted(len(saved.item), 'deelnemer', 'deelnemers')} overgenomen.")
-        self._refresh()
-        self.query_one("#participants", ListTable).focus()
-
-    def _selected_key(self, table: ListTable) -> int | None:
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
-
-    def action_remove_participant(self) -> None:
-        participant_id = self._selected_key(self.query_one("#participants", ListTable))
-        if self.session is not None and participant_id is not None:
-            attempt(self, partial(self.session.remove_participant, participant_id))
-            self._refresh()
-
-    def action_cycle_presence(self) -> None:
-        """Aanwezig, afwezig, vertegenwoordigd in turn; who represents is taken from the field
-        'Vertegenwoordigd door'."""
-        participant_id = self._selected_key(self.query_one("#participants", ListTable))
-        if self.session is None or participant_id is None:
-            return
-        current = next(p for p in self.session.participants() if p.id == participant_id)
-        presence = _PRESENCE_CYCLE[current.presence]
-        by_whom = self.query_one("#p-represented-by", Input).value.strip()
-        if presence is Presence.VERTEGENWOORDIGD and not by_whom:
-            # Passed over rather than refused, so the cycle never sticks.
-            presence = _PRESENCE_CYCLE[presence]
-            self.notify("Voor 'vertegenwoordigd': typ eerst bij 'Vertegenwoordigd door' wie.")
-        represented_by = by_whom if presence is Presence.VERTEGENWOORDIGD else ""
-        attempt(
-            self,
-            partial(
-                self.session.update_participant,
-                participant_id,
-                presence=presence,
-                represented_by=represented_by,
-            ),
-        )
-        self._refresh()
-
-    def action_review(self, key: str) -> None:
-        decision_id = self._selected_key(self.query_one("#carried", ListTable))
-        if self.session is None or decision_id is None:
-            return
-        status = _REVIEW_KEYS[key]
-        saved = attempt(self, partial(self.session.review_carried_over, decision_id, status))
-        if saved is not None:
-            self._message(f"{saved.item.action}: {status.value}.")
-        self._refresh()
 
     def action_start(self) -> None:
         from bobtui.screens.practice_meeting import meeting_screen_for

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bobtui.core.documents.profiles import FULL, Profile
-from bobtui.core.documents.summary import Summary, summary_to_json
+from bobtui.core.documents.summary import Summary
+from bobtui.core.documents.summary_json import summary_to_json
 from bobtui.core.domain.errors import BobError, WriteError
 from bobtui.core.domain.history import CaseHistory
 from bobtui.core.domain.records import MeetingListRow

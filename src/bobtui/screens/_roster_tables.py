@@ -1,0 +1,89 @@
+"""The two tables of the setup screen and their keys: the roster (remove, presence, last
+meeting's roster taken over) and the open actions of earlier meetings, reviewed one by one."""
+
+from functools import partial
+
+from textual.screen import Screen
+from textual.widgets import Input
+
+from bobtui.core.domain.vocabulary import DecisionStatus, Presence, counted
+from bobtui.core.session import MeetingSession
+from bobtui.screens._errors import attempt
+from bobtui.widgets.list_table import ListTable
+
+_REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
+_PRESENCE_CYCLE = {
+    Presence.AANWEZIG: Presence.AFWEZIG,
+    Presence.AFWEZIG: Presence.VERTEGENWOORDIGD,
+    Presence.VERTEGENWOORDIGD: Presence.AANWEZIG,
+}
+
+
+class RosterTablesScreen(Screen[None]):
+    """The table keys; the setup screen shows what they changed."""
+
+    session: MeetingSession | None = None
+
+    def _refresh(self) -> None:
+        raise NotImplementedError
+
+    def _message(self, text: str, *, error: bool = False) -> None:
+        raise NotImplementedError
+
+    def action_take_over_roster(self) -> None:
+        """Add last meeting's participants (presence as today's default); Delete removes
+        who is not coming."""
+        if self.session is None:
+            return
+        saved = attempt(self, self.session.take_over_roster)
+        if saved is not None:
+            self._message(f"{counted(len(saved.item), 'deelnemer', 'deelnemers')} overgenomen.")
+        self._refresh()
+        self.query_one("#participants", ListTable).focus()
+
+    def _selected_key(self, table: ListTable) -> int | None:
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    def action_remove_participant(self) -> None:
+        participant_id = self._selected_key(self.query_one("#participants", ListTable))
+        if self.session is not None and participant_id is not None:
+            attempt(self, partial(self.session.remove_participant, participant_id))
+            self._refresh()
+
+    def action_cycle_presence(self) -> None:
+        """Aanwezig, afwezig, vertegenwoordigd in turn; who represents is taken from the field
+        'Vertegenwoordigd door'."""
+        participant_id = self._selected_key(self.query_one("#participants", ListTable))
+        if self.session is None or participant_id is None:
+            return
+        current = next(p for p in self.session.participants() if p.id == participant_id)
+        presence = _PRESENCE_CYCLE[current.presence]
+        by_whom = self.query_one("#p-represented-by", Input).value.strip()
+        if presence is Presence.VERTEGENWOORDIGD and not by_whom:
+            # Passed over rather than refused, so the cycle never sticks.
+            presence = _PRESENCE_CYCLE[presence]
+            self.notify("Voor 'vertegenwoordigd': typ eerst bij 'Vertegenwoordigd door' wie.")
+        represented_by = by_whom if presence is Presence.VERTEGENWOORDIGD else ""
+        attempt(
+            self,
+            partial(
+                self.session.update_participant,
+                participant_id,
+                presence=presence,
+                represented_by=represented_by,
+            ),
+        )
+        self._refresh()
+
+    def action_review(self, key: str) -> None:
+        decision_id = self._selected_key(self.query_one("#carried", ListTable))
+        if self.session is None or decision_id is None:
+            return
+        status = _REVIEW_KEYS[key]
+        saved = attempt(self, partial(self.session.review_carried_over, decision_id, status))
+        if saved is not None:
+            self._message(f"{saved.item.action}: {status.value}.")
+        self._refresh()
