@@ -141,6 +141,42 @@ async def test_in_the_app_a_note_that_cannot_be_saved_waits_and_is_saved_in_its_
         assert not list((configured_paths().data_dir / "wachtrij").iterdir())
 
 
+async def test_a_note_neither_saved_nor_kept_stays_on_the_line_and_says_so(
+    tmp_path: Path, example_as_user_set: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store locked and this computer's disk refusing the pending notes too: the note
+    stays on the line, and the chair is told, whether or not notes were waiting already."""
+    path = tmp_path / "app.sqlite3"
+    store = open_store(sqlite_url(path))
+    MeetingSession.create(store, example_as_user_set, case_code="ZVH-VOL", held_on=date.today())
+    store.dispose()
+    app = BobApp(StoreChoice(url=sqlite_url(path)))
+
+    def disk_refuses(*_: object) -> None:
+        raise OSError("No space left on device")
+
+    def told() -> bool:
+        return any("blijft op de notitieregel" in n.message for n in app._notifications)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting_screen(pilot, app)
+        line = screen.query_one("#note-editor", TextArea)
+        with locked_by_another_program(path):
+            monkeypatch.setattr(PendingNotes, "add", disk_refuses)
+            await pilot.press(*"Eerste", "enter")
+            await until(pilot, told, "the message")
+            assert line.text == "Eerste" and not screen.pending
+            monkeypatch.undo()
+            await pilot.press("enter")
+            await until(pilot, lambda: len(screen.pending or ()) == 1, "the note waiting")
+            app._notifications.clear()
+            monkeypatch.setattr(PendingNotes, "add", disk_refuses)
+            await pilot.press(*"Tweede", "enter")  # behind the waiting one: queued, or kept
+            await until(pilot, told, "the message with a note waiting")
+            assert line.text == "Tweede" and len(screen.pending or ()) == 1
+            monkeypatch.undo()
+
+
 async def test_notes_left_waiting_by_a_crash_are_saved_when_the_meeting_opens(
     tmp_path: Path, example_as_user_set: QuestionSet
 ) -> None:

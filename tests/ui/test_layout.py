@@ -61,6 +61,7 @@ async def test_f1_lists_every_key_in_dutch(planned: tuple[str, int]) -> None:
         for described in ("Wie kiezen", "Afronden", "Time-out", "Volgende spreker", "Help"):
             assert any(described in row for row in rows), (described, rows)
         assert not any("Cursor" in row or "cursor" in row for row in rows)
+        assert any("Wie kiezen: met tekst op de regel slaat de keuze" in row for row in rows)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back")
 

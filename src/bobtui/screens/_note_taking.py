@@ -27,6 +27,11 @@ from bobtui.screens.note_choice import NoteChoice, NoteChoiceScreen
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.note_line import NoteLine
 
+_NOT_KEPT = (
+    "De notitie kon ook niet op deze computer worden bewaard (schijf vol of alleen-lezen?); "
+    "hij blijft op de notitieregel staan."
+)
+
 
 class NoteTakingScreen(SnapshotScreen):
     """Actions on the note line; what they change shows with the next snapshot."""
@@ -118,8 +123,10 @@ class NoteTakingScreen(SnapshotScreen):
     def _save_note(self, event: NoteEditor.Submitted) -> None:
         line = self.query_one(NoteLine)
         if self.pending and event.text.strip():  # after the waiting ones, in the order typed
-            self._queue(self._as_pending(event.text))
-            self.save_pending()
+            if self._queue(self._as_pending(event.text)):
+                self.save_pending()
+            else:
+                self.notify(_NOT_KEPT, severity="error", timeout=15)
             return
         try:  # committed before the line is cleared: a failed save leaves the text there
             saved = self.session.record_note(
@@ -137,7 +144,7 @@ class NoteTakingScreen(SnapshotScreen):
                     timeout=10,
                 )
             else:
-                self.notify(str(error), severity="error")
+                self.notify(f"{error} {_NOT_KEPT}", severity="error", timeout=15)
             return
         except BobError as error:
             self.notify(str(error), severity="error")
@@ -221,15 +228,23 @@ class NoteTakingScreen(SnapshotScreen):
         self.query_one(NoteLine).cycle_speaker()
 
     def action_choose(self, closes_on: Literal["speaker", "kind"]) -> None:
-        """Pick who said the next note (or its kind) with one more key; see NoteChoiceScreen."""
+        """Pick who said the next note (or its kind) with one more key; see NoteChoiceScreen.
+
+        With text on the line the choice is for that note, which is saved as the picker
+        closes: type, ctrl+e, who — saved, without an Enter of its own."""
         line = self.query_one(NoteLine)
+        editor = self.query_one(NoteEditor)
+        saves = bool(editor.text.strip()) and not editor.read_only
 
         def chosen(choice: NoteChoice | None) -> None:
             if choice is not None:
                 line.choose(choice.kind, choice.speaker_id)
+                if saves:
+                    editor.submit()
 
         current = NoteChoice(line.kind, line.speaker_id)
-        self.app.push_screen(NoteChoiceScreen(line.people, current, closes_on), chosen)
+        picker = NoteChoiceScreen(line.people, current, closes_on, saves_note=saves)
+        self.app.push_screen(picker, chosen)
 
     def action_undo_note(self) -> None:
         if not self._recorded:

@@ -49,8 +49,13 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Wat het doet", key="what")
         for key, active in self._keys:
             binding = active.binding
+            what = (
+                f"{binding.description}: {binding.tooltip}"
+                if binding.tooltip
+                else binding.description
+            )
             if active.enabled:
-                table.add_row(key, binding.description)
+                table.add_row(key, what)
             else:
-                table.add_row(f"({key})", f"{binding.description} (werkt nu niet)")
+                table.add_row(f"({key})", f"{what} (werkt nu niet)")
         table.focus()

@@ -67,6 +67,9 @@ _WRITES = frozenset(
 which keeps only moving through the questions and leaving."""
 
 
+_SAVES_AS_CHOSEN = "met tekst op de regel slaat de keuze die notitie op"
+
+
 class MeetingScreen(QuestionMovingScreen):
     """The main screen of a running meeting."""
 
@@ -77,10 +80,20 @@ class MeetingScreen(QuestionMovingScreen):
     BINDINGS = [
         # Priority: the note line has these keys too (there End, Home and Delete do the same).
         Binding(
-            "ctrl+e", "choose('speaker')", "Wie kiezen", id="meeting.choose_speaker", priority=True
+            "ctrl+e",
+            "choose('speaker')",
+            "Wie kiezen",
+            tooltip=_SAVES_AS_CHOSEN,
+            id="meeting.choose_speaker",
+            priority=True,
         ),
         Binding(
-            "ctrl+a", "choose('kind')", "Soort kiezen", id="meeting.choose_kind", priority=True
+            "ctrl+a",
+            "choose('kind')",
+            "Soort kiezen",
+            tooltip=_SAVES_AS_CHOSEN,
+            id="meeting.choose_kind",
+            priority=True,
         ),
         Binding("f6", "park", "Parkeren", id="meeting.park", priority=True),
         Binding("f7", "parked", "Parkeerplaats", id="meeting.parked", priority=True),

@@ -1,7 +1,8 @@
 """Who said it, and what kind of note: one key opens this picker, one more key chooses.
 
 Opened for the speaker (ctrl+e) it closes on a speaker's key and opened for the kind (ctrl+a) on
-a kind's letter; the other choice can be made on the way, so a note with both costs three keys.
+a kind's letter; the other choice can be made on the way. Opened with a note typed on the line,
+it saves that note as it closes, so a note with both costs three keys: ctrl+e, kind, who.
 Speakers have the digits 1-9 and 0, then the letters no kind uses; ``n`` is nobody.
 """
 
@@ -51,8 +52,11 @@ class NoteChoiceScreen(ModalScreen[NoteChoice | None]):
         people: tuple[ParticipantRecord, ...],
         current: NoteChoice,
         closes_on: Literal["speaker", "kind"],
+        *,
+        saves_note: bool = False,
     ) -> None:
         super().__init__()
+        self._saves_note = saves_note  # the note on the line is saved as the picker closes
         self._people = people
         self._choice = current
         self._closes_on = closes_on
@@ -60,6 +64,8 @@ class NoteChoiceScreen(ModalScreen[NoteChoice | None]):
 
     def compose(self) -> ComposeResult:
         title = "Wie zei het?" if self._closes_on == "speaker" else "Wat voor notitie?"
+        if self._saves_note:
+            title += " De notitie wordt dan opgeslagen."
         with Vertical(id="choice"):
             yield Static(title, id="choice-title")
             yield Static(id="choice-kinds")
@@ -111,5 +117,6 @@ class NoteChoiceScreen(ModalScreen[NoteChoice | None]):
         show_text(self.query_one("#choice-list", Static), Text("\n").join(rows))
 
         closes = "cijfer of letter: wie" if self._closes_on == "speaker" else "letter: soort"
-        help_text = f"{closes} (sluit) · Enter: klaar · Esc: terug"
+        closing = "sluit en slaat op" if self._saves_note else "sluit"
+        help_text = f"{closes} ({closing}) · Enter: klaar · Esc: terug"
         show_text(self.query_one("#choice-help", Static), Text(help_text, "dim"))

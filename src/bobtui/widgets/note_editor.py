@@ -35,8 +35,12 @@ class NoteEditor(TextArea):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            text = self.text.strip()
-            if text:
-                self.post_message(self.Submitted(text))
+            self.submit()
             return
         await super()._on_key(event)
+
+    def submit(self) -> None:
+        """Ask for what is on the line to be saved, as Enter does (an empty line: nothing)."""
+        text = self.text.strip()
+        if text:
+            self.post_message(self.Submitted(text))
