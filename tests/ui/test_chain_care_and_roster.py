@@ -15,9 +15,8 @@ from bobtui.screens.chain_care import ChainCareScreen
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
-from bobtui.screens.setup import SetupScreen
 from bobtui.widgets.live_picture import LivePicture
-from tests.ui.test_meeting_screen import open_meeting_screen, planned, until
+from tests.ui.test_meeting_screen import open_meeting_screen, open_setup, planned, until
 
 __all__ = ["planned"]  # the fixture, shared with the meeting screen's tests
 
@@ -106,14 +105,7 @@ async def test_setup_proposes_last_meetings_roster_and_phase(tmp_path: Path) -> 
     _earlier_meeting_with_roster(url)
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count == 1,
-            "the list",
-        )
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
-        setup = app.screen
+        setup = await open_setup(pilot, app, "n")
         proposal = setup.query_one("#roster-proposal", Static)
         assert not proposal.display  # no case code yet: nothing to propose
         await pilot.press(*"ZVH-12", "enter")

@@ -25,14 +25,20 @@ async def until(pilot, condition, what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def open_meeting_screen(pilot, app) -> MeetingScreen:
+async def open_setup(pilot, app, key: str = "enter") -> SetupScreen:
+    """From the list of the store's one meeting to its setup (Enter), or a new one's (n)."""
     await until(
         pilot,
         lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1,
         "the meeting list",
     )
-    await pilot.press("enter")  # a planned meeting opens in setup; F5 starts it
+    await pilot.press(key)
     await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
+    return app.screen
+
+
+async def open_meeting_screen(pilot, app) -> MeetingScreen:
+    await open_setup(pilot, app)  # a planned meeting opens in setup; F5 starts it
     await pilot.press("f5")
     await until(
         pilot,

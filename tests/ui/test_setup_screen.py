@@ -15,7 +15,7 @@ from bobtui.core.store.meetings import list_meetings
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
 from bobtui.widgets.list_table import ListTable
-from tests.ui.test_meeting_screen import until
+from tests.ui.test_meeting_screen import open_setup, until
 
 
 def earlier_meeting_with_open_action(url: str) -> int:
@@ -44,14 +44,7 @@ async def test_new_meeting_roster_review_and_start(tmp_path: Path) -> None:
     decision_id = earlier_meeting_with_open_action(url)
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count == 1,
-            "the list",
-        )
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
-        setup = app.screen
+        setup = await open_setup(pilot, app, "n")
         await pilot.press(*"ZVH-9", "enter")
         await until(pilot, lambda: setup.session is not None, "the new meeting")
         carried = setup.query_one("#carried", DataTable)
@@ -160,14 +153,7 @@ async def test_presence_is_set_from_the_keyboard(tmp_path: Path) -> None:
 
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count == 1,
-            "the list",
-        )
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
-        setup = app.screen
+        setup = await open_setup(pilot, app)
         roster = setup.query_one("#participants", ListTable)
         await until(pilot, lambda: roster.row_count == 2, "the roster")
         roster.focus()

@@ -19,9 +19,8 @@ from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.correct_text import CorrectTextScreen
 from bobtui.screens.meeting import MeetingScreen
-from bobtui.screens.setup import SetupScreen
 from tests.conftest import configured_paths
-from tests.ui.test_meeting_screen import open_meeting_screen, until
+from tests.ui.test_meeting_screen import open_meeting_screen, open_setup, until
 
 WRITE_KEYS = {
     "meeting.score",
@@ -177,14 +176,7 @@ async def test_meeting_details_changed_meanwhile_are_not_overwritten_from_setup(
     ).item.meeting_id
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count == 1,
-            "the meeting list",
-        )
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
-        setup = app.screen
+        setup = await open_setup(pilot, app)
 
         def later() -> datetime:
             return utc_now() + 2 * CHAIR_TIMEOUT
