@@ -37,11 +37,13 @@ typecheck: $(DEV_STAMP)
 # As root (CI) the tools are installed and a test that still lacks one fails instead of skipping;
 # as anyone else such tests are skipped, with what to install.
 REQUIRE_ALL = $(if $(filter 0,$(shell id -u)),BOBTUI_REQUIRE_ALL=1)
+# One test process per core (pytest-xdist), which halves the time of the suite on two cores.
+PYTEST_WORKERS ?= -n auto
 
 pytest: $(DEV_STAMP)
 	bash tools/ensure-postgres.sh
 	bash tools/ensure-readers.sh
-	$(REQUIRE_ALL) $(BIN)/pytest
+	$(REQUIRE_ALL) $(BIN)/pytest $(PYTEST_WORKERS)
 
 ## Speed figures, measured side by side against a baseline in one run.
 bench: $(DEV_STAMP)

@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -98,14 +98,32 @@ def skip_summary(reports: Iterable[pytest.TestReport]) -> list[str]:
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> Generator[None]:
-    """The skipped tests and why, after pytest's own summary: the last lines before the
-    counts, where whoever ran make test without PostgreSQL or the readers looks."""
+    """The figures tests measured, then the skipped tests and why, after pytest's own summary:
+    the last lines before the counts, where whoever ran make test without PostgreSQL or the
+    readers looks."""
     yield
+    figures = [
+        f"{report.nodeid.split('::')[-1]}: {value}"
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in report.user_properties
+        if name == "figure" and report.when == "call"
+    ]
+    if figures:
+        terminalreporter.section("figures the tests measured", sep="-")
+        for line in figures:
+            terminalreporter.write_line(line)
     lines = skip_summary(terminalreporter.stats.get("skipped", []))
     if lines:
         terminalreporter.section("skipped, and what to install", sep="-")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def report_figure(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Print a figure the test measured in the run's summary (also with pytest-xdist, where a
+    test's own output is not shown)."""
+    return functools.partial(record_property, "figure")
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
 """Who said it, and what kind of note, in a key or two: the picker beside the note line."""
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -112,12 +113,14 @@ def keys_figure(counts: list[int]) -> str:
     )
 
 
-async def test_a_meeting_of_notes_costs_at_most_three_command_keys_each(full_room: str) -> None:
+async def test_a_meeting_of_notes_costs_at_most_three_command_keys_each(
+    full_room: str, report_figure: Callable[[str], None]
+) -> None:
     app = BobApp(StoreChoice(url=full_room))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_meeting_screen(pilot, app)
         counts = [len(await chair_note(pilot, screen, *note)) for note in SCRIPT]
-        print(keys_figure(counts))
+        report_figure(keys_figure(counts))
         assert len(screen.session.notes()) == len(SCRIPT)
         assert max(counts) <= 3
 
@@ -149,6 +152,7 @@ def demo_replay(tmp_path: Path) -> tuple[str, list[tuple[str | None, NoteKind, s
 
 async def test_chairing_the_demo_script_costs_at_most_three_command_keys_a_note(
     demo_replay: tuple[str, list[tuple[str | None, NoteKind, str | None, str]]],
+    report_figure: Callable[[str], None],
 ) -> None:
     url, script = demo_replay
     app = BobApp(StoreChoice(url=url))
@@ -160,7 +164,9 @@ async def test_chairing_the_demo_script_costs_at_most_three_command_keys_a_note(
                 moves += 1
                 await pilot.press("ctrl+n")
             counts.append(len(await chair_note(pilot, screen, kind, speaker, text)))
-        print(f"the demo's {len(script)} notes: {keys_figure(counts)}; {moves} × ctrl+n between")
+        report_figure(
+            f"the demo's {len(script)} notes: {keys_figure(counts)}; {moves} × ctrl+n between"
+        )
         assert len(counts) == len(script) >= 10
         assert max(counts) <= 3
 
