@@ -1,235 +1,214 @@
-"""Pictures of the main screens, compared with reviewed snapshots (pytest-textual-snapshot).
+"""Every screen and modal, pictured at 80x24 and at 120x40 and compared with reviewed snapshots
+(pytest-textual-snapshot). One app run per test pictures a screen and the modals opened from it.
 
-The store is built from fixed dates and the app runs on a fixed clock, so a picture changes only
-when the screen does. After a deliberate change: pytest tests/snapshots --snapshot-update,
-then review the SVG diff like code.
+After a deliberate change: pytest tests/snapshots --snapshot-update, then review the SVG diff
+like code.
 """
 
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-import pytest
-from textual.widgets import DataTable, Input, Markdown, TextArea
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Markdown
 
 from bobtui.app import BobApp, StoreChoice
-from bobtui.core.domain.vocabulary import (
-    ChainCarePhase,
-    Domain,
-    JudgementKind,
-    Likelihood,
-    NoteKind,
-)
-from bobtui.core.questions.sets import default_catalog
-from bobtui.core.session import MeetingSession
-from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.screens.feedback import FeedbackScreen
+from bobtui.screens.home import HomeScreen
 from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens.practice_event import PracticeEventScreen
+from bobtui.screens.practice_meeting import PracticeMeetingScreen
+from bobtui.screens.setup import SetupScreen
+from bobtui.screens.too_small import TooSmallScreen
+from bobtui.widgets.list_table import ListTable
 from tests.conftest import FakeClock
-
-HELD_ON = date(2026, 3, 2)
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
-
-
-def fixed_clock() -> datetime:
-    return NOW
-
-
-@pytest.fixture
-def url(tmp_path: Path) -> str:
-    """Four meetings of one fictional case, each at a different point."""
-    url = sqlite_url(tmp_path / "snapshots.sqlite3")
-    store = open_store(url)
-    question_set = default_catalog().get("huiselijk-geweld-kindveiligheid")
-    for code, stage in (("ZVH-GEPLAND", 0), ("ZVH-BEELD", 1), ("ZVH-BESLUIT", 3), ("ZVH-KLAAR", 4)):
-        clock = FakeClock()
-        clock.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-        session = MeetingSession.create(
-            store,
-            question_set,
-            case_code=code,
-            held_on=HELD_ON,
-            location="ZVH (fictief)",
-            reason="Fictieve casus voor de schermafbeeldingen.",
-            clock=clock,
-        ).item
-        for name, organisation, domain, client in (
-            ("Moeder (fictief)", "", None, True),
-            ("M. de Boer", "Veilig Thuis", Domain.ZORG, False),
-            ("Wijkagent Oost", "Politie", Domain.STRAF, False),
-        ):
-            session.add_participant(
-                name, organisation=organisation, domain=domain, is_client=client
-            )
-        if stage == 0:
-            continue
-        mother, safe_home, agent = session.participants()
-        session.start()
-        clock.advance(5)
-        session.record_note(NoteKind.FEIT, "Twee meldingen in een maand.", participant_id=agent.id)
-        session.record_note(NoteKind.ZORG, "De kinderen waren thuis.", participant_id=safe_home.id)
-        session.next_question()
-        clock.advance(10)
-        session.record_note(NoteKind.KRACHT, "Moeder zoekt zelf hulp.", participant_id=mother.id)
-        session.record_safety_score("Moeder (fictief)", 4, "Als vader in behandeling gaat.")
-        session.park_idea("Huisverbod opleggen", participant_id=agent.id)
-        if stage >= 3:
-            clock.advance(20)
-            session.next_phase()
-            session.record_judgement(
-                JudgementKind.RISICO, "Herhaling van geweld.", likelihood=Likelihood.HOOG
-            )
-            session.set_chain_care_phase(ChainCarePhase.VEILIGHEID)
-            clock.advance(15)
-            session.next_phase()
-            session.record_decision(
-                "Veiligheidsplan opstellen",
-                owner_person="M. de Boer",
-                owner_organisation="Veilig Thuis",
-                deadline=HELD_ON + timedelta(days=14),
-            )
-        if stage == 4:
-            session.drop_parked_idea(session.open_parked_ideas()[0].id)
-            session.set_evaluation(evaluation_date=HELD_ON + timedelta(days=42))
-            clock.advance(10)
-            session.close()
-    store.dispose()
-    return url
+from tests.snapshots.pictures import SIZES, Camera, fixed_clock
+from tests.ui.test_meeting_screen import until
 
 
 def app_for(url: str) -> BobApp:
     return BobApp(StoreChoice(url=url), clock=fixed_clock)
 
 
-async def steady(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let workers finish and stop cursors blinking, so the picture is the same every run."""
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if not pilot.app.workers._workers:
-            break
-    for widget in pilot.app.screen.query("TextArea, Input"):
-        assert isinstance(widget, TextArea | Input)
-        widget.cursor_blink = False
-        # TextArea caches its lines by "cursor shown and blinking": turned off while blinked
-        # off, the cached line without a cursor would be reused. A style update clears it.
-        widget.notify_style_update()
-        widget.refresh()
-    # A DataTable sizes its columns when its message queue runs empty; on a loaded machine
-    # that can come after two frames already agreed (CI once pictured the unsized list).
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if not any(_sizing_pending(table) for table in pilot.app.screen.query(DataTable)):
-            break
-    # Focus and repaints lag behind too: wait until three frames in a row agree.
-    frames: list[str] = []
-    for _ in range(60):
-        await pilot.pause(0.1)
-        frames = [*frames[-2:], pilot.app.export_screenshot()]
-        if len(frames) == 3 and len(set(frames)) == 1:
-            break
+def on_top(app: BobApp, screen: type) -> Callable[[], bool]:
+    """A scene's ``ready``: the screen on top is a ``screen``."""
+    return lambda: isinstance(app.screen, screen)
 
 
-def _sizing_pending(table: DataTable[str]) -> bool:
-    return bool(table._require_update_dimensions or table._new_rows or table._updated_cells)
+def off(app: BobApp, screen: Screen[Any]) -> Callable[[], bool]:
+    """A scene's ``ready``: a screen has opened over ``screen``."""
+    return lambda: app.screen is not screen
 
 
-async def to_list(pilot) -> None:  # type: ignore[no-untyped-def]
-    while (
-        not pilot.app.screen.query(DataTable) or pilot.app.screen.query_one(DataTable).row_count < 4
-    ):
-        await pilot.pause(0.05)
+async def home_list(pilot: Pilot[None], rows: int) -> ListTable:
+    await until(pilot, on_top(pilot.app, HomeScreen), "home")
+    await until(pilot, lambda: pilot.app.screen.query(ListTable), "the meeting list")
+    table = pilot.app.screen.query_one(ListTable)
+    await until(pilot, lambda: table.row_count == rows, f"{rows} meetings listed")
+    return table
 
 
-def open_case(code: str):  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await to_list(pilot)
-        await pilot.press("slash", *code, "escape", "enter")
-        while (
-            not isinstance(pilot.app.screen, MeetingScreen)
-            and pilot.app.screen.__class__.__name__ != "SetupScreen"
-        ):
-            await pilot.pause(0.05)
-        await steady(pilot)
-
-    return run_before
+async def pick(pilot: Pilot[None], code: str) -> None:
+    """Home with only the meeting of ``code`` listed, the list focused."""
+    table = await home_list(pilot, 4)
+    pilot.app.screen.query_one("#filter", Input).value = code
+    await until(
+        pilot,
+        lambda: table.row_count == 1 and table.texts_at(0)[2] == code,
+        f"the list filtered on {code}",
+    )
+    table.focus()
 
 
-def test_home(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await to_list(pilot)
-        await steady(pilot)
-
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
-
-
-def test_setup(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=open_case("ZVH-GEPLAND"))
+async def open_case(pilot: Pilot[None], code: str) -> None:
+    await pick(pilot, code)
+    await pilot.press("enter")
+    await until(
+        pilot, lambda: isinstance(pilot.app.screen, MeetingScreen | SetupScreen), f"{code} open"
+    )
 
 
-def test_meeting_beeldvorming(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=open_case("ZVH-BEELD"))
+async def test_home_and_lists(camera: Camera, url: str) -> None:
+    app = app_for(url)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await home_list(pilot, 4)
+        home = app.screen
+        await camera.shoot(pilot, "home", back=())
+        await camera.shoot(pilot, "actions", ["a"], off(app, home), back=())
+        await camera.shoot(pilot, "action_update", ["u", *"+14"], back=["escape", "escape"])
+        await pick(pilot, "ZVH-KLAAR")
+        await camera.shoot(pilot, "case_history", ["h"], off(app, home))
+
+        def summary_shown() -> bool:
+            shown = app.screen.query(Markdown)
+            return bool(shown) and "Verslag" in shown.first().source
+
+        await camera.shoot(pilot, "summary", ["s"], summary_shown)
+        await camera.shoot(pilot, "batch_export", ["space", "e"], off(app, home))
+    assert not camera.failed
 
 
-def test_meeting_besluitvorming(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=open_case("ZVH-BESLUIT"))
+async def test_setup(camera: Camera, url: str) -> None:
+    async with app_for(url).run_test(size=SIZES[0]) as pilot:
+        await open_case(pilot, "ZVH-GEPLAND")
+        await camera.shoot(pilot, "setup", back=())
+    assert not camera.failed
 
 
-def test_meeting_at_80_by_24(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app_for(url), terminal_size=(80, 24), run_before=open_case("ZVH-BEELD"))
+async def open_meeting(pilot: Pilot[None], code: str) -> Screen[Any]:
+    await open_case(pilot, code)
+    await until(pilot, lambda: pilot.app.screen.focused is not None, "the note line's focus")
+    return pilot.app.screen
 
 
-def test_decision_form(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await open_case("ZVH-BESLUIT")(pilot)
-        await pilot.press("f4", *"Huisbezoek plannen")
-        await steady(pilot)
-
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
-
-
-def test_chain_care_choice(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await open_case("ZVH-BESLUIT")(pilot)
-        await pilot.press("ctrl+k")
-        await steady(pilot)
-
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
+async def modals(camera: Camera, pilot: Pilot[None], scenes: dict[str, list[str]]) -> None:
+    """Each scene a modal opened over the meeting with its keys and closed with Escape."""
+    meeting = pilot.app.screen
+    for scene, keys in scenes.items():
+        await until(pilot, lambda: pilot.app.screen is meeting, "back on the meeting")
+        await camera.shoot(pilot, scene, keys, off(pilot.app, meeting))
+    await until(pilot, lambda: pilot.app.screen is meeting, "back on the meeting")
 
 
-def test_decision_form_at_80_by_24(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await open_case("ZVH-BESLUIT")(pilot)
-        await pilot.press("f4", *"Huisbezoek plannen", "ctrl+s")  # refused: no owner yet
-        await steady(pilot)
+async def test_meeting_and_its_pickers(camera: Camera, url: str) -> None:
+    app = app_for(url)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await open_meeting(pilot, "ZVH-BEELD")
+        await camera.shoot(pilot, "meeting", back=())
+        # The panel is there only on a narrow terminal.
+        await camera.shoot(
+            pilot, "meeting_panel", ["ctrl+d"], back=["ctrl+d", "ctrl+d"], sizes=[SIZES[0]]
+        )
+        await modals(
+            camera,
+            pilot,
+            {
+                "note_choice_speaker": ["ctrl+e"],
+                "note_choice_kind": ["ctrl+a"],
+                "help": ["f1"],
+                "jump": ["ctrl+g", *"kind"],
+                "palette": ["ctrl+p"],
+            },
+        )
+        await camera.shoot(
+            pilot, "too_small", ready=on_top(app, TooSmallScreen), back=(), sizes=[(70, 20)]
+        )
+    assert not camera.failed
 
-    assert snap_compare(app_for(url), terminal_size=(80, 24), run_before=run_before)
+
+async def test_beeldvorming_modals(camera: Camera, url: str) -> None:
+    async with app_for(url).run_test(size=SIZES[0]) as pilot:
+        await open_meeting(pilot, "ZVH-BEELD")
+        await modals(
+            camera,
+            pilot,
+            {
+                "notes": ["ctrl+r", "f5"],  # the previous question has two notes
+                "score": ["f2"],
+                "time_out": ["ctrl+b"],
+                "confirm_phase": ["ctrl+f"],  # core questions not yet discussed
+            },
+        )
+    assert not camera.failed
 
 
-def test_help_at_80_by_24(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await open_case("ZVH-BEELD")(pilot)
-        await pilot.press("f1")
-        await steady(pilot)
+async def test_besluitvorming_modals(camera: Camera, url: str) -> None:
+    async with app_for(url).run_test(size=SIZES[0]) as pilot:
+        await open_meeting(pilot, "ZVH-BESLUIT")
+        await camera.shoot(pilot, "meeting", back=())
+        await modals(
+            camera,
+            pilot,
+            {
+                "judgement": ["f3"],
+                "decision": ["f4", *"Huisbezoek plannen"],
+                "decision_refused": ["f4", *"Huisbezoek plannen", "ctrl+s"],  # no owner yet
+                "chain_care": ["ctrl+k"],
+                "parked": ["f7"],  # only in besluitvorming
+            },
+        )
+    assert not camera.failed
 
-    assert snap_compare(app_for(url), terminal_size=(80, 24), run_before=run_before)
+
+async def test_close_review(camera: Camera, url: str) -> None:
+    app = app_for(url)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        meeting = await open_meeting(pilot, "ZVH-BESLUIT")
+        await camera.shoot(pilot, "close", ["f8"], off(app, meeting), back=())
+        close = app.screen
+        await camera.shoot(pilot, "close_refused", ["f8"], back=())  # a number like a BSN
+        await camera.shoot(pilot, "correct_text", ["ctrl+b"], off(app, close))
+    assert not camera.failed
 
 
-def test_close_review(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await open_case("ZVH-BESLUIT")(pilot)
-        await pilot.press("f8")
-        await steady(pilot)
-
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
-
-
-def test_summary(snap_compare, url: str) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await to_list(pilot)
-        await pilot.press("slash", *"ZVH-KLAAR", "escape", "s")
-        while (
-            not pilot.app.screen.query(Markdown)
-            or "Verslag" not in pilot.app.screen.query_one(Markdown).source
-        ):
-            await pilot.pause(0.05)
-        await steady(pilot)
-
-    assert snap_compare(app_for(url), terminal_size=(120, 40), run_before=run_before)
+async def test_rehearsal(camera: Camera) -> None:
+    clock = FakeClock()
+    app = BobApp(StoreChoice(rehearsals=True), clock=clock)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await home_list(pilot, 0)
+        home = app.screen
+        await camera.shoot(pilot, "practice_home", back=())
+        await camera.shoot(pilot, "practice_cases", ["o"], off(app, home), back=["enter"])
+        await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the rehearsal's setup")
+        await pilot.press("f5")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PracticeMeetingScreen) and app.screen.focused is not None
+            ),
+            "the rehearsal",
+        )
+        await pilot.press(*"Vier meldingen in een jaar", "enter")
+        meeting = app.screen
+        assert isinstance(meeting, PracticeMeetingScreen)
+        await camera.shoot(pilot, "practice_meeting", back=())
+        clock.advance(meeting.practice_case.events_in_order()[0].minute)
+        await camera.shoot(
+            pilot,
+            "practice_event",
+            ready=on_top(app, PracticeEventScreen),
+            back=["enter", "escape"],
+        )
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        await camera.shoot(pilot, "feedback", ["f"], on_top(app, FeedbackScreen))
+    assert not camera.failed

@@ -4,6 +4,8 @@ request for a larger terminal below that."""
 from textual.widgets import Static
 
 from bobtui.app import BobApp, StoreChoice
+from bobtui.app.commands import Palette
+from bobtui.screens.close import CloseScreen
 from bobtui.screens.form import FormScreen
 from bobtui.screens.help import HelpScreen
 from bobtui.screens.meeting import MeetingScreen
@@ -76,3 +78,40 @@ async def test_a_terminal_too_small_gets_a_calm_request(planned: tuple[str, int]
         assert "te klein" in str(app.screen.query_one(Static).render())
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting again")
+
+
+async def test_the_request_stays_on_top_of_a_screen_opened_over_it(
+    planned: tuple[str, int],
+) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meeting_screen(pilot, app)
+        await pilot.resize_terminal(70, 20)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the request")
+        await pilot.press("ctrl+p")  # a priority key: the palette opens over the request
+        await until(pilot, lambda: isinstance(app.screen_stack[-2], Palette), "the palette")
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: isinstance(app.screen, Palette), "the palette again")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting again")
+        assert not any(isinstance(screen, TooSmallScreen) for screen in app.screen_stack)
+
+
+async def test_the_close_review_keeps_its_keys_and_refusal_in_view(
+    planned: tuple[str, int],
+) -> None:
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meeting_screen(pilot, app)
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the close review")
+        review = app.screen.query_one("#close")
+        await until(pilot, lambda: review.max_scroll_y > 0, "a review longer than the terminal")
+        assert visible(app.screen, "#close-help")
+        await pilot.press("f8")  # refused: nothing recorded yet
+        await until(pilot, lambda: str(app.screen.query_one("#close-error").render()), "why")
+        assert visible(app.screen, "#close-error")
+        assert visible(app.screen, "#close-help")

@@ -155,13 +155,18 @@ class BobApp(App[None]):
             HomeScreen(choice.kind, reset_demo=choice.reset_demo, rehearse=choice.rehearse)
         )
 
+        # A screen may open over the request (a rehearsal's event, the palette): it goes on top
+        # again. Called after the change, not inside the push or pop that made it.
+        self.screen_change_signal.subscribe(self, lambda _: self._fit_terminal())
         self.call_after_refresh(self._fit_terminal)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_terminal(event.size)
 
     def _fit_terminal(self, size: Size | None = None) -> None:
-        """Below the smallest size a calm request for a larger terminal covers the screen."""
+        """Below the smallest size a calm request for a larger terminal covers whatever screen
+        is on top; once the terminal is large enough it goes, and so does one left beneath a
+        screen that opened over it, when that screen closes."""
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
