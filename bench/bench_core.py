@@ -5,7 +5,9 @@
 1. Autosave: one note through MeetingSession.record_note (commit included), 2,000 times, next
    to a raw sqlite3 INSERT + COMMIT with the same pragmas (WAL, synchronous=FULL).
 2. Summary: build and render a 1,000-note, 100-decision meeting to Markdown and JSON.
-3. Import: the core's modules in a fresh interpreter against ``python -c pass``.
+3. Import: summary building and the Markdown, HTML, JSON and Word renderers in a fresh
+   interpreter against ``python -c pass`` (where it goes: ``python -X importtime -c 'import
+   bobtui.core.documents.render'``).
 """
 
 import sqlite3
@@ -18,6 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from _targets import Targets, percentile
+
 if TYPE_CHECKING:
     from bobtui.core.session import MeetingSession
     from bobtui.core.store.engine import Store
@@ -29,11 +33,6 @@ NOTES = 2_000
 SUMMARY_NOTES = 1_000
 SUMMARY_DECISIONS = 100
 IMPORT_RUNS = 15
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def row(label: str, values_ms: list[float]) -> str:
@@ -79,7 +78,7 @@ def planned_meeting(path: Path) -> "tuple[Store, MeetingSession]":
     ).item
 
 
-def bench_autosave(folder: Path) -> None:
+def bench_autosave(folder: Path, targets: Targets) -> None:
     from bobtui.core.domain.vocabulary import NoteKind
 
     store, session = planned_meeting(folder / "autosave.sqlite3")
@@ -97,10 +96,11 @@ def bench_autosave(folder: Path) -> None:
     print(row("MeetingSession.record_note", service))
     print(row("raw sqlite3 insert + commit", raw))
     ratio = percentile(service, 0.95) / percentile(raw, 0.95)
-    print(f"  ratio p95: {ratio:.2f}x   (target: record_note p95 <= 2 ms)")
+    print(f"  ratio p95: {ratio:.2f}x")
+    targets.check("record_note p95", percentile(service, 0.95), 2, " ms")
 
 
-def bench_summary(folder: Path) -> None:
+def bench_summary(folder: Path, targets: Targets) -> None:
     from bobtui.core.documents.export import render
     from bobtui.core.documents.summary import build_summary
     from bobtui.core.domain.vocabulary import NoteKind
@@ -144,15 +144,17 @@ def bench_summary(folder: Path) -> None:
     print(f"\nSummary of {SUMMARY_NOTES} notes and {SUMMARY_DECISIONS} decisions (7 runs, median):")
     for name, values in timings.items():
         print(f"  {name:<10} {statistics.median(values):8.1f} ms")
-    print("  (target: total <= 300 ms)")
+    targets.check("summary, Markdown and JSON", statistics.median(timings["total"]), 300, " ms")
 
 
-def bench_imports() -> None:
+CORE = "summary and renderers (md, html, json, docx)"
+
+
+def bench_imports(targets: Targets) -> None:
     cases = {
         "python -c pass": "pass",
-        "core (summary, export, bsn, paths)": "import bobtui.core.documents.summary, "
-        "bobtui.core.documents.export, bobtui.core.domain.bsn, bobtui.core.config.paths, "
-        "bobtui.core.domain.records",
+        CORE: "import bobtui.core.documents.summary, bobtui.core.documents.export, "
+        "bobtui.core.documents.render, bobtui.core.domain.bsn, bobtui.core.config.paths",
         "  + leidraad (pydantic)": "import bobtui.core.documents.summary, "
         "bobtui.core.questions.sets",
         "  + store and session (SQLModel)": "import bobtui.core.session, "
@@ -170,14 +172,17 @@ def bench_imports() -> None:
         median = statistics.median(values)
         extra = "" if label == "python -c pass" else f"   +{(median - bare) * 1000:6.0f} ms"
         print(f"  {label:<36} {median * 1000:7.0f} ms{extra}")
-    print("  (target: core <= 150 ms above bare Python; the store is imported only where used)")
+    extra = (statistics.median(results[CORE]) - bare) * 1000
+    targets.check("summary and renderers' import above bare Python", extra, 150, " ms")
 
 
 def main() -> None:
+    targets = Targets()
     with tempfile.TemporaryDirectory() as folder:
-        bench_autosave(Path(folder))
-        bench_summary(Path(folder))
-    bench_imports()
+        bench_autosave(Path(folder), targets)
+        bench_summary(Path(folder), targets)
+    bench_imports(targets)
+    targets.report()
 
 
 if __name__ == "__main__":

@@ -4,30 +4,57 @@
 
 1. First frame: `bobtui demo` against a bare one-widget Textual app, headless, from process
    start to the first refresh after mount (the child notes the wall-clock time of that frame:
-   the process itself lives on until the store worker started after the frame is done);
-   also the time until the demo's meeting list shows.
-2. Peak memory of those processes (max RSS).
+   the process itself lives on until the store worker started after the frame is done).
+2. The home meeting list on screen against the *floor app*: the bare app that also imports
+   SQLModel, opens the SQLite engine and runs one query like the home list (in a worker after
+   its first frame, as the app does), on the same store; process start to the frame that shows
+   the rows, and peak memory (max RSS) of the whole process. No app on this stack can do less.
 3. Home with 10,000 meetings against 10: process start to the frame that shows the filled list.
-4. Key to frame while typing a note in a meeting that holds 1,000 notes: the key event is posted
-   as the driver would, and the clock stops when Textual hands the composed frame to its display.
+4. Key to frame while typing a note in a meeting that holds 1,000 notes, at 120x40 and 80x24,
+   three runs each (the median of their p95 counts): the key event is posted as the driver
+   would, and the clock stops when Textual hands the composed frame to its display.
+
+Where a key's time goes::
+
+    .venv/bin/python -m cProfile -s tottime bench/bench_ui.py --profile-keys | head -50
 """
 
 import asyncio
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from _targets import Targets, percentile
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.widgets import TextArea
 
 RUNS = 9
 KEYS = 300
+KEY_RUNS = 3
+SIZES = ((120, 40), (80, 24))
+LIST_QUERY = (
+    "SELECT id, case_code, held_on, leidraad_id, status FROM meeting"
+    " ORDER BY held_on DESC, id DESC LIMIT 50"
+)
 
 
 # --- child processes: each starts an app, exits at the frame that counts, prints RSS ---------
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory in KB. Not getrusage's ru_maxrss: a child starts
+    with its parent's figure on Linux, and the parent of these children holds the store."""
+    status = Path("/proc/self/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1])
 
 
 def child(mode: str, argument: str) -> None:
@@ -39,11 +66,11 @@ def child(mode: str, argument: str) -> None:
 
     def frame_then_exit(app: App[None]) -> None:
         frame_at.append(time.time())
-        rss_at_frame.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        rss_at_frame.append(peak_rss_kb())
         app.exit()
 
     def report() -> None:
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rss = peak_rss_kb()
         print(frame_at[0], rss_at_frame[0], rss, flush=True)
 
     if mode == "bare":
@@ -56,6 +83,10 @@ def child(mode: str, argument: str) -> None:
                 self.call_after_refresh(frame_then_exit, self)
 
         Bare().run(headless=True, size=(120, 40))
+        report()
+        return
+    if mode == "floor":
+        floor_app(argument, frame_then_exit)
         report()
         return
 
@@ -78,6 +109,35 @@ def child(mode: str, argument: str) -> None:
     report()
 
 
+def floor_app(url: str, frame_then_exit: "Callable[[App[None]], None]") -> None:
+    """The cheapest app the stack allows: one widget, SQLModel, one query, its rows shown."""
+    from textual import work
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Floor(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Opslag openen…")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.query_store)
+
+        @work(thread=True)
+        def query_store(self) -> None:
+            from sqlmodel import Session, create_engine, text
+
+            engine = create_engine(url)
+            with Session(engine) as db:
+                rows = db.connection().execute(text(LIST_QUERY)).all()
+            self.call_from_thread(self.show, rows)
+
+        def show(self, rows: list[tuple[object, ...]]) -> None:
+            self.query_one(Static).update("\n".join(" ".join(map(str, r)) for r in rows))
+            self.call_after_refresh(frame_then_exit, self)
+
+    Floor().run(headless=True, size=(120, 40))
+
+
 def timed_child(mode: str, argument: str, env: dict[str, str]) -> tuple[float, int, int]:
     """Seconds from process start to the frame that counts; peak RSS in KB at that frame and
     at the end of the process (after the store worker)."""
@@ -94,37 +154,30 @@ def timed_child(mode: str, argument: str, env: dict[str, str]) -> tuple[float, i
 
 
 def compare(
-    label_a: str,
-    mode_a: str,
-    label_b: str,
-    mode_b: str,
-    env: dict[str, str],
-    argument_a: str = "",
-    argument_b: str = "",
-) -> None:
-    times: dict[str, list[float]] = {label_a: [], label_b: []}
-    memory: dict[str, list[int]] = {label_a: [], label_b: []}
-    memory_at_frame: dict[str, list[int]] = {label_a: [], label_b: []}
-    timed_child(mode_a, argument_a, env)  # warm-up: file caches, the demo store
+    cases: list[tuple[str, str, str]], env: dict[str, str]
+) -> dict[str, tuple[float, float]]:
+    """Each (label, mode, argument) run RUNS times, interleaved; median seconds to the frame and
+    median peak RSS in MB of the whole process, by label."""
+    times: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+    memory: dict[str, list[int]] = {label: [] for label, _, _ in cases}
+    memory_at_frame: dict[str, list[int]] = {label: [] for label, _, _ in cases}
+    timed_child(cases[0][1], cases[0][2], env)  # warm-up: file caches, the demo store
     for _ in range(RUNS):
-        for label, mode, argument in ((label_a, mode_a, argument_a), (label_b, mode_b, argument_b)):
+        for label, mode, argument in cases:
             seconds, rss_at_frame, rss = timed_child(mode, argument, env)
             times[label].append(seconds)
             memory_at_frame[label].append(rss_at_frame)
             memory[label].append(rss)
+    medians = {}
     for label in times:
+        medians[label] = (statistics.median(times[label]), statistics.median(memory[label]) / 1024)
         print(
-            f"  {label:<40} median {statistics.median(times[label]):.3f} s"
+            f"  {label:<40} median {medians[label][0]:.3f} s"
             f"   (min {min(times[label]):.3f}, max {max(times[label]):.3f})"
             f"   peak RSS {statistics.median(memory_at_frame[label]) / 1024:.0f} MB at the frame,"
-            f" {statistics.median(memory[label]) / 1024:.0f} MB at exit"
+            f" {medians[label][1]:.0f} MB at exit"
         )
-    ratio = statistics.median(times[label_a]) / statistics.median(times[label_b])
-    mem = statistics.median(memory[label_a]) / statistics.median(memory[label_b])
-    mem_at_frame = statistics.median(memory_at_frame[label_a]) / statistics.median(
-        memory_at_frame[label_b]
-    )
-    print(f"  ratio time {ratio:.2f}x, memory {mem_at_frame:.2f}x at the frame, {mem:.2f}x at exit")
+    return medians
 
 
 # --- stores for the list and the typing figures -----------------------------------------------
@@ -165,17 +218,14 @@ def store_with_meetings(path: Path, count: int) -> str:
     return url
 
 
-async def key_latency(folder: Path) -> None:
-    from textual import events
-    from textual.widgets import TextArea
-
-    from bobtui.app import BobApp, StoreChoice
+def typing_store(folder: Path) -> str:
+    """A running meeting of 8 participants and 1,000 notes."""
     from bobtui.core.domain.vocabulary import NoteKind
     from bobtui.core.questions.sets import default_catalog
     from bobtui.core.session import MeetingSession
     from bobtui.core.store.engine import open_store, sqlite_url
-    from bobtui.screens.meeting import MeetingScreen
 
+    folder.mkdir()
     url = sqlite_url(folder / "typing.sqlite3")
     store = open_store(url)
     session = MeetingSession.create(
@@ -193,69 +243,140 @@ async def key_latency(folder: Path) -> None:
             NoteKind.FEIT, f"Notitie {n} met wat tekst.", question_id=questions[n % len(questions)]
         )
     store.dispose()
+    return url
+
+
+async def key_latency(url: str, size: tuple[int, int]) -> tuple[list[float], list[float]]:
+    """Milliseconds from each key to its frame, and CPU milliseconds per key, in the meeting."""
+    from textual.widgets import TextArea
+
+    from bobtui.app import BobApp, StoreChoice
+    from bobtui.screens.meeting import MeetingScreen
 
     app = BobApp(StoreChoice(url=url))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with app.run_test(size=size) as pilot:
         while not app.screen.query("DataTable") or app.screen.query_one("DataTable").row_count == 0:
             await pilot.pause(0.05)
         await pilot.press("enter")
         # The note line takes the focus once the meeting's first snapshot is on screen.
         while not isinstance(app.screen, MeetingScreen) or app.screen.focused is None:
             await pilot.pause(0.05)
-        editor = app.screen.query_one(TextArea)
-        editor.cursor_blink = False
-        await pilot.pause(0.3)
+        return await type_keys(app, app.screen.query_one(TextArea))
 
-        frame = asyncio.Event()
-        display = app._display
 
-        def display_and_signal(screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            display(screen, renderable)
-            if renderable is not None:
-                frame.set()
+async def floor_key_latency(size: tuple[int, int]) -> tuple[list[float], list[float]]:
+    """The same keys into a bare app that holds only a focused TextArea: the floor."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import TextArea
 
-        app._display = display_and_signal  # type: ignore[method-assign]
-        wall, cpu = [], []
-        for n in range(KEYS):
-            character = "abcdefghij klmnopqrstuvwxyz"[n % 27]
-            key = "space" if character == " " else character
-            frame.clear()
-            start, start_cpu = time.perf_counter(), time.process_time()
-            app.post_message(events.Key(key, character))
-            await asyncio.wait_for(frame.wait(), timeout=2)
-            wall.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-            await asyncio.sleep(0.005)  # a fast typist, not a flood
-        typed = editor.text
-    ordered = sorted(wall)
-    print(f"Key to frame, typing a note in a meeting with 1,000 notes ({KEYS} keys):")
-    p50, p95 = ordered[len(ordered) // 2], ordered[int(len(ordered) * 0.95)]
-    print(
-        f"  p50 {p50:.1f} ms   p95 {p95:.1f} ms   max {ordered[-1]:.1f} ms"
-        f"   CPU per key median {statistics.median(cpu):.1f} ms   (target p95 <= 16 ms)"
-    )
-    assert len(typed) == KEYS, "every key reached the note line"
+    class Floor(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TextArea(soft_wrap=True)
+
+    app = Floor()
+    async with app.run_test(size=size):
+        editor = app.query_one(TextArea)
+        editor.focus()
+        return await type_keys(app, editor)
+
+
+async def type_keys(app: "App[None]", editor: "TextArea") -> tuple[list[float], list[float]]:
+    from textual import events
+
+    editor.cursor_blink = False
+    await asyncio.sleep(0.3)
+    frame = asyncio.Event()
+    display = app._display
+
+    def display_and_signal(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        display(screen, renderable)
+        if renderable is not None:
+            frame.set()
+
+    app._display = display_and_signal  # type: ignore[method-assign]
+    wall, cpu = [], []
+    for n in range(KEYS):
+        character = "abcdefghij klmnopqrstuvwxyz"[n % 27]
+        key = "space" if character == " " else character
+        frame.clear()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        app.post_message(events.Key(key, character))
+        await asyncio.wait_for(frame.wait(), timeout=2)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        await asyncio.sleep(0.005)  # a fast typist, not a flood
+    assert len(editor.text) == KEYS, "every key reached the note line"
+    return wall, cpu
+
+
+def bench_keys(folder: Path, targets: Targets) -> None:
+    p95s: dict[tuple[str, tuple[int, int]], list[float]] = {}
+    print(f"Key to frame, typing a note in a meeting with 1,000 notes ({KEYS} keys a run),")
+    print("next to the floor: a bare app with one focused TextArea, typed into the same way:")
+    for run in range(KEY_RUNS):  # everything interleaved, so drift hits all alike
+        for size in SIZES:
+            url = typing_store(folder / f"keys-{run}-{size[0]}")  # no draft of an earlier run
+            for label, typing in (
+                ("meeting", key_latency(url, size)),
+                ("floor", floor_key_latency(size)),
+            ):
+                wall, cpu = asyncio.run(typing)
+                p95s.setdefault((label, size), []).append(percentile(wall, 0.95))
+                print(
+                    f"  {label:<8} {size[0]}x{size[1]} run {run + 1}:"
+                    f" p50 {percentile(wall, 0.5):5.1f} ms   p95 {percentile(wall, 0.95):5.1f} ms"
+                    f"   max {max(wall):5.1f} ms   CPU/key {statistics.median(cpu):.1f} ms"
+                )
+    for width, height in SIZES:
+        floor = statistics.median(p95s[("floor", (width, height))])
+        print(f"  floor p95 at {width}x{height}, median of {KEY_RUNS} runs: {floor:.1f} ms")
+        label = f"key to frame p95 at {width}x{height}, median of {KEY_RUNS} runs"
+        targets.check(label, statistics.median(p95s[("meeting", (width, height))]), 16, " ms")
 
 
 def main() -> None:
+    targets = Targets()
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "BOBTUI_DATA_DIR": folder, "BOBTUI_CONFIG_DIR": f"{folder}/config"}
-        print(f"First frame, headless, from process start ({RUNS} runs each, interleaved):")
-        compare("bobtui demo (first frame)", "demo", "bare one-widget Textual app", "bare", env)
-        print("  (targets: time <= 1.3x, peak memory <= 1.5x the bare app)")
-        print("\nDemo meeting list on screen (store opened in a worker after the first frame):")
-        compare("bobtui demo (list shown)", "demo-list", "bare one-widget Textual app", "bare", env)
-        print("\nHome: process start to the filled meeting list:")
-        many = store_with_meetings(Path(folder) / "many.sqlite3", 10_000)
         few = store_with_meetings(Path(folder) / "few.sqlite3", 10)
-        compare("10,000 meetings", "home", "10 meetings", "home", env, many, few)
-        print("  (target: <= 1.2x)\n")
+        many = store_with_meetings(Path(folder) / "many.sqlite3", 10_000)
+        print(f"Start-up, headless, from process start ({RUNS} runs each, interleaved):")
+        medians = compare(
+            [
+                ("bobtui demo (first frame)", "demo", ""),
+                ("bare one-widget Textual app", "bare", ""),
+                ("home list on screen (10 meetings)", "home", few),
+                ("floor app: its query's rows on screen", "floor", few),
+            ],
+            env,
+        )
+        demo, bare = medians["bobtui demo (first frame)"], medians["bare one-widget Textual app"]
+        home = medians["home list on screen (10 meetings)"]
+        floor = medians["floor app: its query's rows on screen"]
+        targets.check("first frame / bare app", demo[0] / bare[0], 1.3, "x")
+        targets.check("home list on screen / floor app's rows", home[0] / floor[0], 1.1, "x")
+        targets.check("home peak memory above the floor app's", home[1] - floor[1], 5, " MB")
+        print("\nHome: process start to the filled meeting list:")
+        big = compare([("10,000 meetings", "home", many), ("10 meetings", "home", few)], env)
+        ratio = big["10,000 meetings"][0] / big["10 meetings"][0]
+        targets.check("10,000 meetings / 10", ratio, 1.2, "x")
+        print()
         os.environ.update(env)
-        asyncio.run(key_latency(Path(folder)))
+        bench_keys(Path(folder), targets)
+    targets.report()
+
+
+def profile_keys() -> None:
+    """One run of typing at 120x40, for cProfile (see the docstring)."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.update({"BOBTUI_DATA_DIR": folder, "BOBTUI_CONFIG_DIR": f"{folder}/config"})
+        asyncio.run(key_latency(typing_store(Path(folder) / "keys"), SIZES[0]))
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "child":
         child(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:] == ["--profile-keys"]:
+        profile_keys()
     else:
         main()

@@ -12,6 +12,8 @@ DOCUMENT_MODULES = [
     "bobtui.core.documents.render",
     "bobtui.core.documents.export",
     "bobtui.core.documents.profiles",
+    "bobtui.core.documents.summary_json",
+    "bobtui.core.documents.blocks",
 ]
 HEAVY = [
     "sqlmodel",

@@ -20,7 +20,6 @@ from bobtui.cli.common import (
 if TYPE_CHECKING:
     from bobtui.core.documents.export import ExportFormat
     from bobtui.core.documents.profiles import Profile
-    from bobtui.core.documents.summary import Summary
     from bobtui.core.store.engine import Store
 
 
@@ -129,13 +128,12 @@ def _export_batch(
     from rich.console import Console
     from rich.progress import Progress
 
-    from bobtui.core.documents.export import plan_batch, write_batch
-    from bobtui.core.documents.summary import build_summary
+    from bobtui.core.batch import export_batch
+    from bobtui.core.documents.export import plan_batch
     from bobtui.core.domain.dates import parse_date
     from bobtui.core.domain.errors import BobError
     from bobtui.core.domain.vocabulary import counted
     from bobtui.core.questions.sets import default_catalog
-    from bobtui.core.session import open_meeting
     from bobtui.core.store.meetings import select_meetings
 
     if args.out is None:
@@ -151,16 +149,18 @@ def _export_batch(
     # The plan refuses existing files (without --force) before the first one is written.
     plan = plan_batch(meetings, formats, profile, args.out, force=args.force)
     catalog = default_catalog(args.settings.paths)
-
-    def summary_of(meeting_id: int) -> "Summary":
-        snapshot = open_meeting(store, meeting_id, catalog).snapshot()
-        return build_summary(snapshot, profile, mask_bsn=_mask_bsn(args))
-
     # On stderr, and only for a series long enough to wait for: stdout stays for the results.
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=len(meetings) <= 5) as progress:
         task = progress.add_task("Verslagen schrijven", total=len(meetings))
-        index = write_batch(plan, summary_of, lambda done: progress.update(task, completed=done))
+        index = export_batch(
+            store,
+            catalog,
+            plan,
+            args.settings,
+            mask_bsn=_mask_bsn(args),
+            progress=lambda done: progress.update(task, completed=done),
+        )
     files = counted(len(plan.items), "bestand", "bestanden")
     say(
         f"{counted(len(meetings), 'overleg', 'overleggen')} geëxporteerd: {files} in "

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
+from bobtui.screens._workplace import workplace_of
+
 if TYPE_CHECKING:
     from bobtui.core.domain.dates import Clock
     from bobtui.core.questions.sets import Catalog
@@ -32,10 +34,12 @@ class MeetingOpeningScreen(Screen[None]):
         from bobtui.core.domain.vocabulary import MeetingStatus
         from bobtui.core.session import open_meeting
 
-        if self.store is None or self.catalog is None:
+        if self.store is None:
             return
         try:
-            session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
+            # The list shows before the question sets are loaded: a quick Enter waits for them.
+            catalog = self.catalog or workplace_of(self).catalog
+            session = open_meeting(self.store, meeting_id, catalog, self._meeting_clock())
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, ProgressBar, Select, Static
 
-from bobtui.core.documents.export import FORMAT_LABELS, FORMATS, BatchPlan, plan_batch, write_batch
+from bobtui.core.documents.export import FORMAT_LABELS, FORMATS, BatchPlan, plan_batch
 from bobtui.core.documents.profiles import choose_profile
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import MeetingListRow, Saved
@@ -86,21 +86,19 @@ class BatchExportScreen(FormScreen[Path]):
 
     @work(thread=True, exclusive=True)
     def _write(self, plan: BatchPlan) -> None:
-        from bobtui.core.documents.summary import build_summary
-        from bobtui.core.session import open_meeting
+        from bobtui.core.batch import export_batch
 
         progress = self.query_one("#export-progress", ProgressBar)
         workplace = workplace_of(self)
-        catalog, mask_bsn = workplace.catalog, workplace.settings.mask_bsn
+        settings = workplace.settings
         try:
-            index = write_batch(
+            index = export_batch(
+                self.store,
+                workplace.catalog,
                 plan,
-                lambda i: build_summary(
-                    open_meeting(self.store, i, catalog).snapshot(),
-                    plan.profile,
-                    mask_bsn=mask_bsn,
-                ),
-                lambda done: self.app.call_from_thread(progress.update, progress=done),
+                settings,
+                mask_bsn=settings.mask_bsn,
+                progress=lambda done: self.app.call_from_thread(progress.update, progress=done),
             )
         except BobError as error:
             self.app.call_from_thread(self._failed, str(error))

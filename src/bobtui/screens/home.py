@@ -99,26 +99,36 @@ class HomeScreen(MeetingOpeningScreen):
 
         workplace = workplace_of(self)
         try:
-            catalog = workplace.catalog
             store = workplace.store(self.kind, reset_demo=self._reset_demo)
             if self.kind is StoreKind.DEMO:
                 self._highlight = workplace.demo_meeting_id
+        except BobError as error:
+            self.app.call_from_thread(self._show_status, str(error))
+            return
+        self.app.call_from_thread(self._mount_list)
+        self.store = store
+        # The list the user came for first; the question sets (TOML, pydantic) after it.
+        self._load_meetings("")
+        try:
+            catalog = workplace.catalog
             if self.rehearsals:
                 self.practice_catalog = workplace.practice_catalog
         except BobError as error:
             self.app.call_from_thread(self._show_status, str(error))
             return
-        self.app.call_from_thread(self._mount_list)
-        self.store, self.catalog = store, catalog
+        self.catalog = catalog
+        self.app.call_from_thread(self.refresh_bindings)
         for warning in catalog.warnings:
             self.app.call_from_thread(self.notify, warning, severity="warning", timeout=10)
-        self.load_meetings("")
         if self._rehearse is not None:
             case_id, self._rehearse = self._rehearse, None
             self.app.call_from_thread(self.start_rehearsal, case_id)
 
     @work(thread=True, exclusive=True, group="list")
     def load_meetings(self, search: str) -> None:
+        self._load_meetings(search)
+
+    def _load_meetings(self, search: str) -> None:
         from bobtui.core.store.meetings import count_meetings, list_meetings
 
         if self.store is None:
@@ -317,7 +327,7 @@ class HomeScreen(MeetingOpeningScreen):
         if action in ("feedback", "compare"):
             return self.rehearsals and self.store is not None
         if action == "new_meeting":  # rehearsals start from a practice case (o)
-            return self.store is not None and not self.rehearsals
+            return self.store is not None and self.catalog is not None and not self.rehearsals
         if action in ("focus_filter", "show_actions", "practice"):
             return self.store is not None
         if action in ("show_summary", "open_meeting", "show_case_history", "toggle_mark", "export"):

@@ -11,7 +11,7 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,24 +260,64 @@ def plan_batch(
     return BatchPlan(items, index, profile)
 
 
+def render_all(summary: Summary, formats: Sequence[ExportFormat]) -> list[str | bytes]:
+    """The summary in each of ``formats``, in that order; laid out once for all documents."""
+    handout: Handout | None = None
+    contents: list[str | bytes] = []
+    for export_format in formats:
+        if export_format == "json":
+            contents.append(render(summary, export_format))
+            continue
+        if handout is None:
+            from bobtui.core.documents.layout import build_handout
+
+            handout = build_handout(summary)
+        contents.append(render_document(handout, export_format))
+    return contents
+
+
+def meeting_formats(plan: BatchPlan) -> dict[int, tuple[ExportFormat, ...]]:
+    """Each meeting of ``plan`` (by id, in the plan's order) with the formats it gets."""
+    formats: dict[int, tuple[ExportFormat, ...]] = {}
+    for item in plan.items:
+        formats[item.meeting.id] = (*formats.get(item.meeting.id, ()), item.export_format)
+    return formats
+
+
 def write_batch(
     plan: BatchPlan,
     summary_of: Callable[[int], Summary],
+    progress: Callable[[int], None] = lambda done: None,
+) -> Path:
+    """Write every file of ``plan`` and the index, each meeting rendered here, in this process.
+
+    ``summary_of`` builds one meeting's summary (with the plan's profile)."""
+    rendered = (
+        render_all(summary_of(meeting_id), formats)
+        for meeting_id, formats in meeting_formats(plan).items()
+    )
+    return write_rendered_batch(plan, rendered, progress)
+
+
+def write_rendered_batch(
+    plan: BatchPlan,
+    rendered: Iterable[Sequence[str | bytes]],
     progress: Callable[[int], None] = lambda done: None,
 ) -> Path:
     """Write every file of ``plan`` and the index, all or nothing: the files appear only once
     every one is written, and a failure (a full disk, a meeting that cannot be read) leaves
     none of them. ``progress`` hears each meeting done.
 
-    ``summary_of`` builds one meeting's summary (with the plan's profile)."""
+    ``rendered`` yields each meeting's contents in the order of :func:`meeting_formats`."""
     by_meeting: dict[int, list[BatchItem]] = {}
     for item in plan.items:
         by_meeting.setdefault(item.meeting.id, []).append(item)
     with _all_or_nothing(plan.index.parent) as stage:
-        for done, items in enumerate(by_meeting.values(), start=1):
-            summary = summary_of(items[0].meeting.id)
-            for item in items:
-                stage(item.path, render(summary, item.export_format))
+        for done, (items, contents) in enumerate(
+            zip(by_meeting.values(), rendered, strict=True), start=1
+        ):
+            for item, content in zip(items, contents, strict=True):
+                stage(item.path, content)
             progress(done)
         stage(plan.index, render_index(plan))
     return plan.index
