@@ -116,7 +116,7 @@ class NoteChoiceScreen(ModalScreen[NoteChoice | None]):
             rows.append(row)
         show_text(self.query_one("#choice-list", Static), Text("\n").join(rows))
 
-        closes = "cijfer of letter: wie" if self._closes_on == "speaker" else "letter: soort"
+        closes = "cijfer/letter: wie" if self._closes_on == "speaker" else "letter: soort"
         closing = "sluit en slaat op" if self._saves_note else "sluit"
         help_text = f"{closes} ({closing}) · Enter: klaar · Esc: terug"
         show_text(self.query_one("#choice-help", Static), Text(help_text, "dim"))
