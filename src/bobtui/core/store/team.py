@@ -92,11 +92,12 @@ def init_team(store: Store) -> list[str]:
     return created
 
 
-def scram_verifier(password: str) -> str:
-    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802, 7677)."""
-    salt = os.urandom(16)
+def scram_verifier(password: str, salt: str | None = None) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802, 7677), with a
+    fresh random salt unless one is given (base64; for the test against the server's own)."""
+    salt_bytes = base64.b64decode(salt) if salt is not None else os.urandom(16)
     normalised = unicodedata.normalize("NFKC", password).encode()
-    salted = hashlib.pbkdf2_hmac("sha256", normalised, salt, _SCRAM_ITERATIONS)
+    salted = hashlib.pbkdf2_hmac("sha256", normalised, salt_bytes, _SCRAM_ITERATIONS)
     client_key = hmac.digest(salted, b"Client Key", "sha256")
     stored_key = hashlib.sha256(client_key).digest()
     server_key = hmac.digest(salted, b"Server Key", "sha256")
@@ -104,7 +105,9 @@ def scram_verifier(password: str) -> str:
     def b64(data: bytes) -> str:
         return base64.b64encode(data).decode()
 
-    return f"SCRAM-SHA-256${_SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+    return (
+        f"SCRAM-SHA-256${_SCRAM_ITERATIONS}:{b64(salt_bytes)}${b64(stored_key)}:{b64(server_key)}"
+    )
 
 
 def check_login_name(name: str) -> str:
