@@ -109,6 +109,7 @@ class HomeScreen(MeetingOpeningScreen):
             self.app.call_from_thread(self._show_status, str(error))
             return
         self.app.call_from_thread(self._mount_list)
+        self.app.call_from_thread(setattr, self.app, "connected_as", workplace.connected_as)
         self.store, self.catalog = store, catalog
         for warning in catalog.warnings:
             self.app.call_from_thread(self.notify, warning, severity="warning", timeout=10)
