@@ -42,7 +42,7 @@ def add_parser(commands: Subparsers) -> None:
         help="lees het wachtwoord van stdin (voor scripts) in plaats van het te vragen",
     )
     grant = team_commands.add_parser("toegang", help="zet iemand in het casusteam van een casus")
-    grant.add_argument("case_code", metavar="CASUSCODE")
+    grant.add_argument("case_code", metavar="CASUSCODE", help="de casus")
     grant.add_argument("name", metavar="NAAM", help="inlognaam")
     invite = team_commands.add_parser("uitnodigen", help="nodig een notulist uit voor een overleg")
     invite.add_argument("meeting_id", type=int, metavar="OVERLEG", help="nummer van het overleg")
@@ -62,7 +62,7 @@ def add_parser(commands: Subparsers) -> None:
         parser.set_defaults(handler=handler)
 
     audit = commands.add_parser("audit", help="wie wat wanneer veranderde aan een casus")
-    audit.add_argument("case_code", metavar="CASUSCODE")
+    audit.add_argument("case_code", metavar="CASUSCODE", help="de casus")
     audit.add_argument(
         "--csv", type=Path, metavar="BESTAND", help="exporteer als CSV (coördinatoren)"
     )
