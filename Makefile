@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck pytest bench screens clean
+.PHONY: run test lint typecheck pytest bench screens team-demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ bench: $(DEV_STAMP)
 ## Pictures of every screen, from the demo case, for the README.
 screens: $(DEV_STAMP)
 	$(BIN)/python tools/screens.py
+
+## A local PostgreSQL team store with three fictional people and two cases (docs/team.md).
+team-demo: $(RUN_STAMP)
+	bash tools/ensure-postgres.sh
+	$(BIN)/pip install --quiet -e ".[postgres]"
+	$(BIN)/python tools/team_demo.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist

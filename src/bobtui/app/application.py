@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
 
@@ -72,6 +73,8 @@ class BobApp(App[None]):
     TITLE = "bobtui"
     COMMANDS = App.COMMANDS | {ScreenActions}
     SUB_TITLE = "casusoverleg met het BOB-model"
+    connected_as: reactive[str] = reactive("")
+    """Who is connected to a team store and in which role; shown in every title bar."""
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bobtui import __version__
-from bobtui.cli import actions, app, export, history, leidraad, store, training
+from bobtui.cli import actions, app, export, history, leidraad, store, team, training
 from bobtui.cli.common import EXIT_USER_ERROR, Handler, Parser, add_commands, say
 
 
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Not required: without a command the app opens.
     commands = add_commands(parser, "command", required=False)
     # The order here is the order in bobtui --help.
-    for group in (app, leidraad, export, training, history, actions, store):
+    for group in (app, leidraad, export, training, history, actions, store, team):
         group.add_parser(commands)
     return parser
 

@@ -43,6 +43,8 @@ class Workplace:
         self._lock = threading.Lock()  # stores are opened from worker threads
         self.demo_meeting_id: int | None = None
         """The demo's current meeting, once the demo store is open."""
+        self.connected_as = ""
+        """Who the own store's connections are, on a team store ('anna (procesregisseur)')."""
 
     @property
     def catalog(self) -> "Catalog":
@@ -89,6 +91,7 @@ class Workplace:
                 store = open_store(rehearsals, self.settings)
             else:
                 store = open_store(self._own_url, self.settings)
+                self.connected_as = _connected_as(store)
             self._stores[kind] = store
             return store
 
@@ -98,3 +101,10 @@ class Workplace:
             for store in self._stores.values():
                 store.dispose()
             self._stores.clear()
+
+
+def _connected_as(store: "Store") -> str:
+    from bobtui.core.store.team import identity
+
+    found = identity(store)
+    return "" if found is None else found.label()

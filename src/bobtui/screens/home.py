@@ -109,6 +109,7 @@ class HomeScreen(MeetingOpeningScreen):
         self.store = store
         # The list the user came for first; the question sets (TOML, pydantic) after it.
         self._load_meetings("")
+        self.app.call_from_thread(setattr, self.app, "connected_as", workplace.connected_as)
         try:
             catalog = workplace.catalog
             if self.rehearsals:

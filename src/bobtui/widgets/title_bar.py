@@ -31,6 +31,8 @@ class TitleBar(Static):
         for owner in (self.app, self.screen):
             self.watch(owner, "title", self._show_title, init=False)
             self.watch(owner, "sub_title", self._show_title, init=False)
+        if hasattr(self.app, "connected_as"):  # bobtui's app: who is connected to a team store
+            self.watch(self.app, "connected_as", self._show_title, init=False)
         self._show_title()
 
     def _show_title(self) -> None:
@@ -38,4 +40,8 @@ class TitleBar(Static):
         sub_title = self.screen.sub_title or self.app.sub_title
         # Screens name the case code or a practice case's title here: shown as typed, on one
         # line, without control characters.
-        self.update(plain(one_line(f"{title} — {sub_title}" if sub_title else title)))
+        line = f"{title} — {sub_title}" if sub_title else title
+        connected_as = getattr(self.app, "connected_as", "")
+        if connected_as:
+            line += f" · {connected_as}"
+        self.update(plain(one_line(line)))

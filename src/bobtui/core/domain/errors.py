@@ -26,6 +26,11 @@ class StoreError(BobError):
     """The store cannot be opened or used (bad URL, newer schema, unreadable file)."""
 
 
+class AccessDenied(BobError):
+    """The database refused this user what was asked (team mode's need-to-know); nothing of it
+    was saved. Not a :class:`StoreTrouble`: trying again (or queueing a note) will not help."""
+
+
 class StoreTrouble(BobError):
     """The store could not be used just now (locked, full, read-only or unreachable).
 

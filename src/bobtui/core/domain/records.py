@@ -231,3 +231,38 @@ class CarriedOverDecision:
     decision: DecisionRecord
     from_meeting_held_on: date
     review: StatusChangeRecord | None
+
+
+@dataclass(frozen=True)
+class TeamIdentity:
+    """Who is connected to a team store (PostgreSQL) and in which bobtui roles; no roles: the
+    store's owner, to whom need-to-know does not apply."""
+
+    login: str
+    roles: tuple[str, ...]
+
+    def label(self) -> str:
+        """'anna (procesregisseur)', shown in the title bar."""
+        return f"{self.login} ({', '.join(self.roles) or 'eigenaar'})"
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    """One column of an audited row, before and after (None: the row had no value there)."""
+
+    column: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One entry of the audit trail: who changed which row of which table when."""
+
+    at: datetime
+    actor: str
+    table: str
+    row_id: str
+    operation: str
+    meeting_id: int | None
+    changes: tuple[AuditChange, ...]

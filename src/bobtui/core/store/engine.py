@@ -18,7 +18,13 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
-from bobtui.core.domain.errors import ReadFailed, SaveFailed, StoreError, StoreTrouble
+from bobtui.core.domain.errors import (
+    AccessDenied,
+    ReadFailed,
+    SaveFailed,
+    StoreError,
+    StoreTrouble,
+)
 from bobtui.core.domain.text import undecodable
 from bobtui.core.store import sqlite_files
 from bobtui.core.store.sqlite_files import DamagedStore, FileKind
@@ -27,7 +33,7 @@ if TYPE_CHECKING:  # SQLModel is imported where a store is used: opening one nee
     from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 """The newest migration in migrations/versions (a test keeps the two equal)."""
 
 
@@ -82,6 +88,8 @@ def create_store_engine(url: str) -> Engine:
     A server's connections are tested before use, so a restarted server costs no failed save."""
     parsed = _parse(url)
     server: dict[str, Any] = {}
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default driver is not the one we ship
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "postgresql":
         server = {
             "pool_pre_ping": True,
@@ -181,13 +189,40 @@ def migrate(
             command.upgrade(config, revision)
 
 
+INSUFFICIENT_PRIVILEGE = "42501"
+"""PostgreSQL's SQLSTATE for a refused right or a row-level security policy."""
+
+ACCESS_DENIED = (
+    "Je hebt geen toegang tot deze casus (of dit overleg): de database weigert het. "
+    "Vraag de procesregisseur van de casus of een coördinator om toegang."
+)
+
+
+def access_denied(case_code: str) -> AccessDenied:
+    """The refusal for one case, by its code (never whether the case exists)."""
+    return AccessDenied(
+        f"Je hebt geen toegang tot casus {case_code}, of die bestaat niet. Vraag de "
+        "procesregisseur van de casus of een coördinator om toegang."
+    )
+
+
+def is_refusal(error: BaseException) -> bool:
+    """Whether the database refused a right (not a failure: trying again will not help)."""
+    cause = getattr(error, "orig", None) or error
+    return getattr(cause, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
+
+
 @contextmanager
 def store_trouble(failure: type[StoreTrouble]) -> Iterator[None]:
     """Turn the store's own errors (locked, full, read-only, unreachable) into ``failure``: one
-    Dutch sentence that never quotes the database, whose message may hold a note's text."""
+    Dutch sentence that never quotes the database, whose message may hold a note's text.
+
+    A refused right (team mode's row-level security) becomes :class:`AccessDenied` instead."""
     try:
         yield
     except (SQLAlchemyError, OSError) as error:
+        if is_refusal(error):
+            raise AccessDenied(ACCESS_DENIED) from None
         raise failure.because(error) from None
 
 

@@ -225,3 +225,43 @@ class MeetingChair(SQLModel, table=True):
     description: str = Field(max_length=200)
     since: datetime
     heartbeat_at: datetime
+
+
+class CaseAccess(SQLModel, table=True):
+    """The case team: who may see and change the meetings of a case (team mode, PostgreSQL).
+
+    ``member`` is a PostgreSQL login role; row-level security reads this table. The
+    procesregisseur who plans a case's first meeting is added by the database itself."""
+
+    case_code: str = Field(primary_key=True, max_length=64)
+    member: str = Field(primary_key=True, max_length=63)
+    granted_by: str = Field(max_length=63)
+    granted_at: datetime
+
+
+class MeetingInvite(SQLModel, table=True):
+    """A notulist invited to one meeting: they may read it and add notes while it is open."""
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    member: str = Field(primary_key=True, max_length=63)
+    granted_by: str = Field(max_length=63)
+    granted_at: datetime
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only audit trail, written by database triggers: who changed which row of which
+    table when, and the row's columns before and after (JSON; only the changed ones for an
+    update). It holds case data, so it is read under the same rules as the meeting."""
+
+    __table_args__ = (Index("ix_auditentry_case_code_at", "case_code", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    actor: str = Field(default="", max_length=63)
+    table_name: str = Field(max_length=32)
+    row_id: str = Field(max_length=80)
+    operation: str = Field(max_length=8)
+    case_code: str | None = Field(default=None, max_length=64)
+    meeting_id: int | None = Field(default=None, index=True)
+    old: str | None = None
+    new: str | None = None

@@ -1,0 +1,117 @@
+"""Reading the audit trail of one case (``bobtui audit``), and writing it as CSV.
+
+The triggers (``audit_triggers.py``) write it; what a user reads of it is limited by the same
+rules as the meetings themselves (row-level security in team mode).
+"""
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlmodel import col
+
+from bobtui.core.domain.records import AuditChange, AuditRecord
+from bobtui.core.domain.text import csv_cell
+from bobtui.core.store.engine import Store
+from bobtui.core.store.tables import AuditEntry
+
+TABLES = {
+    "meeting": "overleg",
+    "note": "notitie",
+    "decision": "besluit",
+    "safetyscore": "veiligheidsscore",
+    "judgement": "oordeel",
+    "caseaccess": "casusteam",
+    "meetinginvite": "uitnodiging",
+}
+"""The audited tables by their Dutch names."""
+
+OPERATIONS = {"insert": "toegevoegd", "update": "gewijzigd", "delete": "verwijderd"}
+
+
+def _columns(stored: str | None) -> dict[str, Any]:
+    loaded = json.loads(stored) if stored else {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _shown(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _changes(old: str | None, new: str | None) -> tuple[AuditChange, ...]:
+    """The columns that differ (SQLite keeps whole rows, PostgreSQL only what changed)."""
+    before, after = _columns(old), _columns(new)
+    names = list(dict.fromkeys([*before, *after]))
+    return tuple(
+        AuditChange(name, _shown(before.get(name)), _shown(after.get(name)))
+        for name in names
+        if before.get(name) != after.get(name)
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def case_audit(store: Store, case_code: str) -> list[AuditRecord]:
+    """Every audit entry of ``case_code`` that this user may read, oldest first: its meetings
+    (also those deleted since) and everything on them, and its case team."""
+    meetings_of_case = select(AuditEntry.meeting_id).where(  # type: ignore[call-overload]
+        AuditEntry.case_code == case_code, AuditEntry.table_name == "meeting"
+    )
+    statement = (
+        select(AuditEntry)
+        .where(
+            or_(
+                col(AuditEntry.case_code) == case_code,
+                AuditEntry.meeting_id.in_(meetings_of_case),  # type: ignore[union-attr]
+            )
+        )
+        .order_by(AuditEntry.id)  # type: ignore[arg-type]
+    )
+    with store.reading() as db:
+        entries = db.execute(statement).scalars().all()
+        return [
+            AuditRecord(
+                at=_aware(entry.at),
+                actor=entry.actor,
+                table=entry.table_name,
+                row_id=entry.row_id,
+                operation=entry.operation,
+                meeting_id=entry.meeting_id,
+                changes=_changes(entry.old, entry.new),
+            )
+            for entry in entries
+        ]
+
+
+def audit_csv(records: list[AuditRecord]) -> str:
+    """One line per changed column, every cell text (no formula), for a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(
+        ["tijdstip", "gebruiker", "tabel", "rij", "handeling", "overleg", "kolom", "oud", "nieuw"]
+    )
+    for record in records:
+        for change in record.changes or (AuditChange("", None, None),):
+            writer.writerow(
+                [
+                    record.at.isoformat(timespec="seconds"),
+                    csv_cell(record.actor),
+                    TABLES.get(record.table, record.table),
+                    csv_cell(record.row_id),
+                    OPERATIONS.get(record.operation, record.operation),
+                    "" if record.meeting_id is None else str(record.meeting_id),
+                    change.column,
+                    csv_cell(change.old or ""),
+                    csv_cell(change.new or ""),
+                ]
+            )
+    return buffer.getvalue()
