@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from bobtui.cli import main
 from bobtui.core.domain.vocabulary import NoteKind
@@ -115,3 +115,16 @@ def test_audit_on_the_own_store(
     assert "Zorg over" in target.read_text(encoding="utf-8")
     assert main(["--database", url, "audit", "ZVH-ONBEKEND"]) == 1
     assert "geen toegang tot casus ZVH-ONBEKEND" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_a_wrong_password_or_an_unreachable_server_is_one_dutch_sentence(
+    empty_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the driver's English message, which quotes the server's reply."""
+    wrong = make_url(empty_database).set(username="niemand", password="fout")
+    for url in (wrong.render_as_string(hide_password=False), "postgresql://127.0.0.1:1/bobtui"):
+        assert main(["--database", url, "acties"]) == 1
+        error = capsys.readouterr().err
+        assert "niet bereikbaar of weigert de aanmelding" in error, error
+        assert "Traceback" not in error and "OperationalError" not in error

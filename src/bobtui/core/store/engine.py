@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
@@ -188,6 +188,12 @@ def migrate(
         if current != script.get_current_head() or revision != "head":
             command.upgrade(config, revision)
 
+
+_UNREACHABLE_SERVER = (
+    "De PostgreSQL-server is niet bereikbaar of weigert de aanmelding: controleer het adres, "
+    "de gebruikersnaam en het wachtwoord (~/.pgpass, PGPASSWORD of een servicebestand)."
+)
+"""Said instead of the driver's message, which is English and quotes the server's reply."""
 
 INSUFFICIENT_PRIVILEGE = "42501"
 """PostgreSQL's SQLSTATE for a refused right or a row-level security policy."""
@@ -368,6 +374,8 @@ def open_store(
         cause = getattr(error, "orig", None) or error
         if path is not None and isinstance(cause, sqlite3.DatabaseError) and _is_damage(cause):
             raise _damaged(path, settings.paths) from None
+        if path is None and isinstance(error, OperationalError):
+            raise StoreError(_UNREACHABLE_SERVER) from None
         reason = type(cause).__name__
         raise StoreError(f"De opslag kan niet worden geopend ({reason}).") from None
     except OSError as error:
