@@ -107,7 +107,7 @@ def render_document(handout: "Handout", export_format: DocumentFormat) -> str | 
 
 
 def render_case_history(history: CaseHistory, export_format: DocumentFormat) -> str | bytes:
-    from bobtui.core.documents.layout import build_case_handout
+    from bobtui.core.documents.case_layout import build_case_handout
 
     return render_document(build_case_handout(history), export_format)
 
