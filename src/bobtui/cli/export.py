@@ -45,7 +45,8 @@ def add_parser(commands: Subparsers) -> None:
         "--format",
         default="md",
         metavar="FORMAAT",
-        help="md, json, html of docx; bij een reeks ook meerdere, zoals md,html (standaard md)",
+        help="md, json, html, docx of pdf (pdf via LibreOffice); bij een reeks ook meerdere, "
+        "zoals md,html (standaard md)",
     )
     export.add_argument(
         "--profile",
@@ -104,6 +105,7 @@ def _export_one(
     args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
 ) -> int:
     from bobtui.core.documents.export import render
+    from bobtui.core.documents.letterhead import letterhead_of
     from bobtui.core.documents.summary import build_summary
     from bobtui.core.domain.errors import BobError
     from bobtui.core.questions.sets import default_catalog
@@ -116,7 +118,12 @@ def _export_one(
     session = open_meeting(
         store, find_meeting_id(store, args.meeting), default_catalog(args.settings.paths)
     )
-    summary = build_summary(session.snapshot(), profile, mask_bsn=_mask_bsn(args))
+    summary = build_summary(
+        session.snapshot(),
+        profile,
+        mask_bsn=_mask_bsn(args),
+        letterhead=letterhead_of(args.settings),
+    )
     write_output(args, render(summary, formats[0]), "Verslag")
     return 0
 
@@ -130,6 +137,7 @@ def _export_batch(
     from rich.progress import Progress
 
     from bobtui.core.documents.export import plan_batch, write_batch
+    from bobtui.core.documents.letterhead import letterhead_of
     from bobtui.core.documents.summary import build_summary
     from bobtui.core.domain.dates import parse_date
     from bobtui.core.domain.errors import BobError
@@ -151,10 +159,11 @@ def _export_batch(
     # The plan refuses existing files (without --force) before the first one is written.
     plan = plan_batch(meetings, formats, profile, args.out, force=args.force)
     catalog = default_catalog(args.settings.paths)
+    letterhead = letterhead_of(args.settings)
 
     def summary_of(meeting_id: int) -> "Summary":
         snapshot = open_meeting(store, meeting_id, catalog).snapshot()
-        return build_summary(snapshot, profile, mask_bsn=_mask_bsn(args))
+        return build_summary(snapshot, profile, mask_bsn=_mask_bsn(args), letterhead=letterhead)
 
     # On stderr, and only for a series long enough to wait for: stdout stays for the results.
     console = Console(stderr=True)

@@ -50,10 +50,13 @@ class Table:
     name: str  # a stable name for styling and tests, e.g. "besluiten"
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    shares: tuple[int, ...] = ()
+    """Each column's wished share of the width in percent; empty: as its longest cell needs.
+    No column gets less than its longest word."""
 
     def fit(self, total: int) -> Fit:
         """Column widths for a page ``total`` twips wide, sized to the cells (Word)."""
-        return fit_columns(self.header, self.rows, total)
+        return fit_columns(self.header, self.rows, total, self.shares)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from bobtui.core.documents.blocks import Block, Chart, Facts, Handout, Part, Text
 from bobtui.core.documents.layout import PRIVACY_FOOTER, chain_care, dmy, status_label, table
+from bobtui.core.documents.summary import NO_LETTERHEAD, Letterhead
 from bobtui.core.domain.history import CaseHistory
+from bobtui.core.domain.text import one_line
 
 _CASE_STATEMENT = (
     "Casusgeschiedenis: alle overleggen over deze casuscode, met de veiligheidsscores, de fase "
@@ -13,7 +15,7 @@ _CASE_STATEMENT = (
 )
 
 
-def build_case_handout(history: CaseHistory) -> Handout:
+def build_case_handout(history: CaseHistory, letterhead: Letterhead = NO_LETTERHEAD) -> Handout:
     """The history of one case laid out like a summary, so every format can render it."""
     h = history
     meetings = h.meetings
@@ -71,6 +73,8 @@ def build_case_handout(history: CaseHistory) -> Handout:
         case_code=h.case_code,
         confidentiality="Vertrouwelijk: bestemd voor de partners in deze casus.",
         privacy_footer=PRIVACY_FOOTER,
+        organisation=one_line(letterhead.organisation),
+        logo=letterhead.logo,
         profile_statement=_CASE_STATEMENT,
         particulars=particulars,
         parts=(

@@ -131,6 +131,9 @@ class Letterhead:
     logo: Logo | None = None
 
 
+NO_LETTERHEAD = Letterhead()
+
+
 @dataclass(frozen=True)
 class Summary:
     """Everything the coordinator hands out after a meeting, in hand-out order."""
@@ -169,7 +172,7 @@ class Summary:
     first point; until then every summary is a concept."""
     made_on: date | None = None
     """The day the summary was made: overdue actions count their days late up to it."""
-    letterhead: Letterhead = Letterhead()
+    letterhead: Letterhead = NO_LETTERHEAD
 
 
 # Which summary fields each section holds; notes go by their phase's section.
@@ -237,7 +240,7 @@ def build_summary(
     profile: Profile = FULL,
     *,
     mask_bsn: bool = False,
-    letterhead: Letterhead = Letterhead(),
+    letterhead: Letterhead = NO_LETTERHEAD,
 ) -> Summary:
     """One meeting's snapshot as a :class:`Summary`, keeping what ``profile`` lets out.
 

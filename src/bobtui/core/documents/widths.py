@@ -59,9 +59,15 @@ def _twips(units: float, points: float) -> float:
     return units / 1000 * points * 20 * _SAFETY + 2 * CELL_PADDING
 
 
-def fit_columns(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> Fit:
+def fit_columns(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    total: int,
+    shares: Sequence[int] = (),
+) -> Fit:
     """Widths summing to ``total`` twips: each column at least its longest word, the rest of
-    the width shared by how much more each column's longest cell needs."""
+    the width shared by how much more each column's longest cell (or its wished ``shares``
+    of the width, in percent) needs."""
     cells = [[(cell, True) for cell in header]] if header else []
     cells += [[(cell, False) for cell in row] for row in rows]
     columns = list(zip(*cells, strict=True))
@@ -74,7 +80,8 @@ def fit_columns(header: Sequence[str], rows: Sequence[Sequence[str]], total: int
         least = [_twips(units, points) for units in longest_word]
         if sum(least) <= total:
             break
-    most = [max(_twips(units, points), low) for units, low in zip(longest_cell, least, strict=True)]
+    wished = [total * share / 100 for share in shares] or [_twips(u, points) for u in longest_cell]
+    most = [max(want, low) for want, low in zip(wished, least, strict=True)]
     spare = total - sum(least)
     wanted = sum(m - low for m, low in zip(most, least, strict=True))
     if spare < 0:  # a word longer than the page: it breaks whatever we do
