@@ -84,12 +84,15 @@ def fit_columns(
     most = [max(want, low) for want, low in zip(wished, least, strict=True)]
     spare = total - sum(least)
     wanted = sum(m - low for m, low in zip(most, least, strict=True))
-    if spare < 0:  # a word longer than the page: it breaks whatever we do
-        widths = [low * total / sum(least) for low in least]
+    if spare < 0:  # a word longer than the page breaks whatever we do; only that one
+        widest = least.index(max(least))
+        widths = [*least]
+        widths[widest] = max(least[widest] + spare, 4 * CELL_PADDING)
     elif wanted <= spare:  # everything on one line: share out what is left by need
         widths = [m + (spare - wanted) * m / sum(most) for m in most]
     else:
         widths = [low + (m - low) * spare / wanted for m, low in zip(most, least, strict=True)]
     rounded = [int(w) for w in widths]
-    rounded[-1] += total - sum(rounded)
+    if rounded:
+        rounded[-1] += total - sum(rounded)
     return Fit(tuple(rounded), round(points * 2))
