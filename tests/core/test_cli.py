@@ -104,7 +104,8 @@ def test_leidraad_list_names_a_user_override_and_skips_a_broken_file() -> None:
 def test_export_markdown_and_json(tmp_path: Path, database: str) -> None:
     markdown = bobtui("--database", database, "export", "CLI-42")
     assert markdown.returncode == 0, markdown.stderr
-    assert markdown.stdout.startswith("# Verslag casusoverleg CLI-42")
+    assert markdown.stdout.startswith("**CONCEPT: dit verslag is nog niet vastgesteld")
+    assert "\n# Verslag casusoverleg CLI-42\n" in markdown.stdout
     assert (
         "Een feit voor de export" in markdown.stdout
         and "| Plan maken | Jan | Wijkteam |" in markdown.stdout

@@ -14,7 +14,7 @@ from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
 from bobtui.screens.time_out import TimeOutScreen
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, configured_paths
 
 
 async def until(pilot, condition, what: str) -> None:
@@ -194,6 +194,9 @@ async def test_close_review_then_summary_and_export(
     from bobtui.screens.summary import SummaryScreen
 
     monkeypatch.chdir(tmp_path)
+    config = configured_paths().config_dir
+    config.mkdir(parents=True, exist_ok=True)  # the sender on every document, from the settings
+    (config / "instellingen.toml").write_text('organisation = "ZVH Regio Fictief"\n')
     url, _ = planned
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 45)) as pilot:
@@ -236,6 +239,7 @@ async def test_close_review_then_summary_and_export(
             pilot, lambda: len(list(tmp_path.glob("verslag-ZVH-KEYS-*"))) == 2, "the exports"
         )
         markdown = next(tmp_path.glob("verslag-ZVH-KEYS-*.md")).read_text()
+        assert "ZVH Regio Fictief" in markdown
         assert (
             "| Plan maken | Jan | Wijkteam |" in markdown
             and "Moeder vertelt over de ruzies" in markdown

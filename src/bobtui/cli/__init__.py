@@ -15,7 +15,14 @@ from pathlib import Path
 
 from bobtui import __version__
 from bobtui.cli import actions, app, export, history, leidraad, store, team, training
-from bobtui.cli.common import EXIT_USER_ERROR, Handler, Parser, add_commands, say
+from bobtui.cli.common import (
+    EXIT_USER_ERROR,
+    Handler,
+    Parser,
+    add_commands,
+    demo_settings,
+    say,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy-URL van de opslag (standaard SQLite in de gegevensmap; "
         "ook via BOBTUI_DATABASE_URL)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="lees en exporteer de fictieve demo-overleggen (hun eigen opslag) in plaats van je "
+        "eigen, zoals bobtui --demo export DEMO-HG-0001",
+    )
     # Not required: without a command the app opens.
     commands = add_commands(parser, "command", required=False)
     # The order here is the order in bobtui --help.
@@ -61,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # One typed object, handed to every command (and the app) as args.settings.
         args.settings = load_settings(data_dir=args.data_dir, database_url=args.database)
+        if args.demo:
+            args.settings = demo_settings(args.settings, args.database)
         return handler(args)
     except BobError as error:
         say(f"bobtui: {error}", error=True)

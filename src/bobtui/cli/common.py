@@ -148,8 +148,9 @@ def check_output(args: argparse.Namespace, export_format: str) -> None:
     """Refuse before any work: Word to a terminal, or a file that exists without --force."""
     from bobtui.core.domain.errors import BobError
 
-    if export_format == "docx" and args.out is None:
-        raise BobError("Een Word-bestand gaat naar een bestand: geef --out BESTAND.docx.")
+    if export_format in ("docx", "pdf") and args.out is None:
+        kind = "Word-bestand" if export_format == "docx" else "PDF-bestand"
+        raise BobError(f"Een {kind} gaat naar een bestand: geef --out BESTAND.{export_format}.")
     if args.out is not None and args.out.exists() and not args.force:
         raise BobError(f"{args.out} bestaat al; overschrijf met --force.")
 
@@ -172,6 +173,23 @@ def write_output(args: argparse.Namespace, content: str | bytes, what: str) -> N
     else:
         write_private(args.out, content)
         say(f"{what} geschreven naar {args.out}.", error=True)
+
+
+def demo_settings(settings: "Settings", database: str | None) -> "Settings":
+    """The settings with the demo store in place of the user's own (``--demo``), the demo case
+    made first when it is not there yet; every command then reads the demo meetings."""
+    from dataclasses import replace
+
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.store.engine import sqlite_url
+    from bobtui.core.training.demo import open_demo
+
+    if database:
+        raise BobError("--demo gaat niet samen met --database: de demo heeft een eigen opslag.")
+    store, _ = open_demo(default_catalog(settings.paths), settings=settings)
+    store.dispose()
+    return replace(settings, database_url=sqlite_url(settings.paths.demo_store))
 
 
 @contextmanager

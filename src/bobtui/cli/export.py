@@ -44,7 +44,8 @@ def add_parser(commands: Subparsers) -> None:
         "--format",
         default="md",
         metavar="FORMAAT",
-        help="md, json, html of docx; bij een reeks ook meerdere, zoals md,html (standaard md)",
+        help="md, json, html, docx of pdf (pdf via LibreOffice); bij een reeks ook meerdere, "
+        "zoals md,html (standaard md)",
     )
     export.add_argument(
         "--profile",
@@ -103,6 +104,7 @@ def _export_one(
     args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
 ) -> int:
     from bobtui.core.documents.export import render
+    from bobtui.core.documents.letterhead import letterhead_of
     from bobtui.core.documents.summary import build_summary
     from bobtui.core.domain.errors import BobError
     from bobtui.core.questions.sets import default_catalog
@@ -115,7 +117,12 @@ def _export_one(
     session = open_meeting(
         store, find_meeting_id(store, args.meeting), default_catalog(args.settings.paths)
     )
-    summary = build_summary(session.snapshot(), profile, mask_bsn=_mask_bsn(args))
+    summary = build_summary(
+        session.snapshot(),
+        profile,
+        mask_bsn=_mask_bsn(args),
+        letterhead=letterhead_of(args.settings),
+    )
     write_output(args, render(summary, formats[0]), "Verslag")
     return 0
 

@@ -23,8 +23,9 @@ from bobtui.core.documents.export import (
     render_all,
     write_rendered_batch,
 )
+from bobtui.core.documents.letterhead import letterhead_of
 from bobtui.core.documents.profiles import Profile
-from bobtui.core.documents.summary import build_summary
+from bobtui.core.documents.summary import Letterhead, build_summary
 
 if TYPE_CHECKING:
     from bobtui.core.config.settings import Settings
@@ -42,6 +43,7 @@ class _Job:
     settings: "Settings"
     profile: Profile
     mask_bsn: bool
+    letterhead: Letterhead
 
 
 def _render(
@@ -50,7 +52,8 @@ def _render(
     from bobtui.core.session import open_meeting
 
     snapshot = open_meeting(store, meeting_id, catalog).snapshot()
-    return render_all(build_summary(snapshot, job.profile, mask_bsn=job.mask_bsn), formats)
+    summary = build_summary(snapshot, job.profile, mask_bsn=job.mask_bsn, letterhead=job.letterhead)
+    return render_all(summary, formats)
 
 
 _worker: "tuple[Store, Catalog, _Job] | None" = None
@@ -91,7 +94,7 @@ def export_batch(
 
     ``catalog`` serves this process; each worker loads the question sets of ``settings``.
     ``workers``: processes to render in (default: one per core); 1 renders in this process."""
-    job = _Job(store.url, settings, plan.profile, mask_bsn)
+    job = _Job(store.url, settings, plan.profile, mask_bsn, letterhead_of(settings))
     jobs = meeting_formats(plan)
     workers = min(workers or default_workers(), len(jobs))
     if workers < 2 or len(jobs) < PARALLEL_FROM:

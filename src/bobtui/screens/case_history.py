@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from bobtui.core.domain.dates import format_date
 from bobtui.core.domain.history import CaseHistory, sparkline
 from bobtui.core.domain.vocabulary import DecisionStatus
+from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
@@ -93,12 +94,14 @@ class CaseHistoryScreen(Screen[None]):
             render_case_history,
             write_private,
         )
+        from bobtui.core.documents.letterhead import letterhead_of
         from bobtui.core.domain.errors import BobError
 
         name = case_history_file_name(self.history, export_format)
         path = free_path(self.export_folder, name)
         try:
-            write_private(path, render_case_history(self.history, export_format))
+            letterhead = letterhead_of(workplace_of(self).settings)
+            write_private(path, render_case_history(self.history, export_format, letterhead))
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

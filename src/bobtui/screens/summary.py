@@ -15,6 +15,7 @@ from bobtui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from bobtui.core.documents.export import ExportFormat
     from bobtui.core.documents.profiles import Profile
+    from bobtui.core.documents.summary import Summary
     from bobtui.core.session import MeetingSession
 
 _PROFILE_CYCLE = ("volledig", "besluiten")
@@ -67,13 +68,29 @@ class SummaryScreen(Screen[None]):
         self._mask_bsn = not self.mask_bsn
         self.render_summary()
 
+    def _summary(self) -> "Summary":
+        """The meeting as it is now, as the chosen profile and masking export it, with the
+        organisation's letterhead (a bad logo file is refused with a BobError)."""
+        from bobtui.core.documents.letterhead import letterhead_of
+        from bobtui.core.documents.summary import build_summary
+
+        letterhead = letterhead_of(workplace_of(self).settings)
+        snapshot = self._session.snapshot()
+        return build_summary(
+            snapshot, self._profile(), mask_bsn=self.mask_bsn, letterhead=letterhead
+        )
+
     @work(thread=True, exclusive=True)
     def render_summary(self) -> None:
         from bobtui.core.documents.render import render_markdown
-        from bobtui.core.documents.summary import build_summary
+        from bobtui.core.domain.errors import BobError
 
         profile = self._profile()
-        summary = build_summary(self._session.snapshot(), profile, mask_bsn=self.mask_bsn)
+        try:
+            summary = self._summary()
+        except BobError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
         text = render_markdown(summary)
         secret = "opgenomen" if profile.include_confidential else "weggelaten"
         masked = "afgeschermd" if self.mask_bsn else "zichtbaar"
@@ -101,14 +118,10 @@ class SummaryScreen(Screen[None]):
     @work(thread=True, group="export")
     def action_export(self, export_format: "ExportFormat") -> None:
         from bobtui.core.documents.export import export_to_folder
-        from bobtui.core.documents.summary import build_summary
         from bobtui.core.domain.errors import BobError
 
         try:
-            summary = build_summary(
-                self._session.snapshot(), self._profile(), mask_bsn=self.mask_bsn
-            )
-            path = export_to_folder(summary, export_format, self._export_folder)
+            path = export_to_folder(self._summary(), export_format, self._export_folder)
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

@@ -16,7 +16,7 @@ from bobtui.core.config.paths import Paths, platform_config_dir, platform_data_d
 from bobtui.core.domain.errors import BobError
 
 ENV_PREFIX = "BOBTUI_"
-_TEXT_SETTINGS = ("database_url", "theme")
+_TEXT_SETTINGS = ("database_url", "theme", "organisation", "logo")
 _WHOLE_NUMBER = "moet een geheel getal van 1 of meer zijn."
 
 
@@ -37,6 +37,10 @@ class Settings:
     """Exports replace numbers that look like a BSN by a mask (otherwise they carry a warning)."""
     backups_to_keep: int = 14
     """How many backups of each SQLite store to keep (one a day, and before a schema change)."""
+    organisation: str = ""
+    """The sender's name in every document's page header, e.g. "Zorg- en Veiligheidshuis"."""
+    logo: Path | None = None
+    """A PNG or JPEG beside the name in the page header (a path; relative: to the config folder)."""
 
 
 def _line_of(text: str, key: str) -> int:
@@ -124,4 +128,6 @@ def load_settings(
         keymap=keymap if isinstance(keymap, dict) else {},
         mask_bsn=from_env("mask_bsn") in ("1", "true") or in_file.get("mask_bsn") is True,
         backups_to_keep=int(keep),
+        organisation=text("organisation") or "",
+        logo=config_dir / Path(logo).expanduser() if (logo := text("logo")) else None,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from bobtui.core.documents.widths import Fit, fit_columns
 from bobtui.core.domain.history import chart_points, sparkline
 
 
@@ -50,12 +51,12 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     shares: tuple[int, ...] = ()
-    """Each column's share of the width in percent; empty: equal columns."""
+    """Each column's wished share of the width in percent; empty: as its longest cell needs.
+    No column gets less than its longest word."""
 
-    def column_widths(self, total: int) -> list[int]:
-        """Column widths for a page ``total`` wide (Word lays out fixed widths)."""
-        shares = self.shares or (100 // len(self.header),) * len(self.header)
-        return [total * share // 100 for share in shares]
+    def fit(self, total: int) -> Fit:
+        """Column widths for a page ``total`` twips wide, sized to the cells (Word)."""
+        return fit_columns(self.header, self.rows, total, self.shares)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,20 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The sender's logo for the page header: a PNG or JPEG image and its size in pixels."""
+
+    image: bytes
+    extension: str  # "png" or "jpeg"
+    width: int
+    height: int
+
+    def extent(self, height_emu: int = 540_000) -> tuple[int, int]:
+        """Width and height in EMU for a logo ``height_emu`` high (1.5 cm), aspect kept."""
+        return round(height_emu * self.width / max(self.height, 1)), height_emu
+
+
+@dataclass(frozen=True)
 class Handout:
     kind: str  # what the document is, without case text: for file properties
     title: str
@@ -109,3 +124,42 @@ class Handout:
     particulars: Facts
     parts: tuple[Part, ...]
     page_per_part: bool = False  # printed, each part starts a new page (role cards)
+    concept: bool = False
+    """Not finalized: CONCEPT in every page header and as the first line."""
+    confidential_notes: bool = False
+    """Holds notes marked confidential: a banner on the first page and in every page header."""
+    distribution: str = ""
+    """Who it goes to ("Verspreid aan: …"), one line; empty: not said."""
+    organisation: str = ""
+    logo: Logo | None = None
+    privacy_footer: str = ""
+    """A line on every printed page about what the document holds and who may read it."""
+
+    @property
+    def banners(self) -> tuple[str, ...]:
+        """The first lines of the first page: CONCEPT, and the confidential-notes warning."""
+        return (CONCEPT_LINE,) * self.concept + (CONFIDENTIAL_BANNER,) * self.confidential_notes
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """The short warnings every page header carries: CONCEPT, confidential notes."""
+        return (CONCEPT_MARK,) * self.concept + (CONFIDENTIAL_MARK,) * self.confidential_notes
+
+    @property
+    def running_header(self) -> str:
+        """What each page's header says: the organisation, the marks, the case."""
+        sender = (self.organisation,) if self.organisation else ()
+        return " · ".join((*sender, *self.marks, "Vertrouwelijk", self.case_code))
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        return tuple(b for part in self.parts for b in part.blocks if isinstance(b, Chart))
+
+
+CONCEPT_MARK = "CONCEPT"
+CONFIDENTIAL_MARK = "BEVAT VERTROUWELIJKE NOTITIES"
+CONCEPT_LINE = "CONCEPT: dit verslag is nog niet vastgesteld en kan nog veranderen."
+CONFIDENTIAL_BANNER = (
+    "BEVAT VERTROUWELIJKE NOTITIES: dit verslag bevat notities die als vertrouwelijk zijn "
+    "gemarkeerd. Alleen voor wie ze mag kennen; niet doorsturen."
+)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bobtui.core.documents.profiles import FULL, Profile
-from bobtui.core.documents.summary import Summary
+from bobtui.core.documents.summary import NO_LETTERHEAD, Letterhead, Summary
 from bobtui.core.documents.summary_json import summary_to_json
 from bobtui.core.domain.errors import BobError, WriteError
 from bobtui.core.domain.history import CaseHistory
@@ -28,13 +28,16 @@ from bobtui.core.domain.text import json_text, markdown
 if TYPE_CHECKING:
     from bobtui.core.documents.blocks import Handout
 
-ExportFormat = Literal["md", "json", "html", "docx"]
+ExportFormat = Literal["md", "json", "html", "docx", "pdf"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "html", "docx")
+"""What the app offers; the command line adds PDF (through LibreOffice, when installed)."""
+COMMAND_FORMATS: tuple[ExportFormat, ...] = (*FORMATS, "pdf")
 FORMAT_LABELS: dict[ExportFormat, str] = {
     "md": "Markdown",
     "json": "JSON",
     "html": "HTML",
     "docx": "Word",
+    "pdf": "PDF",
 }
 INDEX_NAME = "index.md"
 # The case code's share of a file name: a code of any length still leaves a name (and its
@@ -46,9 +49,9 @@ def parse_formats(text: str) -> tuple[ExportFormat, ...]:
     """``"md,html"`` → ("md", "html"); one sentence for an unknown format."""
     chosen: list[ExportFormat] = []
     for name in (part.strip().lower() for part in text.split(",")):
-        match = next((f for f in FORMATS if f == name), None)
+        match = next((f for f in COMMAND_FORMATS if f == name), None)
         if match is None:
-            raise BobError(f"Onbekend formaat '{name}'; kies uit: {', '.join(FORMATS)}.")
+            raise BobError(f"Onbekend formaat '{name}'; kies uit: {', '.join(COMMAND_FORMATS)}.")
         if match not in chosen:
             chosen.append(match)
     return tuple(chosen)
@@ -61,9 +64,11 @@ def _safe(text: str) -> str:
 def file_name(
     case_code: str, held_on_iso: str, meeting_id: int, profile: Profile, export_format: str
 ) -> str:
-    """A predictable name: verslag-CASE-CODE-2026-11-23-nr12[-besluiten].md (safe characters)."""
+    """A predictable name: verslag-CASE-CODE-2026-11-23-nr12[-besluiten][-vertrouwelijk].md
+    (safe characters); a file with confidential notes says so in its name."""
     code = _safe(case_code) or "overleg"
     suffix = "" if profile.name == FULL.name else f"-{profile.name}"
+    suffix += "-vertrouwelijk" if profile.include_confidential else ""
     return f"verslag-{code}-{held_on_iso}-nr{meeting_id}{suffix}.{export_format}"
 
 
@@ -78,7 +83,7 @@ def suggested_file_name(summary: Summary, export_format: ExportFormat) -> str:
 
 
 def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
-    """The summary in one format; Word is bytes, the others text."""
+    """The summary in one format; Word and PDF are bytes, the others text."""
     if export_format == "json":
         return json_text(summary_to_json(summary)) + "\n"
     # The document renderers import Jinja; only exports pay for it.
@@ -88,6 +93,10 @@ def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
         return documents.render_html(summary)
     if export_format == "docx":
         return documents.render_docx(summary)
+    if export_format == "pdf":
+        from bobtui.core.documents.pdf import docx_to_pdf
+
+        return docx_to_pdf(documents.render_docx(summary))
     return documents.render_markdown(summary)
 
 
@@ -106,10 +115,12 @@ def render_document(handout: "Handout", export_format: DocumentFormat) -> str | 
     return documents.markdown_document(handout)
 
 
-def render_case_history(history: CaseHistory, export_format: DocumentFormat) -> str | bytes:
-    from bobtui.core.documents.layout import build_case_handout
+def render_case_history(
+    history: CaseHistory, export_format: DocumentFormat, letterhead: Letterhead = NO_LETTERHEAD
+) -> str | bytes:
+    from bobtui.core.documents.case_layout import build_case_handout
 
-    return render_document(build_case_handout(history), export_format)
+    return render_document(build_case_handout(history, letterhead), export_format)
 
 
 def case_history_file_name(history: CaseHistory, export_format: str) -> str:
@@ -265,7 +276,7 @@ def render_all(summary: Summary, formats: Sequence[ExportFormat]) -> list[str | 
     handout: Handout | None = None
     contents: list[str | bytes] = []
     for export_format in formats:
-        if export_format == "json":
+        if export_format == "json" or export_format == "pdf":  # data, or by LibreOffice
             contents.append(render(summary, export_format))
             continue
         if handout is None:

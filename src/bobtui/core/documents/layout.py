@@ -12,7 +12,6 @@ from datetime import date
 from bobtui.core.documents.blocks import (
     Block,
     Bullets,
-    Chart,
     Facts,
     Handout,
     Item,
@@ -23,17 +22,21 @@ from bobtui.core.documents.blocks import (
 )
 from bobtui.core.documents.profiles import SECTION_TITLES, Section
 from bobtui.core.documents.summary import NoteLine, Summary
-from bobtui.core.domain.history import CaseHistory
 from bobtui.core.domain.text import one_line
 from bobtui.core.domain.vocabulary import (
     NOTE_KIND_LABELS,
     NoteKind,
     Presence,
+    counted,
     presence_label,
     role_flags,
 )
 
 CONFIDENTIALITY = "Vertrouwelijk: bestemd voor de deelnemers aan dit overleg."
+PRIVACY_FOOTER = (
+    "Bevat bijzondere persoonsgegevens. Alleen voor wie aan dit overleg deelneemt; niet verder "
+    "verspreiden, bewaren volgens het privacyconvenant."
+)
 
 _PHASE_TITLES = {
     "beeldvorming": "Beeldvorming",
@@ -45,11 +48,19 @@ _STATUS = {"open": "open", "gedaan": "gedaan", "vervallen": "vervallen"}
 _PARKED_OUTCOME = {"besluit": "werd een besluit", "vervallen": "vervallen", None: "nog open"}
 
 
+def status_label(status: str, overdue_days: int | None = None) -> str:
+    """An action's status as the documents say it: an open one past its deadline is
+    'te laat (3 dagen)'."""
+    if overdue_days:
+        return f"te laat ({counted(overdue_days, 'dag', 'dagen')})"
+    return _STATUS[status]
+
+
 def dmy(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "—"
 
 
-def _chain_care(value: str | None) -> str:
+def chain_care(value: str | None) -> str:
     return value.replace("_", " ") if value else "—"
 
 
@@ -69,14 +80,9 @@ def _notes(kinds: dict[str, tuple[NoteLine, ...]]) -> list[Block]:
     return blocks
 
 
-def _table(
-    name: str,
-    header: tuple[str, ...],
-    rows: Sequence[tuple[str, ...]],
-    shares: tuple[int, ...] = (),
-) -> Table:
+def table(name: str, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
     cells = tuple(tuple(one_line(cell) or "—" for cell in row) for row in rows)
-    return Table(name, header, cells, shares)
+    return Table(name, header, cells)
 
 
 def _attendance(s: Summary) -> list[Block]:
@@ -98,7 +104,7 @@ def _attendance(s: Summary) -> list[Block]:
     header = ("Naam of rol", "Organisatie", "Rol", "Domein", "Aanwezigheid", "Bijzonderheden")
     if not rows:
         return [Text("Geen deelnemers.", True)]
-    return [_table("aanwezigheid", header, rows), Text(_presence_counts(s))]
+    return [table("aanwezigheid", header, rows), Text(_presence_counts(s))]
 
 
 def _presence_counts(s: Summary) -> str:
@@ -125,7 +131,7 @@ def _beeldvorming(s: Summary) -> list[Block]:
     if s.safety_scores:
         header = ("Wie", "Score (0–10)", "Wat maakt het één punt hoger?")
         rows = [(x.respondent, str(x.score), x.what_would_raise_it) for x in s.safety_scores]
-        blocks.append(_table("veiligheidsscores", header, rows))
+        blocks.append(table("veiligheidsscores", header, rows))
     else:
         blocks.append(Text("Geen scores vastgelegd.", True))
     return blocks
@@ -143,7 +149,7 @@ def _oordeelsvorming(s: Summary) -> list[Block]:
             )
             blocks.append(Bullets(items))
     blocks += _notes(s.notes.get("oordeelsvorming", {}))
-    blocks.append(Facts((("Fase gefaseerde ketenzorg", _chain_care(s.chain_care_phase)),)))
+    blocks.append(Facts((("Fase gefaseerde ketenzorg", chain_care(s.chain_care_phase)),)))
     return blocks
 
 
@@ -158,12 +164,12 @@ def _decisions(s: Summary) -> list[Block]:
             d.owner_organisation,
             dmy(d.deadline),
             d.priority,
-            _chain_care(d.chain_care_phase),
-            _STATUS[d.status],
+            chain_care(d.chain_care_phase),
+            status_label(d.status, d.overdue_days),
         )
         for d in s.decisions
     ]
-    return [_table("besluiten", header, rows, (30, 14, 16, 11, 9, 12, 8))]
+    return [table("besluiten", header, rows)]
 
 
 def _besluitvorming(s: Summary) -> list[Block]:
@@ -175,7 +181,7 @@ def _besluitvorming(s: Summary) -> list[Block]:
             (p.text, p.proposed_by or "", _PHASE_TITLES[p.phase], _PARKED_OUTCOME[p.outcome])
             for p in s.parked_ideas
         ]
-        blocks.append(_table("parkeerplaats", header, rows))
+        blocks.append(table("parkeerplaats", header, rows))
     return blocks or [Text("Geen notities of geparkeerde ideeën.", True)]
 
 
@@ -210,12 +216,12 @@ def _previous_actions(s: Summary) -> list[Block]:
             r.owner_organisation,
             dmy(r.deadline),
             dmy(r.from_meeting_held_on),
-            _STATUS.get(r.new_status or "", "niet besproken"),
+            status_label(r.new_status, r.overdue_days) if r.new_status else "niet besproken",
             r.reason,
         )
         for r in s.previous_actions
     ]
-    return [_table("vorige-acties", header, rows, (26, 13, 15, 11, 11, 9, 15))]
+    return [table("vorige-acties", header, rows)]
 
 
 def _process(s: Summary) -> list[Block]:
@@ -231,7 +237,7 @@ def _process(s: Summary) -> list[Block]:
         for p in s.process
     ]
     if not s.time_outs:
-        return [_table("proces", header, rows), Text("Time-outs: geen.")]
+        return [table("proces", header, rows), Text("Time-outs: geen.")]
     pauses = tuple(
         Item(
             f"{t.started_at.astimezone():%H:%M}–"
@@ -240,7 +246,7 @@ def _process(s: Summary) -> list[Block]:
         )
         for t in s.time_outs
     )
-    return [_table("proces", header, rows), Text(f"Time-outs: {len(pauses)}"), Bullets(pauses)]
+    return [table("proces", header, rows), Text(f"Time-outs: {len(pauses)}"), Bullets(pauses)]
 
 
 def _minutes(minutes: float) -> str:
@@ -282,6 +288,28 @@ def _privacy(s: Summary) -> tuple[tuple[str, str], ...]:
     )
 
 
+def state_label(status: str, *, concept: bool) -> str:
+    """The meeting's state as every document names it: lopend, gesloten (concept), …"""
+    return f"{status} (concept)" if concept and status == "gesloten" else status
+
+
+def _time_span(s: Summary) -> str:
+    """'10:02–11:40' in local time; a meeting still running ends in 'nog bezig'."""
+    if s.started_at is None:
+        return "nog niet begonnen"
+    end = f"{s.closed_at.astimezone():%H:%M}" if s.closed_at else "nog bezig"
+    return f"{s.started_at.astimezone():%H:%M}–{end}"
+
+
+def _distribution(s: Summary) -> str:
+    """Everyone on the roster, present or not: the minutes go to each of them."""
+    names = [
+        f"{one_line(p.name)} ({one_line(p.organisation)})" if p.organisation else one_line(p.name)
+        for p in s.attendance
+    ]
+    return f"Verspreid aan: {', '.join(names)}." if names else ""
+
+
 def build_handout(summary: Summary) -> Handout:
     """Lay out the sections the summary's profile lets out."""
     s = summary
@@ -289,10 +317,12 @@ def build_handout(summary: Summary) -> Handout:
         (
             ("Casuscode", s.case_code),
             ("Datum", dmy(s.held_on)),
-            ("Soort overleg", s.meeting_type),
+            ("Tijd", _time_span(s)),
+            ("Voorzitter", one_line(s.chair) or "niet vastgelegd"),
             ("Locatie", one_line(s.location) or "—"),
+            ("Soort overleg", s.meeting_type),
             ("Leidraad", f"{s.leidraad_title} (versie {s.leidraad_version})"),
-            ("Status", s.status),
+            ("Status", state_label(s.status, concept=s.concept)),
             *_privacy(s),
         )
     )
@@ -308,82 +338,10 @@ def build_handout(summary: Summary) -> Handout:
         profile_statement=s.profile.statement,
         particulars=particulars,
         parts=parts,
-    )
-
-
-_CASE_STATEMENT = (
-    "Casusgeschiedenis: alle overleggen over deze casuscode, met de veiligheidsscores, de fase "
-    "van de ketenzorg en elk besluit met zijn huidige status; zonder notities."
-)
-
-
-def build_case_handout(history: CaseHistory) -> Handout:
-    """The history of one case laid out like a summary, so every format can render it."""
-    h = history
-    meetings = h.meetings
-    period = f"{dmy(meetings[0].held_on)} tot en met {dmy(meetings[-1].held_on)}"
-    particulars = Facts(
-        (
-            ("Casuscode", h.case_code),
-            ("Overleggen", str(len(meetings))),
-            ("Periode", period),
-            ("Open acties", str(sum(d.status.value == "open" for d in h.decisions))),
-        )
-    )
-    meeting_rows = [
-        (
-            dmy(m.held_on),
-            str(m.meeting_id),
-            m.status.value,
-            m.leidraad_id,
-            _chain_care(m.chain_care_phase.value if m.chain_care_phase else None),
-            " · ".join(f"{s.respondent} {s.score}" for s in m.scores),
-        )
-        for m in meetings
-    ]
-    header = ("Datum", "Nr", "Status", "Leidraad", "Fase ketenzorg", "Veiligheidsscores")
-    chart = Chart(
-        "Gemiddelde veiligheidsscore per overleg (0–10)",
-        tuple(dmy(m.held_on) for m in meetings),
-        tuple(h.score_trend),
-    )
-    phases = [
-        Text(f"{dmy(m.held_on)}: {_chain_care(m.chain_care_phase)}")
-        for m in meetings
-        if m.chain_care_phase
-    ]
-    decision_rows = [
-        (
-            d.action,
-            d.owner_person,
-            d.owner_organisation,
-            dmy(d.deadline) + (" (te laat)" if d.overdue else ""),
-            _STATUS[d.status.value],
-            dmy(d.meeting_held_on),
-        )
-        for d in h.decisions
-    ]
-    decisions_header = ("Actie", "Eigenaar", "Organisatie", "Deadline", "Status", "Uit overleg van")
-    decisions: list[Block] = (
-        [_table("besluiten", decisions_header, decision_rows, (32, 14, 16, 14, 10, 14))]
-        if decision_rows
-        else [Text("Geen besluiten vastgelegd.", True)]
-    )
-    return Handout(
-        kind="Casusgeschiedenis",
-        title=f"Casusgeschiedenis {h.case_code}",
-        case_code=h.case_code,
-        confidentiality="Vertrouwelijk: bestemd voor de partners in deze casus.",
-        profile_statement=_CASE_STATEMENT,
-        particulars=particulars,
-        parts=(
-            Part("overleggen", "Overleggen", (_table("overleggen", header, meeting_rows),)),
-            Part("veiligheid", "Veiligheid over de tijd", (chart,)),
-            Part(
-                "ketenzorg",
-                "Fase van de ketenzorg",
-                tuple(phases) or (Text("Nog geen fase vastgesteld.", True),),
-            ),
-            Part("besluiten", "Besluiten en hun status", tuple(decisions)),
-        ),
+        concept=s.concept,
+        confidential_notes=s.profile.include_confidential,
+        distribution=_distribution(s),
+        organisation=one_line(s.letterhead.organisation),
+        logo=s.letterhead.logo,
+        privacy_footer=PRIVACY_FOOTER,
     )

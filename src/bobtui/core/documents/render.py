@@ -9,6 +9,7 @@ characters (``finalize``), HTML and XML escape it (autoescape) and Markdown esca
 ``md`` filter; both come from :mod:`bobtui.core.domain.text`.
 """
 
+import base64
 import io
 import zipfile
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from bobtui.core.documents.blocks import Handout
 from bobtui.core.documents.layout import build_handout
 from bobtui.core.documents.summary import Summary
+from bobtui.core.documents.widths import CELL_PADDING, fit_columns
 from bobtui.core.domain.text import markdown, printable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,6 +56,9 @@ def _environment() -> Environment:
     )
     environment.filters["md"] = markdown
     environment.filters["css_string"] = _css_string
+    environment.filters["b64"] = lambda data: base64.b64encode(data).decode("ascii")
+    environment.globals["fit_columns"] = fit_columns
+    environment.globals["cell_padding"] = CELL_PADDING
     return environment
 
 
@@ -80,19 +85,25 @@ def html_document(handout: Handout) -> str:
 
 # The parts of a Word package that never change, and the ones rendered per document.
 _DOCX_STATIC = (
-    "[Content_Types].xml",
     "_rels/.rels",
-    "word/_rels/document.xml.rels",
     "word/styles.xml",
     "word/settings.xml",
     "word/numbering.xml",
     "docProps/app.xml",
 )
-_DOCX_RENDERED = ("word/document.xml", "word/header1.xml", "word/footer1.xml")
+_DOCX_RENDERED = (
+    "[Content_Types].xml",
+    "word/_rels/document.xml.rels",
+    "word/_rels/header1.xml.rels",
+    "word/document.xml",
+    "word/header1.xml",
+    "word/footer1.xml",
+)
 
 
 def render_docx(summary: Summary, *, created: datetime | None = None) -> bytes:
-    """A Word document: real headings, the decisions as a table, page numbers in the footer.
+    """A Word document: real headings, tables sized to their content, the sender and the marks
+    (CONCEPT, confidential notes) in every page header, a privacy footer with page numbers.
 
     The document properties hold no case text: a generic title and the creation time only.
     """
@@ -107,6 +118,11 @@ def word_document(handout: Handout, *, created: datetime | None = None) -> bytes
             package.write(TEMPLATES / "docx" / name, name)
         for name in _DOCX_RENDERED:
             package.writestr(name, environment.get_template(f"docx/{name}.j2").render(doc=handout))
+        chart = environment.get_template("docx/word/charts/chart.xml.j2")
+        for number, block in enumerate(handout.charts, start=1):
+            package.writestr(f"word/charts/chart{number}.xml", chart.render(chart=block))
+        if handout.logo:
+            package.writestr(f"word/media/logo.{handout.logo.extension}", handout.logo.image)
         stamp = (created or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         core = environment.get_template("docx/docProps/core.xml.j2").render(
             created=stamp, kind=handout.kind

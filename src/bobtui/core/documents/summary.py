@@ -9,21 +9,24 @@ it in ``render``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bobtui.core.documents.blocks import Logo
+from bobtui.core.documents.privacy import Privacy, with_privacy
 from bobtui.core.documents.profiles import FULL, Profile, Section
-from bobtui.core.domain.bsn import find_bsn_like, mask_bsn_like
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, JudgementKind, NoteKind
 
 if TYPE_CHECKING:
+    from bobtui.core.domain.records import ParticipantRecord
     from bobtui.core.snapshot import MeetingSnapshot
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
-SCHEMA_VERSION = 4
-SCHEMA_ID = "https://bobtui.example/schemas/summary-4.schema.json"
+SCHEMA_VERSION = 5
+SCHEMA_ID = "https://bobtui.example/schemas/summary-5.schema.json"
+CHAIR_ROLES = ("procesregisseur", "voorzitter")
+"""A roster entry with one of these roles chairs the meeting (the summary names them)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class DecisionLine:
     priority: str
     chain_care_phase: str | None
     status: str
+    overdue_days: int | None = None
+    """Days past the deadline on the day the summary was made; None: open in time, or done."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,8 @@ class ReviewLine:
     from_meeting_held_on: date
     new_status: str | None
     reason: str
+    overdue_days: int | None = None
+    """Days past the deadline on the day the summary was made, while it is still open."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +124,14 @@ class TimeOutLine:
 
 
 @dataclass(frozen=True)
-class Privacy:
-    """BSN-like numbers in what this summary lets out, and whether they were masked."""
+class Letterhead:
+    """Who sends the document: the organisation's name and logo, from the settings."""
 
-    bsn_like_numbers: int = 0
-    masked: bool = False
+    organisation: str = ""
+    logo: Logo | None = None
+
+
+NO_LETTERHEAD = Letterhead()
 
 
 @dataclass(frozen=True)
@@ -154,7 +164,15 @@ class Summary:
     process: tuple[PhaseProcess, ...]
     time_outs: tuple[TimeOutLine, ...]
     profile: Profile
-    privacy: Privacy = Privacy()
+    privacy: Privacy = field(default_factory=Privacy)
+    chair: str | None = None
+    """Who chaired: the roster entry with a chair's role (``CHAIR_ROLES``), name (organisation)."""
+    concept: bool = True
+    """Not finalized (vastgesteld): every document says CONCEPT. Finalizing comes with issue 17's
+    first point; until then every summary is a concept."""
+    made_on: date | None = None
+    """The day the summary was made: overdue actions count their days late up to it."""
+    letterhead: Letterhead = NO_LETTERHEAD
 
 
 # Which summary fields each section holds; notes go by their phase's section.
@@ -206,42 +224,31 @@ def _within_profile(summary: Summary, profile: Profile) -> Summary:
     )
 
 
-def _map_texts(value: Any, change: Callable[[str], str]) -> Any:
-    """``value`` with ``change`` applied to every text in it (the profile's own words aside)."""
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, tuple):
-        return tuple(_map_texts(item, change) for item in value)
-    if isinstance(value, dict):
-        return {key: _map_texts(item, change) for key, item in value.items()}
-    if is_dataclass(value) and not isinstance(value, type | Profile):
-        changed = {f.name: _map_texts(getattr(value, f.name), change) for f in fields(value)}
-        return replace(value, **changed)
-    return value
+def _days_late(deadline: date, status: str, today: date) -> int | None:
+    return (today - deadline).days if status == "open" and deadline < today else None
 
 
-def _with_privacy(summary: Summary, mask_bsn: bool) -> Summary:
-    """Count the BSN-like numbers the summary lets out, and mask them if asked to."""
-    found: list[str] = []
-
-    def count(text: str) -> str:
-        found.extend(find_bsn_like(text))
-        return text
-
-    _map_texts(summary, count)
-    if mask_bsn:
-        summary = _map_texts(summary, mask_bsn_like)
-    return replace(summary, privacy=Privacy(len(found), mask_bsn))
+def _chair(participants: tuple[ParticipantRecord, ...]) -> str | None:
+    for p in participants:
+        if any(role in p.role.casefold() for role in CHAIR_ROLES):
+            return f"{p.name} ({p.organisation})" if p.organisation else p.name
+    return None
 
 
 def build_summary(
-    snapshot: MeetingSnapshot, profile: Profile = FULL, *, mask_bsn: bool = False
+    snapshot: MeetingSnapshot,
+    profile: Profile = FULL,
+    *,
+    mask_bsn: bool = False,
+    letterhead: Letterhead = NO_LETTERHEAD,
 ) -> Summary:
     """One meeting's snapshot as a :class:`Summary`, keeping what ``profile`` lets out.
 
     Confidential notes are left out unless the profile includes them. BSN-like numbers are
-    counted (the documents warn about them) and with ``mask_bsn`` replaced by a mask."""
+    counted (the documents warn about them) and with ``mask_bsn`` replaced by a mask. Actions
+    are overdue by the day the snapshot was taken, in local time."""
     meeting = snapshot.meeting
+    today = snapshot.taken_at.astimezone().date()
     question_set = snapshot.question_set
     participants = snapshot.participants
     names = {
@@ -329,6 +336,7 @@ def build_summary(
                 d.priority.value,
                 d.chain_care_phase.value if d.chain_care_phase else None,
                 d.status.value,
+                _days_late(d.deadline, d.status.value, today),
             )
             for d in snapshot.decisions
         ),
@@ -353,6 +361,12 @@ def build_summary(
                 item.from_meeting_held_on,
                 item.review.status.value if item.review else None,
                 item.review.reason if item.review else "",
+                # A review closes it; unreviewed, the action's own status still says open.
+                _days_late(
+                    item.decision.deadline,
+                    item.review.status.value if item.review else item.decision.status.value,
+                    today,
+                ),
             )
             for item in snapshot.carried_over
         ),
@@ -366,5 +380,8 @@ def build_summary(
             for start, end in snapshot.time_outs
         ),
         profile=FULL,
+        chair=_chair(participants),
+        made_on=today,
+        letterhead=letterhead,
     )
-    return _with_privacy(_within_profile(summary, profile), mask_bsn)
+    return with_privacy(_within_profile(summary, profile), mask_bsn)

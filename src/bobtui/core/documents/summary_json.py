@@ -25,7 +25,7 @@ def _plain(value: Any) -> Any:
 
 
 def summary_to_json(summary: Summary) -> dict[str, Any]:
-    """The summary as JSON data following ``schemas/summary.schema.json`` (version 4).
+    """The summary as JSON data following ``schemas/summary.schema.json`` (version 5).
 
     Sections the profile leaves out are absent, not empty, so a reader cannot mistake "not
     exported" for "nothing decided"."""
@@ -37,6 +37,8 @@ def summary_to_json(summary: Summary) -> dict[str, Any]:
                 del data[name]
     if not any(profile.includes(section) for section in NOTES_SECTION.values()):
         del data["notes"]
+    # The sender's name only: a logo is a picture for the page header, not data.
+    data["organisation"] = data.pop("letterhead")["organisation"] or None
     data["profile"] = {
         "name": profile.name,
         "sections": [section.value for section in profile.sections],

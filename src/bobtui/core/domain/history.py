@@ -41,7 +41,12 @@ class DecisionState:
     deadline: date
     status: DecisionStatus
     meeting_held_on: date
-    overdue: bool
+    overdue_days: int | None
+    """Days past the deadline while still open; None: in time, done or cancelled."""
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days is not None
 
 
 @dataclass(frozen=True)

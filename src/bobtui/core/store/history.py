@@ -60,7 +60,9 @@ def case_history(store: Store, case_code: str, today: date) -> CaseHistory:
                     deadline=d.deadline,
                     status=DecisionStatus(d.status),
                     meeting_held_on=held_on[d.meeting_id],
-                    overdue=d.status == DecisionStatus.OPEN and d.deadline < today,
+                    overdue_days=(today - d.deadline).days
+                    if d.status == DecisionStatus.OPEN and d.deadline < today
+                    else None,
                 )
                 for d in decisions
             ),

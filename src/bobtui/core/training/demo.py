@@ -51,6 +51,7 @@ _ROSTER = [
     ("K. Visser", "Reclassering Nederland", "reclasseringswerker", Domain.STRAF, {}),
     ("S. Bakker", "Jeugd-GGZ", "behandelaar", Domain.ZORG, {"speaks_for_child": True}),
     ("A. Smit", "Gemeente", "beleidsadviseur veiligheid", Domain.BESTUUR, {}),
+    ("P. de Vries", "Zorg- en Veiligheidshuis", "procesregisseur", None, {}),
 ]
 
 _EARLIER_NOTES = [
