@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bobtui.app import StoreChoice
+from bobtui.app import BobApp, StoreChoice
 from bobtui.app.room import RoomApp
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
@@ -13,7 +13,9 @@ from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.room import BLACKED_OUT_TEXT, RoomScreen
 from bobtui.widgets.room_board import RoomBox
-from tests.ui.test_meeting_screen import until
+from tests.ui.test_meeting_screen import open_meeting_screen, planned, until
+
+__all__ = ["planned"]  # a fixture, used by name
 
 
 @pytest.fixture
@@ -117,3 +119,22 @@ async def test_room_keys_change_the_view_only(chaired: tuple[str, MeetingSession
         for key in ("enter", "f4", "ctrl+n", "ctrl+f", "a", "1"):
             await pilot.press(key)
         assert chair.position() == chair._recorded_position()
+
+
+async def test_the_chair_blacks_out_the_room_from_the_meeting_screen(
+    planned: tuple[str, int],
+) -> None:
+    url, meeting_id = planned
+    chair_app = BobApp(StoreChoice(url=url))
+    async with chair_app.run_test(size=(120, 40)) as chair_pilot:
+        screen = await open_meeting_screen(chair_pilot, chair_app)
+        room = RoomApp(meeting_id, StoreChoice(url=url))
+        async with room.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: room.screen.picture is not None, "the room's picture")
+            await chair_pilot.press("f11")
+            assert "ZAAL OP ZWART" in screen.sub_title
+            await until(pilot, lambda: BLACKED_OUT_TEXT in screen_text(room), "black")
+            await chair_pilot.press("ctrl+backslash")
+            await until(chair_pilot, lambda: "ZWART" not in screen.sub_title, "the marker gone")
+            await until(pilot, lambda: BLACKED_OUT_TEXT not in screen_text(room), "shown again")
+            assert not screen.session.room_blacked_out()
