@@ -51,6 +51,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_export.py
 	$(BIN)/python bench/bench_ui.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_room.py
 
 ## Pictures of every screen, from the demo case, for the README.
 screens: $(DEV_STAMP)

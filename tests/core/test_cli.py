@@ -219,3 +219,21 @@ def test_a_summary_the_terminal_cannot_encode_is_a_clear_error(database: str) ->
     assert result.returncode == 1 and "Traceback" not in stderr, stderr
     assert stderr.startswith("bobtui: De terminal kan niet elk teken") and "--out" in stderr
     assert result.stdout == b""
+
+
+@pytest.mark.parametrize(
+    ("arguments", "demo"),
+    [
+        (["--demo", "zaal"], True),
+        (["zaal", "--demo"], True),
+        (["--demo", "zaal", "2"], True),
+        (["zaal", "2"], False),
+    ],
+)
+def test_demo_before_or_after_the_room_command_means_the_demo(
+    arguments: list[str], demo: bool
+) -> None:
+    """The global --demo and the room command's own are one option: neither undoes the other."""
+    from bobtui.cli import build_parser
+
+    assert build_parser().parse_args(arguments).demo is demo

@@ -152,11 +152,13 @@ class BobApp(App[None]):
                 self.notify(f"Afsluiten met {shown}; wat is ingevoerd, is al bewaard.")
                 return
 
-    def on_mount(self) -> None:
+    def first_screen(self) -> Screen[None]:
+        """The screen the app opens on: the list of meetings (the room view opens on its own)."""
         choice = self.choice
-        self.push_screen(
-            HomeScreen(choice.kind, reset_demo=choice.reset_demo, rehearse=choice.rehearse)
-        )
+        return HomeScreen(choice.kind, reset_demo=choice.reset_demo, rehearse=choice.rehearse)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
 
         # A screen may open over the request (a rehearsal's event, the palette): it goes on top
         # again. Called after the change, not inside the push or pop that made it.

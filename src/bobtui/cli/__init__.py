@@ -3,7 +3,7 @@
 Every error a user can cause ends as one sentence on stderr and a non-zero exit code.
 
 This package holds the parser and the error handling; each command group lives in its own module
-(app, leidraad, export, training, history, actions) that adds its commands and handles them.
+(app, room, leidraad, export, training, history, actions) that adds its commands and handles them.
 Those modules import the app, the store and Rich inside their handlers only, so parsing, ``--help``
 and ``leidraad check`` never load Textual or SQLModel.
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bobtui import __version__
-from bobtui.cli import actions, app, export, history, leidraad, store, team, training
+from bobtui.cli import actions, app, export, history, leidraad, room, store, team, training
 from bobtui.cli.common import (
     EXIT_USER_ERROR,
     Handler,
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Not required: without a command the app opens.
     commands = add_commands(parser, "command", required=False)
     # The order here is the order in bobtui --help.
-    for group in (app, leidraad, export, training, history, actions, store, team):
+    for group in (app, room, leidraad, export, training, history, actions, store, team):
         group.add_parser(commands)
     return parser
 

@@ -61,6 +61,7 @@ _WRITES = frozenset(
         "own_question",
         "chain_care",
         "mark_discussed",
+        "room_blackout",
     }
 )
 """Actions that change the meeting (or set up the next note): gone from a read-only window,
@@ -119,6 +120,15 @@ class MeetingScreen(QuestionMovingScreen):
         Binding("ctrl+b", "time_out", "Time-out", id="meeting.time_out", show=False),
         Binding("f9", "own_question", "Eigen vraag", id="meeting.own_question", show=False),
         Binding("f8", "close_meeting", "Afronden", id="meeting.close", show=False),
+        # F11 is fullscreen in some terminals; Ctrl+\ reaches every one.
+        Binding(
+            "f11,ctrl+backslash",
+            "room_blackout",
+            "Zaal op zwart",
+            tooltip="de zaalweergave (bobtui zaal) verbergen of weer tonen",
+            id="meeting.room_blackout",
+            show=False,
+        ),
         # Last: off a narrow footer first; a read-only window (no writing keys) shows them.
         Binding("ctrl+g", "jump", "Ga naar vraag", id="meeting.jump"),
         Binding("escape", "leave", "Naar overzicht", id="meeting.leave"),
@@ -130,6 +140,7 @@ class MeetingScreen(QuestionMovingScreen):
         # Where this screen has moved the meeting: ahead of the snapshot until the next one.
         self._position: Position | None = None
         self._read_only_hint: str | None = None  # over the locked note line, when read-only
+        self._room_black = False  # the room view (bobtui zaal) is on black; read on mount
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -137,6 +148,7 @@ class MeetingScreen(QuestionMovingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._room_black = bool(attempt(self, self.session.room_blacked_out))
         self.set_interval(1, self._show_time)
         self.set_interval(1, self._show_read_only)
         self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
@@ -184,6 +196,8 @@ class MeetingScreen(QuestionMovingScreen):
             self._position = self.snapshot.position
         case_code = printable(self.snapshot.meeting.case_code)
         self.sub_title = f"{case_code} · {printable(self.session.question_set.title)}"
+        if self._room_black:
+            self.sub_title += " · ZAAL OP ZWART"
         self._show_view()
         if self.focused is None:  # the first snapshot is on screen: ready for the chair
             self.query_one(NoteEditor).focus()
@@ -271,6 +285,18 @@ class MeetingScreen(QuestionMovingScreen):
             self.query_one(NoteEditor).focus()
 
         self.app.push_screen(_FORMS[form](self.session), saved)
+
+    def action_room_blackout(self) -> None:
+        """Hide the room view's content (a sensitive point), or show it again."""
+        on = not self._room_black
+        try:
+            self.session.black_out_room(on)
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._room_black = on
+        self.notify("De zaal ziet nu een zwart scherm." if on else "De zaal ziet het beeld weer.")
+        self.request_snapshot()
 
     def action_chain_care(self) -> None:
         """Choose the phase of gefaseerde ketenzorg: a judgement, so from oordeelsvorming on."""

@@ -24,6 +24,23 @@ class MeetingFacts:
 
 def attention_flags(facts: MeetingFacts) -> list[str]:
     """Dutch one-liners for the chair, most important first; empty when nothing needs attention."""
+    flags = voice_flags(facts)
+    unowned = [
+        d
+        for d in facts.decisions
+        if d.status == DecisionStatus.OPEN and not (d.owner_person and d.owner_organisation)
+    ]
+    if unowned:
+        flags.append(f"{counted(len(unowned), 'besluit', 'besluiten')} zonder eigenaar.")
+    texts = [n.text for n in facts.notes] + [d.action for d in facts.decisions]
+    if any(find_bsn_like(text) for text in texts):
+        flags.append("Er staat een nummer in dat op een BSN lijkt; haal het weg.")
+    return flags
+
+
+def voice_flags(facts: MeetingFacts) -> list[str]:
+    """The voices not heard yet: the client's, the child's perspective. They say nothing of
+    what was said, so the room view shows them too."""
     questions = {q.id: q for q in facts.question_set.all_questions()}
     audiences = {
         questions[n.question_id].audience for n in facts.notes if n.question_id in questions
@@ -44,16 +61,6 @@ def attention_flags(facts: MeetingFacts) -> list[str]:
         Audience.KINDPERSPECTIEF not in audiences
     ):
         flags.append("Het perspectief van het kind is nog niet gevraagd.")
-    unowned = [
-        d
-        for d in facts.decisions
-        if d.status == DecisionStatus.OPEN and not (d.owner_person and d.owner_organisation)
-    ]
-    if unowned:
-        flags.append(f"{counted(len(unowned), 'besluit', 'besluiten')} zonder eigenaar.")
-    texts = [n.text for n in facts.notes] + [d.action for d in facts.decisions]
-    if any(find_bsn_like(text) for text in texts):
-        flags.append("Er staat een nummer in dat op een BSN lijkt; haal het weg.")
     return flags
 
 

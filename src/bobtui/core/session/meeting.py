@@ -31,6 +31,7 @@ from bobtui.core.domain.vocabulary import (
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session._base import _edit_conflict, _required
 from bobtui.core.session.attention import BsnFinding, MeetingFacts, attention_flags
+from bobtui.core.session.blackout import BlackoutMixin
 from bobtui.core.session.chair import ChairMixin
 from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
@@ -67,7 +68,13 @@ _NOTE_COLUMNS = [name for name in Note.model_fields if name != "id"]
 
 
 class MeetingSession(
-    NavigationMixin, ParkingMixin, JudgingMixin, RosterMixin, RehearsalMixin, ChairMixin
+    NavigationMixin,
+    ParkingMixin,
+    JudgingMixin,
+    RosterMixin,
+    RehearsalMixin,
+    ChairMixin,
+    BlackoutMixin,
 ):
     """The service for one meeting, as one window (client) sees it. Create one with
     :meth:`create` or :meth:`open`.
