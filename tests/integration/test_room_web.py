@@ -80,6 +80,11 @@ def test_requests_without_the_token_are_refused(served: tuple[str, MeetingSessio
     assert status(f"{root}/static/js/textual.js") == 403
     assert status(f"{root}/{token[:-1]}/") == 403
     assert status(f"{url}static/js/textual.js") == 200
+    with urlopen(url) as page:  # the page asks nothing of any other server (no web fonts)
+        assert "'self'" in page.headers["Content-Security-Policy"]
+        html = page.read().decode()
+    assert "googleapis" not in html and "static/fonts/RobotoMono" in html
+    assert status(html.split('src: url("')[1].split('"')[0]) == 200  # the font, from here
 
 
 @pytest.mark.readers("chromium")

@@ -8,6 +8,7 @@ closed the server stops by itself.
 """
 
 import asyncio
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -24,6 +25,16 @@ CLOSED_CHECK_SECONDS = 2.0
 """How often the server looks whether the meeting was closed."""
 
 _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_EXTERNAL_FONT = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>")
+_LOCAL_FONT = (
+    '<style>@font-face { font-family: "Roboto Mono"; '
+    'src: url("{fonts}RobotoMono-VariableFont_wght.ttf"); }</style>'
+)
+_ONLY_THIS_SERVER = (
+    "default-src 'self'; connect-src 'self' ws: wss:; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'"
+)
 
 
 class RoomServer(Server):
@@ -77,7 +88,16 @@ class RoomServer(Server):
         # The page's websocket address is built from public_url: use the address this browser
         # reached, so a beamer's laptop on the room's network connects back to it.
         self.public_url = f"{request.scheme}://{request.host}"
-        return await super().handle_index(request)
+        page = await super().handle_index(request)
+        assert isinstance(page, web.Response) and page.text is not None  # rendered by jinja
+        # textual-serve's page takes its font from Google; the room's page contacts no one
+        # but this server (the font ships with textual-serve), and the browser enforces it.
+        fonts = f"{self.public_url}/{self.token}/static/fonts/"
+        page.text = _EXTERNAL_FONT.sub("", page.text).replace(
+            "</head>", _LOCAL_FONT.replace("{fonts}", fonts) + "</head>", 1
+        )
+        page.headers["Content-Security-Policy"] = _ONLY_THIS_SERVER
+        return page
 
     async def on_startup(self, app: web.Application) -> None:
         self._announce(self.url)
