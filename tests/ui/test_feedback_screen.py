@@ -1,5 +1,6 @@
 """A rehearsal played with the keyboard, ending on the trainer's feedback screen."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -42,18 +43,23 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
         session = app.screen.session
         clock.advance(2)
         await pilot.press("ctrl+s", *"Twee meldingen in drie maanden", "enter")
-        clock.advance(3)
+        clock.advance(2)
         await pilot.press(*"Ruzie ging over geld", "enter")
         await until(pilot, lambda: len(session.notes()) == 2, "two notes")
-        clock.advance(5)
+        clock.advance(4)  # 8 minutes into beeldvorming: the case's event of minute 5 is due
+        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen), "the event")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
+        clock.now += timedelta(seconds=40)
+        await pilot.press(*"Vader is waarschijnlijk dronken", "enter")  # saved as a feit
+        await until(pilot, lambda: len(session.notes()) == 3, "the answer to the event")
         await pilot.press("ctrl+f")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the phase warning")
         await pilot.press("j")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "oordeelsvorming")
-        clock.advance(8)  # past minute 15: the case's event pops up on the next tick
-        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen), "the event")
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
+        clock.advance(8)
+        await pilot.pause(1.2)
+        assert isinstance(app.screen, MeetingScreen)  # no event of beeldvorming in this phase
         await pilot.press(*"Spanning door schulden", "enter")
         await pilot.press("ctrl+f")
         await until(
@@ -81,8 +87,29 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
         rows = {table.texts_at(i)[0]: table.texts_at(i) for i in range(table.row_count)}
         assert rows["Kernfeiten op tafel"][1] == "2 van 2"
         assert rows["Kernbesluiten genomen"][1] == "1 van 1"
-        assert rows["Tijd in beeldvorming"][1] == "10 van 40 min"
+        picture = rows["Tijd in beeldvorming"]
+        assert picture[1].startswith("8 min 40 s (") and "leidraad 44 %" in picture[1]
+        assert picture[2] == "" and picture[3] == "Binnen de tijd; verwacht 8–15 min."
+        assert (
+            rows["Tijd in oordeelsvorming"][1] == "8 min 0 s (39 % van het overleg; leidraad 28 %)"
+        )
         assert rows["Besluiten vóór oordeelsvorming"][1] == "0"
-        assert rows["De stem van de cliënt"][1] == "na 2 min"  # the mother, picked with ctrl+s
+        assert rows["De stem van de cliënt"][1] == "na 0:02:00"  # the mother, picked with ctrl+s
+        event = next(v for k, v in rows.items() if k.startswith("Gebeurtenis 1: De wijkagent"))
+        assert event[1] == "om 0:08:00; eerste reactie na 40 s"
+        check = rows["Feiten die als aanname klinken"]
+        assert check[1] == "1" and check[2] != ""
+        # The evidence of the highlighted item: why, and when.
+        table.move_cursor(row=list(rows).index("Feiten die als aanname klinken"))
+        await until(
+            pilot,
+            lambda: (
+                "0:08:40  als feit: Vader is waarschijnlijk dronken"
+                in str(app.screen.query_one("#feedback-evidence").render())
+            ),
+            "the evidence",
+        )
+        timeline = str(app.screen.query_one("#feedback-timeline").render())
+        assert timeline.index("0:02:00") < timeline.index("0:04:00") < timeline.index("0:08:00")
         await pilot.press("h")
         await until(pilot, lambda: list(tmp_path.glob("feedback-*.html")), "the export")
