@@ -58,14 +58,21 @@ class FeedbackScreen(Screen[None]):
         table = self.query_one("#feedback-figures", ListTable)
         if self.other is None:
             self.sub_title = f"Feedback: {r.case_title} ({r.case_code})"
-            table.add_columns("Onderdeel", "Uitkomst", "", "Waarom")
+            for label, width in (("Onderdeel", 30), ("Uitkomst", 34), ("", 11), ("Waarom", None)):
+                table.add_column(label, width=width)
             for f in r.figures:
                 table.add_row(f.label, f.value, _ATTENTION if f.attention else "", f.reason)
             self._show_keys_and_timeline()
         else:
             o = self.other
             self.sub_title = f"Vergelijking: {r.case_title}"
-            table.add_columns("Onderdeel", r.case_code, o.case_code, "Tweede t.o.v. eerste")
+            for label, width in (
+                ("Onderdeel", 30),
+                (r.case_code, 32),
+                (o.case_code, 32),
+                ("2e t.o.v. 1e", None),
+            ):
+                table.add_column(label, width=width)
             for row in compare_reports(r, o):
                 table.add_row(row.label, row.first, row.second, row.verdict)
             self._show_decisions_side_by_side()

@@ -171,7 +171,7 @@ def _decision_figures(snapshot: MeetingSnapshot, at: Stopwatch) -> list[Figure]:
         ),
         Figure(
             "besluiten-zonder-eigenaar",
-            "Besluiten zonder eigenaar of deadline",
+            "Besluiten zonder eigenaar",
             f"{len(ownerless)} van {len(decisions)}",
             bool(ownerless) or not decisions,
             "Geen besluiten genomen."

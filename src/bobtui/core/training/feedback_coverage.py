@@ -116,19 +116,19 @@ def coverage_figures(snapshot: MeetingSnapshot, results: list[QuestionResult]) -
         skipped = [r for r in mine if r.status is Coverage.OVERGESLAGEN]
         open_core = [r for r in mine if r.open_core]
         value = f"{len(discussed)} van {len(mine)}"
-        if skipped:
-            value += f", {len(skipped)} overgeslagen"
+        passed = f" {len(skipped)} overgeslagen." if skipped else ""
         if open_core:
-            value += f", {len(open_core)} kernvragen open"
+            value += f"; {len(open_core)} kernvragen open"
             reason = "Kernvragen zonder iets vastgelegd: " + "; ".join(
                 short(r.text, 50) for r in open_core
             )
         else:
             reason = "Bij elke kernvraag is iets vastgelegd." if mine else "Geen vragen."
+        reason += passed
         figures.append(
             Figure(
                 f"vragen-{guide.phase.value}",
-                f"Vragen besproken in {guide.phase.value}",
+                f"Vragen in {guide.phase.value}",
                 value,
                 bool(open_core),
                 reason,

@@ -9,7 +9,8 @@ from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.training.events import EventState
 from bobtui.core.training.moments import Figure, Moment, Stopwatch, duration, short
 
-RESPONSE_WINDOW = timedelta(minutes=5)
+RESPONSE_MINUTES = 5
+RESPONSE_WINDOW = timedelta(minutes=RESPONSE_MINUTES)
 """What was recorded this long after an event counts as the response to it."""
 
 
@@ -60,7 +61,7 @@ def event_figures(
     records = recorded(snapshot)
     figures = []
     for state in states:
-        label = f"Gebeurtenis {state.index + 1}: {short(state.event.text, 40)}"
+        label = f"Gebeurtenis {state.index + 1} ({short(state.event.role or 'trainer', 22)})"
         trainer = f" Trainer: {state.delays}× uitgesteld." if state.delays else ""
         if state.shown_at is None:
             status = "overgeslagen door de trainer" if state.skipped else "niet gekomen"
@@ -70,7 +71,8 @@ def event_figures(
                     label,
                     status,
                     False,
-                    f"{status.capitalize()} ({state.event.trigger}).{trainer}",
+                    f"{short(state.event.text, 50)} {status.capitalize()} "
+                    f"({state.event.trigger}).{trainer}",
                 )
             )
             continue
@@ -81,12 +83,18 @@ def event_figures(
             trainer += " Door de trainer gestart."
         if after:
             response = after[0][0] - shown
-            value = f"om {came.clock}; eerste reactie na {duration(response)}"
-            reason = f"{len(after)} keer iets vastgelegd in de {duration(RESPONSE_WINDOW)} erna."
+            value = f"om {came.clock}; reactie na {duration(response)}"
+            reason = (
+                f"{short(state.event.text, 50)} Eerste reactie na {duration(response)}; "
+                f"{len(after)} keer iets vastgelegd in de {RESPONSE_MINUTES} minuten erna."
+            )
         else:
             response = None
             value = f"om {came.clock}; niets vastgelegd erna"
-            reason = f"Niets vastgelegd in de {duration(RESPONSE_WINDOW)} erna."
+            reason = (
+                f"{short(state.event.text, 50)} Niets vastgelegd in de "
+                f"{RESPONSE_MINUTES} minuten erna."
+            )
         moments: list[Moment] = [came, *(at(when, what) for when, what in after)]
         figures.append(
             Figure(

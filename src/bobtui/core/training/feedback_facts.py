@@ -69,7 +69,7 @@ def kinds_figure(snapshot: MeetingSnapshot, at: Stopwatch) -> Figure:
     """The mix of note kinds in beeldvorming: for the debrief, not a score."""
     picture = [n for n in snapshot.notes if n.phase is Phase.BEELDVORMING]
     counts = {kind: sum(n.kind is kind for n in picture) for kind in NoteKind}
-    value = ", ".join(f"{counts[kind]} {kind.value}" for kind in NoteKind)
+    value = ", ".join(f"{counts[kind]} {kind.value}" for kind in NoteKind if counts[kind]) or "0"
     return Figure(
         "feiten-en-aannames",
         "Notities in beeldvorming",

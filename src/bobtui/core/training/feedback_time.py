@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.training.cases import PracticeCase
-from bobtui.core.training.moments import Figure, Stopwatch, duration
+from bobtui.core.training.moments import Figure, Stopwatch, duration, minutes_seconds
 
 
 def _percent(part: float, whole: float) -> int:
@@ -30,17 +30,20 @@ def phase_time_figures(
         )
         share = _percent(used.total_seconds(), total.total_seconds())
         intended = _percent(guide.timebox_minutes, intended_total)
-        expected = f"verwacht {timing.minimum_minutes}–{timing.maximum_minutes} min"
-        value = f"{duration(used)} ({share} % van het overleg; leidraad {intended} %)"
+        expected = (
+            f"verwacht {timing.minimum_minutes}–{timing.maximum_minutes} min; "
+            f"{share} % van het overleg, de leidraad bedoelt {intended} %"
+        )
+        value = f"{minutes_seconds(used)}; {share} % (doel {intended} %)"
         if phase not in entered or used == timedelta():
             reason = f"Overgeslagen; {expected}."
-            value += " — overgeslagen"
+            value = f"overgeslagen: {value}"
         elif used < low:
             reason = f"Te kort: {duration(low - used)} korter dan het minimum; {expected}."
-            value += " — te kort"
+            value = f"te kort: {value}"
         elif used > high:
             reason = f"Te lang: {duration(used - high)} over het maximum; {expected}."
-            value += " — te lang"
+            value = f"te lang: {value}"
         else:
             reason = f"Binnen de tijd; {expected}."
         outside = max(low - used, used - high, timedelta())

@@ -17,6 +17,12 @@ def duration(span: timedelta) -> str:
     return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
 
 
+def minutes_seconds(span: timedelta) -> str:
+    """A span as 8:05 (minutes:seconds), for a table cell."""
+    minutes, seconds = divmod(max(0, round(span.total_seconds())), 60)
+    return f"{minutes}:{seconds:02d}"
+
+
 def short(text: str, length: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
