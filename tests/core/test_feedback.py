@@ -320,6 +320,8 @@ def test_comparison_better_worse_equal_with_both_values_and_key_decisions(
     assert isinstance(report_md, str)
     assert "| Besluiten vóór oordeelsvorming | 1 | bespreken |" in report_md
     assert "| 0:10:00 | besluit: Huisverbod aanvragen |" in report_md  # the timeline
+    expected_owner = "| Schuldhulp aanvragen met moeder. | Wijkteam | 0:25:00 Schuldhulp aanvragen"
+    assert expected_owner in report_md
     comparison = render_document(build_comparison_handout(hasty, thorough), "md")
     assert isinstance(comparison, str)
     assert "| Kernfeiten op tafel | 1 van 2 | 2 van 2 | beter |" in comparison

@@ -16,7 +16,7 @@ from bobtui.core.domain.vocabulary import Audience, Phase
 from bobtui.core.session.rehearsal import PracticeEventAction
 from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.core.training.cases import PracticeCase
-from bobtui.core.training.events import EventLog, EventState, event_states
+from bobtui.core.training.events import EventLog, event_states
 from bobtui.core.training.feedback_coverage import (
     QuestionResult,
     coverage_figures,
@@ -67,7 +67,6 @@ class FeedbackReport:
     key_facts: tuple[KeyResult, ...]
     key_decisions: tuple[KeyResult, ...]
     decisions: tuple[DecisionLine, ...]
-    events: tuple[EventState, ...]
     timeline: tuple[Moment, ...]
 
     def figure(self, key: str) -> Figure:
@@ -145,7 +144,6 @@ def build_feedback(
             )
             for d in snapshot.decisions
         ),
-        events=tuple(states),
         # In the order things happened (a stable sort: ties keep the order they were recorded).
         timeline=tuple(sorted(timeline, key=lambda m: m.at)),
     )

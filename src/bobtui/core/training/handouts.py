@@ -89,9 +89,16 @@ def build_feedback_handout(report: FeedbackReport) -> Handout:
             (
                 Table(
                     "kernbesluiten",
-                    ("Kernbesluit", "Genomen"),
-                    _captured(report.key_decisions),
-                    (50, 50),
+                    ("Kernbesluit", "Verwachte eigenaar", "Genomen (wanneer, wat, wie)"),
+                    tuple(
+                        (text, owner or "—", taken)
+                        for (text, taken), owner in zip(
+                            _captured(report.key_decisions),
+                            (r.owner for r in report.key_decisions),
+                            strict=True,
+                        )
+                    ),
+                    (35, 20, 45),
                 ),
             ),
         ),
