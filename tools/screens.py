@@ -45,11 +45,11 @@ def earlier_rehearsals(clock: StepClock) -> None:
     from bobtui.core.domain.vocabulary import NoteKind
     from bobtui.core.questions.sets import default_catalog
     from bobtui.core.store.engine import open_store, sqlite_url
-    from bobtui.core.training.cases import default_practice_catalog
+    from bobtui.core.training.catalog import default_practice_catalog, leidraad_questions
     from bobtui.core.training.rehearsal import start_rehearsal
 
     catalog = default_catalog()
-    case = default_practice_catalog(set(catalog.entries)).get(PRACTICE_CASE)
+    case = default_practice_catalog(leidraad_questions(catalog)).get(PRACTICE_CASE)
     store = open_store(sqlite_url(load_settings().paths.rehearsal_store))
     for share in (2, 1):  # the hasty group brings every other key fact and decision
         session = start_rehearsal(store, case, catalog.get(case.leidraad), clock=clock)
@@ -86,6 +86,7 @@ async def capture_practice() -> None:
     from bobtui.screens.meeting import MeetingScreen
     from bobtui.screens.practice_event import PracticeEventScreen
     from bobtui.screens.practice_meeting import PracticeMeetingScreen
+    from bobtui.screens.practice_trainer import PracticeTrainerScreen
     from bobtui.screens.setup import SetupScreen
 
     clock = StepClock()
@@ -111,10 +112,13 @@ async def capture_practice() -> None:
         await shot(pilot, "practice-meeting")
         meeting = app.screen
         assert isinstance(meeting, PracticeMeetingScreen)
-        clock.advance(meeting.practice_case.events_in_order()[0].minute)
+        clock.advance(meeting.practice_case.events[0].after_minutes or 0)
         await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen))
         await shot(pilot, "practice-event")
-        await pilot.press("enter", "escape")
+        await pilot.press("enter", "f11")
+        await until(pilot, lambda: isinstance(app.screen, PracticeTrainerScreen))
+        await shot(pilot, "practice-trainer")
+        await pilot.press("escape", "escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 3)
         await pilot.press("o")

@@ -306,7 +306,7 @@ def test_batch_mistakes_are_one_sentence_and_write_nothing(
         ((*export, "--all", "--out", str(tmp_path / "nergens")), "bestaat niet"),
         ((*export, "--all", "--out", "/proc/self"), "Kan niet schrijven"),
         ((*export, "--all", "--profile", "alles", "--out", str(out)), "Onbekend profiel"),
-        ((*export, "--all", "--format", "pdf,md", "--out", str(out)), "Onbekend formaat 'pdf'"),
+        ((*export, "--all", "--format", "odt,md", "--out", str(out)), "Onbekend formaat 'odt'"),
         ((*export, "--all"), "geef --out MAP"),
         ((*export, "1", "--format", "docx"), "geef --out"),
     ]

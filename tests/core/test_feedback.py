@@ -1,5 +1,6 @@
-"""Feedback on the chair, computed from what a rehearsal recorded; comparing two rehearsals;
-the role-card handout."""
+"""Feedback on the chair, computed from what a rehearsal recorded: every item flagged for the
+right reason and with its evidence, none without; comparing two rehearsals; the role cards and
+the trainer sheet."""
 
 import io
 import zipfile
@@ -9,21 +10,21 @@ from pathlib import Path
 import pytest
 
 from bobtui.core.documents.export import render_document
-from bobtui.core.domain.vocabulary import NoteKind, Phase
+from bobtui.core.domain.vocabulary import Coverage, JudgementKind, NoteKind, Phase
 from bobtui.core.questions.sets import default_catalog
 from bobtui.core.session import MeetingSession
+from bobtui.core.session.rehearsal import PracticeEventAction
 from bobtui.core.store.engine import Store, open_store, sqlite_url
 from bobtui.core.training.cases import PracticeCase
-from bobtui.core.training.feedback import build_feedback, compare_reports
-from bobtui.core.training.handouts import (
-    build_comparison_handout,
-    build_feedback_handout,
-    build_role_cards,
-)
+from bobtui.core.training.catalog import default_practice_catalog
+from bobtui.core.training.compare import compare_decisions, compare_reports
+from bobtui.core.training.feedback import FeedbackReport, rehearsal_feedback
+from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 from bobtui.core.training.rehearsal import start_rehearsal
+from bobtui.core.training.sheets import build_role_cards, build_trainer_sheet
 from tests.conftest import FakeClock, configured_paths
 from tests.core.test_cli import assert_one_sentence_error, bobtui
-from tests.core.test_practice import example_case  # noqa: F401  (fixture)
+from tests.core.test_practice import KNOWN, example_case  # noqa: F401  (fixture)
 
 
 @pytest.fixture
@@ -35,6 +36,10 @@ def rehearse(store: Store, case: PracticeCase, clock: FakeClock) -> MeetingSessi
     session = start_rehearsal(store, case, default_catalog().get(case.leidraad), clock=clock)
     session.start()
     return session
+
+
+def feedback(session: MeetingSession, case: PracticeCase) -> FeedbackReport:
+    return rehearsal_feedback(session, case, default_practice_catalog(KNOWN))
 
 
 def decide(session: MeetingSession, clock: FakeClock, action: str) -> None:
@@ -74,54 +79,31 @@ def hasty_rehearsal(store: Store, case: PracticeCase, clock: FakeClock) -> Meeti
     return session
 
 
-def test_a_rehearsal_that_skips_oordeelsvorming_shows_it(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    report = build_feedback(
-        hasty_rehearsal(practice_store, example_case, clock).snapshot(), example_case
-    )
-    judging = report.figure("tijd-oordeelsvorming")
-    assert judging.attention and "overgeslagen" in judging.value
-    early = report.figure("besluiten-te-vroeg")
-    assert early.value == "1" and early.attention
-    assert [(m.minute, m.what) for m in early.moments] == [(10, "besluit: Huisverbod aanvragen")]
-    mix = report.figure("feiten-en-aannames")
-    assert mix.value.startswith("1 feiten (33 %), 1 aannames, 1 zorgen") and mix.attention
-    assert [m.minute for m in mix.moments] == [7]
-    assert report.figure("client").value == "niet gevraagd"  # only the police officer spoke
-    assert report.figure("kernfeiten").value == "1 van 2"
-    assert [(k.text, k.captured.minute if k.captured else None) for k in report.key_facts] == [
-        ("Twee meldingen in drie maanden.", 3),
-        ("De ruzies gaan over geld.", None),
-    ]
-    assert report.figure("kernbesluiten").value == "1 van 1"
-    assert report.figure("besluiten-zonder-eigenaar").value == "0 van 2"
-    assert [m.minute for m in report.timeline] == sorted(m.minute for m in report.timeline)
-
-
 def thorough_rehearsal(store: Store, case: PracticeCase, clock: FakeClock) -> MeetingSession:
-    """Every question discussed, facts first, the client and the child heard, in time."""
+    """Every question discussed, facts first, everyone scored, the client and child heard."""
     session = rehearse(store, case, clock)
     mother, agent = session.participants()
-    extra = {
-        Phase.BEELDVORMING: [
-            (NoteKind.FEIT, "Twee meldingen in drie maanden", agent.id),
-            (NoteKind.FEIT, "De ruzies gaan over geld en schulden", mother.id),
-        ],
-    }
+    minutes = {Phase.BEELDVORMING: 12, Phase.OORDEELSVORMING: 7, Phase.BESLUITVORMING: 7}
     for guide in session.question_set.phases:
         if guide.phase is not Phase.BEELDVORMING:
             session.next_phase()
-        for kind, text, speaker in extra.get(guide.phase, []):
-            session.record_note(kind, text, participant_id=speaker)
-        for question in guide.questions():
+        questions = list(guide.questions())
+        for question in questions:
             session.go_to_question(question.id)
             session.record_note(
-                NoteKind.FEIT, f"Besproken: {question.id}", participant_id=mother.id
+                NoteKind.KRACHT, f"Besproken: {question.id}", participant_id=mother.id
             )
-            clock.advance(guide.timebox_minutes / (len(list(guide.questions())) + 1))
+            if question.id == "hg-b-patroon-geweld":
+                session.record_note(
+                    NoteKind.FEIT, "Twee meldingen in drie maanden", participant_id=agent.id
+                )
+                session.record_note(
+                    NoteKind.FEIT, "De ruzies gaan over geld en schulden", participant_id=mother.id
+                )
+            if question.id == "hg-b-cijfer-client":
+                session.record_safety_score("Moeder (gespeeld)", 4, participant_id=mother.id)
+                session.record_safety_score("Wijkagent", 3, participant_id=agent.id)
+            clock.advance(minutes[guide.phase] / len(questions))
         if guide.phase is Phase.BESLUITVORMING:
             decide(session, clock, "Schuldhulp aanvragen met moeder")
     close(session, clock)
@@ -133,45 +115,272 @@ def test_a_thorough_rehearsal_raises_no_point(
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    report = build_feedback(
-        thorough_rehearsal(practice_store, example_case, clock).snapshot(), example_case
-    )
+    session = thorough_rehearsal(practice_store, example_case, clock)
+    report = feedback(session, example_case)
+    # The events never came (the trainer's panel would have started them): not a point.
     assert [f.label for f in report.figures if f.attention] == []
-    assert report.figure("client").value == "na 0 min"
     assert report.figure("kernfeiten").value == "2 van 2"
+    assert report.figure("veiligheidsscores").value == "2 van 2"
 
 
-def test_comparison_and_documents(
+def test_time_against_the_timebox_both_ways(
     practice_store: Store,
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    hasty = build_feedback(
-        hasty_rehearsal(practice_store, example_case, clock).snapshot(), example_case
+    session = rehearse(practice_store, example_case, clock)
+    clock.advance(1)  # 1 minute of the 8–15 the case asks for beeldvorming
+    session.next_phase()
+    clock.advance(30)  # 30 of at most 10
+    session.next_phase()
+    clock.advance(5)  # within 4–10
+    report = feedback(session, example_case)
+    picture = report.figure("tijd-beeldvorming")
+    assert picture.attention and picture.value == "te kort: 1:00; 3 % (doel 44 %)"
+    assert picture.reason == (
+        "Te kort: 7 min 0 s korter dan het minimum; verwacht 8–15 min; "
+        "3 % van het overleg, de leidraad bedoelt 44 %."
     )
-    thorough = build_feedback(
-        thorough_rehearsal(practice_store, example_case, clock).snapshot(), example_case
+    judging = report.figure("tijd-oordeelsvorming")
+    assert judging.attention and judging.value == "te lang: 30:00; 83 % (doel 28 %)"
+    assert judging.reason.startswith("Te lang: 20 min 0 s over het maximum")
+    deciding = report.figure("tijd-besluitvorming")
+    assert not deciding.attention and deciding.reason.startswith("Binnen de tijd")
+
+
+def test_coverage_is_earned_by_what_was_recorded_on_the_question(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    session = rehearse(practice_store, example_case, clock)
+    mother, agent = session.participants()
+    session.go_to_question("hg-b-cijfer-client", skip_between=False)
+    clock.advance(2)
+    session.record_safety_score("Moeder (gespeeld)", 6, participant_id=mother.id)
+    session.go_to_question("hg-b-patroon-geweld", skip_between=False)
+    clock.advance(1)
+    # Mentions the key fact's words, but as a question: no credit for keywords alone.
+    session.record_note(
+        NoteKind.AANNAME, "Twee meldingen in drie maanden?", participant_id=agent.id
     )
-    rows = {label: (a, b, differs) for label, a, b, differs in compare_reports(hasty, thorough)}
-    assert rows["Kernfeiten op tafel"] == ("1 van 2", "2 van 2", True)
-    assert rows["Besluiten vóór oordeelsvorming"][:2] == ("1", "0")
+    session.next_phase()
+    session.go_to_question("hg-o-kernproblemen", skip_between=False)
+    clock.advance(1)
+    session.record_judgement(JudgementKind.KERNPROBLEEM, "Geldzorgen en drank")
+    session.next_phase()
+    session.go_to_question("hg-d-acties", skip_between=False)
+    decide(session, clock, "Schuldhulp aanvragen met moeder")
+    close(session, clock)
+    report = feedback(session, example_case)
+    questions = {q.question_id: q for q in report.questions}
+    score = questions["hg-b-cijfer-client"]
+    assert score.status is Coverage.BESPROKEN
+    assert [(m.clock, m.what) for m in score.evidence] == [
+        ("0:02:00", "veiligheidsscore 6 van Moeder (gespeeld)")
+    ]
+    judged = questions["hg-o-kernproblemen"]
+    assert judged.status is Coverage.BESPROKEN and judged.reason.startswith("als besproken")
+    assert questions["hg-d-acties"].status is Coverage.BESPROKEN
+    evaluation = questions["hg-d-evaluatie"]
+    assert evaluation.status is Coverage.BESPROKEN
+    assert evaluation.evidence[0].what.startswith("evaluatie vastgelegd: ")
+    pattern = questions["hg-b-patroon-geweld"]
+    assert pattern.status is Coverage.BESPROKEN  # the note is on it, whatever its kind
+    assert report.key_facts[0].captured is None  # an assumption is not the fact
+    assert pattern.expected_facts == ("Twee meldingen in drie maanden.",)
+    untouched = questions["hg-b-veiligheid-per-kind"]
+    assert untouched.open_core and untouched.evidence == ()
+    assert untouched.reason.startswith("overgeslagen: verder gegaan")
+    picture = report.figure("vragen-beeldvorming")
+    assert picture.attention and "Kernvragen zonder iets vastgelegd" in picture.reason
+    assert "hg-b-cijfer-client" not in picture.reason
+
+
+def test_facts_that_read_as_assumptions_are_listed_not_scored(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    session = rehearse(practice_store, example_case, clock)
+    clock.advance(1)
+    session.record_note(NoteKind.FEIT, "Twee meldingen in drie maanden")
+    clock.advance(1)
+    session.record_note(NoteKind.FEIT, "De buren zeggen: het is Waarschijnlijk elk weekend")
+    clock.advance(1)
+    session.record_note(NoteKind.FEIT, "Vader drinkt elke dag")  # a known assumption
+    session.record_note(NoteKind.ZORG, "Het escaleert waarschijnlijk")  # a worry may guess
+    session.record_note(NoteKind.FEIT, "Het is onwaarschijnlijke onzin")  # not the word itself
+    report = feedback(session, example_case)
+    check = report.figure("feit-of-aanname")
+    assert check.attention and check.value == "2"
+    assert [(m.clock, m.what) for m in check.moments] == [
+        (
+            "0:02:00",
+            "als feit: De buren zeggen: het is Waarschijnlijk elk weekend — bevat 'waarschijnlijk'",
+        ),
+        (
+            "0:03:00",
+            "als feit: Vader drinkt elke dag — bekende aanname van de casus (Vader drinkt.)",
+        ),
+    ]
+    assert not report.figure("feiten-en-aannames").attention  # the mix is not scored
+
+
+def test_safety_scores_and_how_the_chair_met_each_event(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    session = rehearse(practice_store, example_case, clock)
+    mother, _agent = session.participants()
+    clock.advance(5)
+    session.mark_practice_event(0)
+    clock.advance(0.75)
+    session.park_idea("Huisverbod")
+    clock.advance(0.25)
+    session.record_safety_score("Moeder (gespeeld)", 5, participant_id=mother.id)
+    report = feedback(session, example_case)
+    scores = report.figure("veiligheidsscores")
+    assert scores.value == "1 van 2" and scores.reason == "Niet gevraagd: Wijkagent"
+    assert not scores.attention  # the client was asked
+    event = report.figure("gebeurtenis-0")
+    assert event.value == "om 0:05:00; reactie na 45 s" and not event.attention
+    assert event.label == "Gebeurtenis 1 (Wijkagent)"
+    assert event.reason == (
+        "De wijkagent stelt voor om direct een huisverbod … Eerste reactie na 45 s; "
+        "2 keer iets vastgelegd in de 5 minuten erna."
+    )
+    assert [m.what for m in event.moments][1:] == [
+        "geparkeerd: Huisverbod",
+        "veiligheidsscore 5",
+    ]
+    assert report.figure("gebeurtenis-1").value == "niet gekomen"
+
+
+def test_nobody_asked_for_a_score_and_an_event_left_unanswered(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    session = rehearse(practice_store, example_case, clock)
+    clock.advance(5)
+    session.mark_practice_event(0)
+    clock.advance(6)
+    session.record_note(NoteKind.FEIT, "Twee meldingen")  # after the window
+    report = feedback(session, example_case)
+    assert report.figure("veiligheidsscores").attention
+    event = report.figure("gebeurtenis-0")
+    assert event.attention and event.value == "om 0:05:00; niets vastgelegd erna"
+
+
+def test_the_timeline_is_to_the_second_in_the_order_things_happened(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    session = rehearse(practice_store, example_case, clock)
+    clock.now += timedelta(seconds=130)
+    session.record_note(NoteKind.FEIT, "Zo begon het")
+    clock.now += timedelta(seconds=30)
+    session.record_note(NoteKind.FEIT, "Alles daarna")
+    report = feedback(session, example_case)
+    assert [(m.clock, m.what) for m in report.timeline] == [
+        ("0:00:00", "Beeldvorming begint"),
+        ("0:02:10", "notitie (feit): Zo begon het"),
+        ("0:02:40", "notitie (feit): Alles daarna"),
+    ]
+
+
+def test_comparison_better_worse_equal_with_both_values_and_key_decisions(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    hasty = feedback(hasty_rehearsal(practice_store, example_case, clock), example_case)
+    thorough = feedback(thorough_rehearsal(practice_store, example_case, clock), example_case)
+    rows = {row.label: row for row in compare_reports(hasty, thorough)}
+    assert (rows["Kernfeiten op tafel"].first, rows["Kernfeiten op tafel"].second) == (
+        "1 van 2",
+        "2 van 2",
+    )
+    assert rows["Kernfeiten op tafel"].verdict == "beter"
+    assert rows["Besluiten vóór oordeelsvorming"].verdict == "beter"
+    assert rows["Veiligheidsscores gevraagd"].verdict == "beter"
+    assert rows["Besluiten zonder eigenaar"].verdict == "gelijk"
+    assert rows["Kernbesluiten genomen"].verdict == "gelijk"
+    back = {row.label: row.verdict for row in compare_reports(thorough, hasty)}
+    assert back["Kernfeiten op tafel"] == "slechter"
+    [(text, first, second)] = compare_decisions(hasty, thorough)
+    assert text == "Schuldhulp aanvragen met moeder."
+    assert first.endswith("Schuldhulp aanvragen met moeder (R. Jansen, Wijkteam)")
+    assert second.endswith("Schuldhulp aanvragen met moeder (R. Jansen, Wijkteam)")
 
     report_md = render_document(build_feedback_handout(hasty), "md")
     assert isinstance(report_md, str)
-    assert "| Besluiten vóór oordeelsvorming | 1 | bespreken | min 10 |" in (report_md)
-    assert "| 10 | besluit: Huisverbod aanvragen |" in report_md  # the timeline
-    comparison = render_document(build_comparison_handout(hasty, thorough), "html")
+    assert "| Besluiten vóór oordeelsvorming | 1 | bespreken |" in report_md
+    assert "| 0:10:00 | besluit: Huisverbod aanvragen |" in report_md  # the timeline
+    expected_owner = "| Schuldhulp aanvragen met moeder. | Wijkteam | 0:25:00 Schuldhulp aanvragen"
+    assert expected_owner in report_md
+    comparison = render_document(build_comparison_handout(hasty, thorough), "md")
     assert isinstance(comparison, str)
-    assert "OEFEN-VB-01-1" in comparison and "OEFEN-VB-01-2" in comparison
+    assert "| Kernfeiten op tafel | 1 van 2 | 2 van 2 | beter |" in comparison
+    assert "Alle besluiten naast elkaar" in comparison and "Huisverbod aanvragen" in comparison
 
 
-def test_role_cards_one_per_page(example_case: PracticeCase) -> None:  # noqa: F811
+def test_events_follow_their_phase_condition_and_the_trainer(
+    practice_store: Store,
+    example_case: PracticeCase,  # noqa: F811
+    clock: FakeClock,
+) -> None:
+    from bobtui.core.training.events import due_event
+
+    session = rehearse(practice_store, example_case, clock)
+
+    def due() -> int | None:
+        snapshot = session.snapshot()
+        log = session.practice_event_log()
+        return due_event(example_case, snapshot, log, snapshot.time_spent, clock.now)
+
+    clock.advance(4)
+    assert due() is None  # minute 4 of beeldvorming; the event is at 5
+    session.next_phase()
+    clock.advance(10)
+    assert due() is None  # beeldvorming is over: its event does not come in oordeelsvorming
+    other = rehearse(practice_store, example_case, clock)
+    session = other
+    clock.advance(5)
+    assert due() == 0
+    session.mark_practice_event(0, PracticeEventAction.DELAYED)
+    clock.advance(1)
+    assert due() is None  # two minutes later, not one
+    clock.advance(1)
+    assert due() == 0
+    session.mark_practice_event(0, PracticeEventAction.SKIPPED)
+    assert due() is None
+    decide(session, clock, "Huisverbod aanvragen")  # a decision in beeldvorming
+    assert due() == 1
+    session.mark_practice_event(1, PracticeEventAction.TRIGGERED)
+    assert due() is None
+    report = feedback(session, example_case)
+    assert report.figure("gebeurtenis-0").value == "overgeslagen door de trainer"
+    assert "1× uitgesteld" in report.figure("gebeurtenis-0").reason
+    assert "Door de trainer gestart" in report.figure("gebeurtenis-1").reason
+    whats = [m.what for m in report.timeline]
+    assert "trainer: gebeurtenis 1 uitgesteld" in whats
+    assert whats.index("trainer: gebeurtenis 1 overgeslagen") < whats.index(
+        "trainer: gebeurtenis 2 gestart"
+    )
+
+
+def test_role_cards_speak_to_the_player_one_per_page(example_case: PracticeCase) -> None:  # noqa: F811
     handout = build_role_cards(example_case)
     html = render_document(handout, "html")
     assert isinstance(html, str)
     assert html.count('class="page"') == 3  # the background and two cards
     assert "section.page + section.page { break-before: page; }" in html
-    assert "Twee meldingen in drie maanden." in html and "laat je afremmen" in html
+    assert "Wat jij weet" in html and "Wat je weet" not in html and "Jouw zorg" in html
+    assert "Je zoon sliep toen het gebeurde." in html and "laat je afremmen" in html
     document = render_document(handout, "docx")
     assert isinstance(document, bytes)
     with zipfile.ZipFile(io.BytesIO(document)) as package:
@@ -179,6 +388,24 @@ def test_role_cards_one_per_page(example_case: PracticeCase) -> None:  # noqa: F
     assert body.count('<w:br w:type="page"/>') == 2
     markdown = render_document(handout, "md")
     assert isinstance(markdown, str) and markdown.count("\n---\n") == 2
+
+
+def test_the_trainer_sheet_is_the_answer_key(example_case: PracticeCase) -> None:  # noqa: F811
+    markdown = render_document(build_trainer_sheet(example_case), "md")
+    assert isinstance(markdown, str)
+    for expected in (
+        "Wat een goede voorzitter boven tafel krijgt: beeldvorming",
+        "Verwacht: 8 tot 15 minuten.",
+        "Geldzorgen als bron van de ruzies.",
+        "| Schuldhulp aanvragen met moeder. | Wijkteam |",
+        "| Twee meldingen in drie maanden. | hg-b-patroon-geweld |",
+        "Vader drinkt.",
+        "Het huisverbod in beeldvorming: parkeren, niet besluiten.",
+        "| 5 min in beeldvorming | Wijkagent |",
+        "zodra er in beeldvorming een besluit wordt vastgelegd",
+        "niet uitdelen aan de spelers",
+    ):
+        assert expected in markdown, expected
 
 
 def test_trainers_commands(
@@ -196,12 +423,16 @@ def test_trainers_commands(
     )
     assert result.returncode == 0, result.stderr
     assert "Rolkaart: Wijkagent" in cards.read_text()
+    sheet = bobtui("oefen", "kaarten", "gezin-de-wit", "--trainer")
+    assert sheet.returncode == 0, sheet.stderr
+    assert "Trainersblad: Gezin De Wit" in sheet.stdout and "Valkuilen" in sheet.stdout
+    assert "Rolkaart" not in sheet.stdout
     report = bobtui("oefen", "rapport", "OEFEN-VB-01-1")
     assert report.returncode == 0, report.stderr
-    assert "overgeslagen" in report.stdout and "| 10 | besluit: Huisverbod aanvragen |" in (
-        report.stdout
-    )
+    assert "overgeslagen" in report.stdout
+    assert "| 0:10:00 | besluit: Huisverbod aanvragen |" in report.stdout
     compared = bobtui("oefen", "vergelijk", "1", "2")
-    assert compared.returncode == 0 and "| 1 van 2 | 2 van 2 | verschilt |" in compared.stdout
+    assert compared.returncode == 0
+    assert "| Kernfeiten op tafel | 1 van 2 | 2 van 2 | beter |" in compared.stdout
     assert_one_sentence_error(bobtui("oefen", "rapport", "99"), "geen overleg")
     assert_one_sentence_error(bobtui("oefen", "kaarten", "onbekend"), "bestaat niet")

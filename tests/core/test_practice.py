@@ -1,27 +1,28 @@
 """Practice cases as data and rehearsals: the format, its checker, starting a rehearsal in its
-own store (the rehearsal in the app, with its timed event: tests/ui/test_practice_screen.py)."""
+own store, the events bound to phases and conditions under the trainer's hand (the rehearsal
+in the app, with its events and the trainer panel: tests/ui/test_practice_screen.py)."""
 
 import re
 from pathlib import Path
 
 import pytest
 
+from bobtui.core.config.paths import shipped_practice_dir
 from bobtui.core.domain.errors import PracticeCaseError
 from bobtui.core.questions.sets import default_catalog
 from bobtui.core.store.engine import open_store, sqlite_url
-from bobtui.core.training.cases import (
-    KeyItem,
-    PracticeCase,
+from bobtui.core.training.cases import KeyItem, PracticeCase, load_practice_case
+from bobtui.core.training.catalog import (
     check_practice_file,
     default_practice_catalog,
-    load_practice_case,
+    leidraad_questions,
 )
 from bobtui.core.training.rehearsal import start_rehearsal
 from tests.conftest import ROOT, FakeClock, configured_paths
 from tests.core.test_cli import assert_one_sentence_error, bobtui
 
 DOCS = ROOT / "docs" / "oefencasus.md"
-KNOWN = set(default_catalog().entries)
+KNOWN = leidraad_questions(default_catalog())
 
 
 def practice_example_text() -> str:
@@ -57,7 +58,28 @@ def test_the_documented_example_and_the_shipped_cases_load(example_case: Practic
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("minute = 15", "minute = 45", r":\d+: events\[0\]\.minute: minuut 45 valt na het einde"),
+        ("after_minutes = 5", "after_minutes = 500", r":\d+: events\[0\]\.after_minutes: is te"),
+        ('phase = "beeldvorming"\nafter', 'when = "nooit"\nafter', r"events\[0\]\.when: onbekende"),
+        ("after_minutes = 5\n", "", r"events\[0\]\.after_minutes: ontbreekt"),
+        ('when = "besluit', 'phase = "beeldvorming"\nwhen = "besluit', r"events\[1\]\.when: kies"),
+        ("maximum_minutes = 15", "maximum_minutes = 45", r"timing\[0\]\.maximum_minutes: valt na"),
+        (
+            "maximum_minutes = 15",
+            "maximum_minutes = 8",
+            r"timing\[0\]\.maximum_minutes: moet groter",
+        ),
+        ('phase = "oordeelsvorming"', 'phase = "beeldvorming"', r":\d+: timing: geef fase"),
+        (
+            'questions = ["hg-b-patroon',
+            'questions = ["hg-b-bestaat-niet',
+            r"key_facts\[0\]\.questions: vraag",
+        ),
+        (
+            'evaluatie = ["hg-d-evaluatie"]',
+            'evaluatie = ["x"]',
+            r":\d+: answers\.evaluatie: vraag 'x'",
+        ),
+        ('owner = "Wijkteam"', 'eigenaar = "Wijkteam"', r"key_decisions\[0\]\.eigenaar: onbekend"),
         ('role = "Wijkagent"\ntext', 'role = "Agent"\ntext', r"events\[0\]\.role: rol 'Agent'"),
         ('wants = "Hulp', 'wil = "Hulp', r"roles\[0\]\.wil: onbekend veld"),
         ('keywords = ["schuld"]', "keywords = []", r"key_decisions\[0\]\.keywords: mag niet leeg"),
@@ -83,15 +105,47 @@ def test_check_on_the_command_line(tmp_path: Path) -> None:
     good = tmp_path / "goed.toml"
     good.write_text(practice_example_text(), encoding="utf-8")
     bad = tmp_path / "kapot.toml"
-    bad.write_text(practice_example_text().replace("minute = 15", "minute = 99"), encoding="utf-8")
+    bad.write_text(
+        practice_example_text().replace("after_minutes = 5", "after_minutes = 999"),
+        encoding="utf-8",
+    )
     result = bobtui("oefen", "check", str(good))
     assert result.returncode == 0 and "In orde: 1 oefencasus" in result.stdout
     result = bobtui("oefen", "check", str(good), str(bad))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stdout.count("\n") == 1 and "minuut 99" in result.stdout
+    assert result.stdout.count("\n") == 1 and f"{bad}:" in result.stdout
+    assert "events[0].after_minutes" in result.stdout
     listed = bobtui("oefen", "list")
     assert "gezin-de-wit" in listed.stdout and "jongvolwassene-pga" in listed.stdout
     assert_one_sentence_error(bobtui("oefen", "start", "bestaat-niet"), "bestaat niet")
+
+
+def test_every_shipped_practice_file_validates_against_the_format() -> None:
+    """The shipped cases and the shared word list, through the same checker as ``oefen check``."""
+    files = sorted(shipped_practice_dir().glob("*.toml"))
+    assert {f.name for f in files} >= {
+        "gezin-de-wit.toml",
+        "jongvolwassene-pga.toml",
+        "_duiding.toml",
+    }
+    for path in files:
+        assert check_practice_file(path, KNOWN) == [], path
+    result = bobtui("oefen", "check")
+    assert result.returncode == 0 and f"{len(files)} oefencasussen" in result.stdout
+
+
+def test_a_broken_word_list_names_file_line_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "_duiding.toml"
+    path.write_text('nl = ["waarschijnlijk"]\nen = []\n', encoding="utf-8")
+    assert check_practice_file(path, KNOWN) == [f"{path}:2: en: mag niet leeg zijn"]
+
+
+def test_the_veilig_thuis_worker_is_no_aandachtsfunctionaris() -> None:
+    """An aandachtsfunctionaris works inside an organisation that reports to Veilig Thuis."""
+    catalog = default_practice_catalog(KNOWN)
+    cards = [card for entry in catalog.entries.values() for card in entry.case.roles]
+    veilig_thuis = [c for c in cards if c.organisation == "Veilig Thuis"]
+    assert veilig_thuis and all("aandachtsfunctionaris" not in c.role for c in veilig_thuis)
 
 
 def test_keywords_match_parts_of_words_and_alternatives() -> None:

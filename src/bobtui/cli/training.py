@@ -24,7 +24,7 @@ from bobtui.cli.common import (
 
 if TYPE_CHECKING:
     from bobtui.core.config.settings import Settings
-    from bobtui.core.training.cases import PracticeCatalog
+    from bobtui.core.training.catalog import PracticeCatalog
 
 
 def add_parser(commands: Subparsers) -> None:
@@ -43,9 +43,15 @@ def add_parser(commands: Subparsers) -> None:
     app = practice_commands.add_parser("app", help="open de app op de oefeningen")
     app.set_defaults(handler=open_app)
     cards = practice_commands.add_parser(
-        "kaarten", help="rolkaarten om uit te delen, één per pagina"
+        "kaarten", help="rolkaarten om uit te delen, één per pagina (of het trainersblad)"
     )
     cards.add_argument("case", metavar="CASUS", help="id van de oefencasus")
+    cards.add_argument(
+        "--trainer",
+        action="store_true",
+        help="het trainersblad: wat een goede voorzitter boven tafel krijgt, de verwachte "
+        "besluiten, de valkuilen en de gebeurtenissen",
+    )
     add_document_options(cards)
     cards.set_defaults(handler=role_cards)
     report = practice_commands.add_parser("rapport", help="feedbackrapport van een oefening")
@@ -59,15 +65,16 @@ def add_parser(commands: Subparsers) -> None:
     compare.set_defaults(handler=feedback_report)
 
 
-def _known_leidraden(settings: "Settings") -> set[str]:
-    """The question-set ids a practice case may name."""
+def _known_leidraden(settings: "Settings") -> dict[str, frozenset[str]]:
+    """The leidraden, with their questions, that a practice case may name."""
     from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.training.catalog import leidraad_questions
 
-    return set(default_catalog(settings.paths).entries)
+    return leidraad_questions(default_catalog(settings.paths))
 
 
 def _practice_catalog(settings: "Settings") -> "PracticeCatalog":
-    from bobtui.core.training.cases import default_practice_catalog
+    from bobtui.core.training.catalog import default_practice_catalog
 
     return default_practice_catalog(_known_leidraden(settings), settings.paths)
 
@@ -87,7 +94,7 @@ def list_cases(args: argparse.Namespace) -> int:
 def check_cases(args: argparse.Namespace) -> int:
     from bobtui.core.config.paths import shipped_practice_dir
     from bobtui.core.domain.vocabulary import counted
-    from bobtui.core.training.cases import check_practice_file
+    from bobtui.core.training.catalog import check_practice_file
 
     known = _known_leidraden(args.settings)
     targets: list[Path] = args.paths or [
@@ -114,12 +121,17 @@ def open_app(args: argparse.Namespace) -> int:
 
 def role_cards(args: argparse.Namespace) -> int:
     from bobtui.core.documents.export import render_document
-    from bobtui.core.training.handouts import build_role_cards
+    from bobtui.core.training.sheets import build_role_cards, build_trainer_sheet
 
     catalog = _practice_catalog(args.settings)
     check_output(args, args.format)
-    handout = build_role_cards(catalog.get(args.case))
-    write_output(args, render_document(handout, args.format), "Rolkaarten")
+    case = catalog.get(args.case)
+    handout = build_trainer_sheet(case) if args.trainer else build_role_cards(case)
+    write_output(
+        args,
+        render_document(handout, args.format),
+        "Trainersblad" if args.trainer else "Rolkaarten",
+    )
     return 0
 
 
@@ -131,7 +143,7 @@ def feedback_report(args: argparse.Namespace) -> int:
     from bobtui.core.session import open_meeting
     from bobtui.core.store.engine import sqlite_url
     from bobtui.core.store.meetings import find_meeting_id
-    from bobtui.core.training.feedback import build_feedback
+    from bobtui.core.training.feedback import rehearsal_feedback
     from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 
     practice = _practice_catalog(args.settings)
@@ -151,7 +163,7 @@ def feedback_report(args: argparse.Namespace) -> int:
             case_id = session.meeting().practice_case_id
             if case_id is None:
                 raise BobError(f"Overleg {reference} is geen oefening.")
-            reports.append(build_feedback(session.snapshot(), practice.get(case_id)))
+            reports.append(rehearsal_feedback(session, practice.get(case_id), practice))
     if len(reports) == 2 and reports[0].case_id != reports[1].case_id:
         raise BobError("Vergelijk twee oefeningen van dezelfde casus.")
     handout = (

@@ -17,7 +17,7 @@ from bobtui.core.domain.dates import Clock, utc_now
 if TYPE_CHECKING:  # pydantic and SQLModel: imported when first used, off the first frame
     from bobtui.core.questions.sets import Catalog
     from bobtui.core.store.engine import Store
-    from bobtui.core.training.cases import PracticeCatalog
+    from bobtui.core.training.catalog import PracticeCatalog
 
 
 class StoreKind(Enum):
@@ -59,13 +59,13 @@ class Workplace:
     @property
     def practice_catalog(self) -> "PracticeCatalog":
         """The practice cases: shipped and the trainer's own (loaded once)."""
-        from bobtui.core.training.cases import default_practice_catalog
+        from bobtui.core.training.catalog import default_practice_catalog, leidraad_questions
 
         catalog = self.catalog
         with self._lock:
             if self._practice_catalog is None:
                 self._practice_catalog = default_practice_catalog(
-                    set(catalog.entries), self.settings.paths
+                    leidraad_questions(catalog), self.settings.paths
                 )
             return self._practice_catalog
 

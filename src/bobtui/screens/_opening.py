@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from bobtui.core.questions.sets import Catalog
     from bobtui.core.session import MeetingSession
     from bobtui.core.store.engine import Store
-    from bobtui.core.training.cases import PracticeCase, PracticeCatalog
+    from bobtui.core.training.cases import PracticeCase
+    from bobtui.core.training.catalog import PracticeCatalog
 
 
 class MeetingOpeningScreen(Screen[None]):

@@ -12,7 +12,8 @@ from textual.widgets import Footer, Static
 
 from bobtui.core.documents.blocks import Handout
 from bobtui.core.documents.export import DocumentFormat
-from bobtui.core.training.feedback import FeedbackReport, compare_reports
+from bobtui.core.training.compare import compare_decisions, compare_reports
+from bobtui.core.training.feedback import FeedbackReport
 from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import plain
@@ -47,6 +48,7 @@ class FeedbackScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="feedback"):
             yield ListTable(id="feedback-figures", cursor_type="row", zebra_stripes=True)
+            yield Static(id="feedback-evidence")
             yield Static(id="feedback-keys")
             yield Static(id="feedback-timeline")
         yield Footer()
@@ -56,22 +58,34 @@ class FeedbackScreen(Screen[None]):
         table = self.query_one("#feedback-figures", ListTable)
         if self.other is None:
             self.sub_title = f"Feedback: {r.case_title} ({r.case_code})"
-            table.add_columns("Onderdeel", "Uitkomst", "", "Momenten (minuut)")
+            for label, width in (("Onderdeel", 30), ("Uitkomst", 34), ("", 11), ("Waarom", None)):
+                table.add_column(label, width=width)
             for f in r.figures:
-                table.add_row(
-                    f.label,
-                    f.value,
-                    _ATTENTION if f.attention else "",
-                    ", ".join(str(m.minute) for m in f.moments) or "—",
-                )
+                table.add_row(f.label, f.value, _ATTENTION if f.attention else "", f.reason)
             self._show_keys_and_timeline()
         else:
             o = self.other
             self.sub_title = f"Vergelijking: {r.case_title}"
-            table.add_columns("Onderdeel", r.case_code, o.case_code, "")
-            for label, first, second, differs in compare_reports(r, o):
-                table.add_row(label, first, second, "verschilt" if differs else "")
+            for label, width in (
+                ("Onderdeel", 30),
+                (r.case_code, 32),
+                (o.case_code, 32),
+                ("2e t.o.v. 1e", None),
+            ):
+                table.add_column(label, width=width)
+            for row in compare_reports(r, o):
+                table.add_row(row.label, row.first, row.second, row.verdict)
+            self._show_decisions_side_by_side()
         table.focus()
+
+    def on_data_table_row_highlighted(self, event: ListTable.RowHighlighted) -> None:
+        """The evidence of the highlighted item: why, and the moments it came from."""
+        if self.other is not None or not 0 <= event.cursor_row < len(self.report.figures):
+            return
+        figure = self.report.figures[event.cursor_row]
+        lines = [f"{figure.label}: {figure.reason}"]
+        lines += [f"  {m.clock}  {m.what}" for m in figure.moments] or ["  (geen momenten)"]
+        self.query_one("#feedback-evidence", Static).update(plain("\n".join(lines)))
 
     def _show_keys_and_timeline(self) -> None:
         r = self.report
@@ -80,17 +94,32 @@ class FeedbackScreen(Screen[None]):
             lines += [Text(), Text(title, "bold")]
             lines += [
                 plain(
-                    f"  {'✓ min ' + str(k.captured.minute) if k.captured else '✗ gemist':<10} "
-                    + k.text
+                    f"  {'✓ ' + k.captured.clock if k.captured else '✗ gemist':<10} {k.text}"
+                    + (f" — {k.captured.what}" if k.captured else "")
                 )
                 for k in results
             ]
+        open_core = [q for q in r.questions if q.open_core]
+        if open_core:
+            lines += [Text(), Text("Open kernvragen", "bold")]
+            lines += [plain(f"  {q.phase}: {q.text} — {q.reason}") for q in open_core]
         self.query_one("#feedback-keys", Static).update(Text("\n").join(lines[1:]))
-        timeline = [f"  {m.minute:>3}  {m.what}" for m in r.timeline] or ["  (leeg)"]
+        timeline = [f"  {m.clock}  {m.what}" for m in r.timeline] or ["  (leeg)"]
         self.query_one("#feedback-timeline", Static).update(
             Text.assemble(
-                ("Tijdlijn", "bold"), " (minuten na de start)\n", plain("\n".join(timeline))
+                ("Tijdlijn", "bold"), " (uur:min:sec na de start)\n", plain("\n".join(timeline))
             )
+        )
+
+    def _show_decisions_side_by_side(self) -> None:
+        assert self.other is not None
+        rows = compare_decisions(self.report, self.other)
+        lines = [
+            plain(f"  {text}\n    {self.report.case_code}: {a}\n    {self.other.case_code}: {b}")
+            for text, a, b in rows
+        ]
+        self.query_one("#feedback-keys", Static).update(
+            Text("\n").join([Text("Kernbesluiten naast elkaar", "bold"), *lines])
         )
 
     def _handout(self) -> Handout:

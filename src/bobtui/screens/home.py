@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bobtui.core.domain.records import MeetingListRow, Saved
     from bobtui.core.questions.sets import Catalog
     from bobtui.core.store.engine import Store
-    from bobtui.core.training.cases import PracticeCatalog
+    from bobtui.core.training.catalog import PracticeCatalog
     from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
@@ -255,15 +255,15 @@ class HomeScreen(MeetingOpeningScreen):
     def _feedback_of(self, meeting_id: int) -> "FeedbackReport | None":
         from bobtui.core.domain.errors import BobError
         from bobtui.core.session import open_meeting
-        from bobtui.core.training.feedback import build_feedback
+        from bobtui.core.training.feedback import rehearsal_feedback
 
         assert self.store is not None and self.catalog is not None
         try:
             session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
             case = self._practice_case_of(session)
-            if case is None:
+            if case is None or self.practice_catalog is None:
                 raise BobError("Dit overleg is geen oefening van een bekende oefencasus.")
-            return build_feedback(session.snapshot(), case)
+            return rehearsal_feedback(session, case, self.practice_catalog)
         except BobError as error:
             self.notify(str(error), severity="warning")
             return None

@@ -9,7 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bobtui.core.training.cases import LOGIC_LABELS, PracticeCatalog
+from bobtui.core.training.cases import LOGIC_LABELS
+from bobtui.core.training.catalog import PracticeCatalog
 from bobtui.widgets.text import plain
 
 

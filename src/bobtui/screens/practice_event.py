@@ -1,4 +1,4 @@
-"""A timed event of the practice case, popping up at its minute of the rehearsal."""
+"""An event of the practice case, popping up when it is due or when the trainer starts it."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +21,6 @@ class PracticeEventScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         who = f" — {self.event.role}" if self.event.role else ""
         with Vertical(id="practice-event"):
-            yield Static(plain(f"Gebeurtenis, minuut {self.event.minute}{who}", "bold"))
+            yield Static(plain(f"Gebeurtenis ({self.event.trigger}){who}", "bold"))
             yield Static(plain(self.event.text), id="practice-event-text")
             yield Static("[dim]Enter of Esc: verder met het overleg[/dim]")

@@ -18,7 +18,8 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]*$", 
 
 
 def located(location: tuple[str | int, ...], message: str) -> PydanticCustomError:
-    """A whole-set error that still points at the field (and so the line) it is about."""
+    """A whole-table error that still points at the field (and so the line) it is about,
+    relative to the table whose validator raises it."""
     return PydanticCustomError(
         "bob_located", message.replace("{", "(").replace("}", ")"), {"at": location}
     )
@@ -164,11 +165,17 @@ def _read_toml(path: Path, error_type: type[DataFileError]) -> tuple[str, dict[s
     return source, data
 
 
-def validate_file(model: type[_M], path: Path, error_type: type[DataFileError]) -> _M:
-    """Load ``path`` as ``model``, or raise ``error_type`` with one line per problem."""
+def validate_file(
+    model: type[_M],
+    path: Path,
+    error_type: type[DataFileError],
+    context: dict[str, Any] | None = None,
+) -> _M:
+    """Load ``path`` as ``model``, or raise ``error_type`` with one line per problem;
+    ``context`` reaches the model's validators (what the file may refer to)."""
     source, data = _read_toml(path, error_type)
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as error:
         lines = _line_index(source)
         errors = error.errors()
@@ -176,7 +183,8 @@ def validate_file(model: type[_M], path: Path, error_type: type[DataFileError]) 
         failed = [tuple(item["loc"]) for item in errors]
         problems = []
         for item in errors:
-            location = tuple(item.get("ctx", {}).get("at") or item["loc"])
+            # ``located`` points from the model that raised it: the root, or a nested table.
+            location = (*item["loc"], *item.get("ctx", {}).get("at", ()))
             if any(
                 len(other) > len(location) and other[: len(location)] == location
                 for other in failed

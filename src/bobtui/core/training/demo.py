@@ -46,7 +46,7 @@ _ROSTER = [
     ("Moeder (fictief)", "", "ouder", None, {"is_client": True}),
     ("Vader (fictief)", "", "ouder", None, {"is_client": True}),
     ("R. Jansen", "Wijkteam Oost", "casusregisseur", Domain.ZORG, {}),
-    ("M. de Boer", "Veilig Thuis", "aandachtsfunctionaris", Domain.ZORG, {}),
+    ("M. de Boer", "Veilig Thuis", "medewerker onderzoek", Domain.ZORG, {}),
     ("Wijkagent Oost", "Politie", "wijkagent", Domain.STRAF, {}),
     ("K. Visser", "Reclassering Nederland", "reclasseringswerker", Domain.STRAF, {}),
     ("S. Bakker", "Jeugd-GGZ", "behandelaar", Domain.ZORG, {"speaks_for_child": True}),

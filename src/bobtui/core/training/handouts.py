@@ -1,66 +1,87 @@
-"""Trainers' documents laid out for every format: the feedback report, two rehearsals side by
-side, and the role cards (one per printed page)."""
+"""The feedback report and two rehearsals side by side, laid out for every format."""
 
-from bobtui.core.documents.blocks import (
-    Block,
-    Bullets,
-    Facts,
-    Handout,
-    Item,
-    Part,
-    Subheading,
-    Table,
-    Text,
+from bobtui.core.documents.blocks import Facts, Handout, Part, Table, Text
+from bobtui.core.training.compare import (
+    compare_decisions,
+    compare_reports,
+    side_by_side_decisions,
 )
-from bobtui.core.training.cases import LOGIC_LABELS, PracticeCase
-from bobtui.core.training.feedback import FeedbackReport, KeyResult, compare_reports
+from bobtui.core.training.feedback import FeedbackReport
+from bobtui.core.training.feedback_facts import KeyResult
 
-_PRACTICE = "Oefening met een fictieve casus: alleen voor de training."
+PRACTICE = "Oefening met een fictieve casus: alleen voor de training."
 _MOMENTS = (
-    "Berekend uit wat er in de oefening is vastgelegd. Bij elk cijfer staan de momenten waar het "
-    "vandaan komt, in minuten na de start; de tijdlijn zet ze op een rij."
+    "Berekend uit wat er in de oefening is vastgelegd. Bij elk onderdeel staat waarom het wel of "
+    "geen bespreekpunt is, met de momenten (uur:minuut:seconde na de start) waar het vandaan "
+    "komt; de tijdlijn zet alles op volgorde."
 )
 
 
-def _minutes(results: tuple[KeyResult, ...]) -> list[tuple[str, ...]]:
-    return [(r.text, f"min {r.captured.minute}" if r.captured else "gemist") for r in results]
+def _captured(results: tuple[KeyResult, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (r.text, f"{r.captured.clock} {r.captured.what}" if r.captured else "gemist")
+        for r in results
+    )
+
+
+def _open_questions(report: FeedbackReport) -> tuple[tuple[str, ...], ...]:
+    """Core questions nothing was recorded on, and questions that left an expected fact out."""
+    return tuple(
+        (
+            r.phase,
+            r.text,
+            r.reason,
+            "; ".join(r.expected_facts) or "—",
+        )
+        for r in report.questions
+        if r.open_core or r.expected_facts
+    )
 
 
 def build_feedback_handout(report: FeedbackReport) -> Handout:
-    figures = [
+    figures = tuple(
         (
             f.label,
             f.value,
             "bespreken" if f.attention else "",
-            ", ".join(f"min {m.minute}" for m in f.moments),
+            f.reason,
+            "; ".join(f"{m.clock} {m.what}" for m in f.moments),
         )
         for f in report.figures
-    ]
-    timeline = [(f"{m.minute}", m.what) for m in report.timeline]
-    parts: list[Part] = [
+    )
+    timeline = tuple((m.clock, m.what) for m in report.timeline)
+    questions = _open_questions(report)
+    parts = (
         Part(
             "cijfers",
-            "Cijfers",
+            "Onderdelen",
             (
                 Table(
                     "cijfers",
-                    ("Onderdeel", "Uitkomst", "Let op", "Momenten"),
-                    tuple(figures),
-                    (34, 36, 10, 20),
+                    ("Onderdeel", "Uitkomst", "Let op", "Waarom", "Momenten"),
+                    figures,
+                    (20, 20, 8, 22, 30),
                 ),
             ),
         ),
         Part(
-            "kernfeiten",
-            "Kernfeiten",
+            "vragen",
+            "Open kernvragen en verwachte feiten",
             (
                 Table(
-                    "kernfeiten",
-                    ("Kernfeit", "Op tafel"),
-                    tuple(_minutes(report.key_facts)),
-                    (80, 20),
+                    "vragen",
+                    ("Fase", "Vraag", "Waarom", "Kernfeiten die hier hoorden"),
+                    questions,
+                    (14, 36, 25, 25),
                 ),
-            ),
+            )
+            if questions
+            else (Text("Bij elke kernvraag is iets vastgelegd.", True),),
+        ),
+        Part(
+            "kernfeiten",
+            "Kernfeiten",
+            (Table("kernfeiten", ("Kernfeit", "Op tafel"), _captured(report.key_facts), (50, 50)),),
         ),
         Part(
             "kernbesluiten",
@@ -68,25 +89,32 @@ def build_feedback_handout(report: FeedbackReport) -> Handout:
             (
                 Table(
                     "kernbesluiten",
-                    ("Kernbesluit", "Genomen"),
-                    tuple(_minutes(report.key_decisions)),
-                    (80, 20),
+                    ("Kernbesluit", "Verwachte eigenaar", "Genomen (wanneer, wat, wie)"),
+                    tuple(
+                        (text, owner or "—", taken)
+                        for (text, taken), owner in zip(
+                            _captured(report.key_decisions),
+                            (r.owner for r in report.key_decisions),
+                            strict=True,
+                        )
+                    ),
+                    (35, 20, 45),
                 ),
             ),
         ),
         Part(
             "tijdlijn",
             "Tijdlijn",
-            (Table("tijdlijn", ("Minuut", "Wat"), tuple(timeline), (12, 88)),)
+            (Table("tijdlijn", ("Tijd", "Wat"), timeline, (12, 88)),)
             if timeline
             else (Text("Geen momenten vastgelegd.", True),),
         ),
-    ]
+    )
     return Handout(
         kind="Feedback op een oefening",
         title=f"Feedback op de voorzitter: {report.case_title}",
         case_code=report.case_code,
-        confidentiality=_PRACTICE,
+        confidentiality=PRACTICE,
         profile_statement=_MOMENTS,
         particulars=Facts(
             (
@@ -95,41 +123,54 @@ def build_feedback_handout(report: FeedbackReport) -> Handout:
                 ("Datum", report.held_on),
             )
         ),
-        parts=tuple(parts),
+        parts=parts,
     )
 
 
 def build_comparison_handout(first: FeedbackReport, second: FeedbackReport) -> Handout:
-    rows = [
-        (label, a, b, "verschilt" if differs else "")
-        for label, a, b, differs in compare_reports(first, second)
-    ]
+    rows = tuple((c.label, c.first, c.second, c.verdict) for c in compare_reports(first, second))
     header = (
         "Onderdeel",
         f"{first.case_code} ({first.held_on})",
         f"{second.case_code} ({second.held_on})",
-        "",
+        "Tweede t.o.v. eerste",
     )
-    missed = [
-        (
-            r.text,
-            "min " + str(r.captured.minute) if r.captured else "gemist",
-            "min " + str(s.captured.minute) if s.captured else "gemist",
-        )
-        for r, s in zip(first.key_facts, second.key_facts, strict=False)
-    ]
+    decisions = side_by_side_decisions(first, second)
     return Handout(
         kind="Twee oefeningen vergeleken",
         title=f"Twee oefeningen naast elkaar: {first.case_title}",
         case_code=f"{first.case_code} en {second.case_code}",
-        confidentiality=_PRACTICE,
-        profile_statement="Cijfer voor cijfer; dezelfde casus, twee keer geoefend.",
+        confidentiality=PRACTICE,
+        profile_statement="Onderdeel voor onderdeel: de tweede oefening beter, slechter of gelijk "
+        "aan de eerste, met beide uitkomsten; dezelfde casus, twee keer geoefend.",
         particulars=Facts((("Oefencasus", first.case_title),)),
         parts=(
+            Part("cijfers", "Onderdelen", (Table("vergelijking", header, rows, (28, 30, 30, 12)),)),
             Part(
-                "cijfers",
-                "Cijfers",
-                (Table("vergelijking", header, tuple(rows), (34, 28, 28, 10)),),
+                "kernbesluiten",
+                "Kernbesluiten naast elkaar",
+                (
+                    Table(
+                        "kernbesluiten",
+                        ("Kernbesluit", first.case_code, second.case_code),
+                        tuple(compare_decisions(first, second)),
+                        (30, 35, 35),
+                    ),
+                ),
+            ),
+            Part(
+                "besluiten",
+                "Alle besluiten naast elkaar",
+                (
+                    Table(
+                        "besluiten",
+                        (first.case_code, second.case_code),
+                        tuple(decisions),
+                        (50, 50),
+                    ),
+                )
+                if decisions
+                else (Text("Geen besluiten vastgelegd.", True),),
             ),
             Part(
                 "kernfeiten",
@@ -138,57 +179,13 @@ def build_comparison_handout(first: FeedbackReport, second: FeedbackReport) -> H
                     Table(
                         "kernfeiten",
                         ("Kernfeit", first.case_code, second.case_code),
-                        tuple(missed),
-                        (60, 20, 20),
+                        tuple(
+                            (a.text, _captured((a,))[0][1], _captured((b,))[0][1])
+                            for a, b in zip(first.key_facts, second.key_facts, strict=False)
+                        ),
+                        (40, 30, 30),
                     ),
                 ),
             ),
         ),
-    )
-
-
-def build_role_cards(case: PracticeCase) -> Handout:
-    """The background for everyone, then one card per role, each on its own printed page."""
-    parts = [
-        Part("achtergrond", "Achtergrond voor iedereen", (Text(" ".join(case.background.split())),))
-    ]
-    for index, card in enumerate(case.roles, start=1):
-        flags = [
-            label
-            for label, on in (
-                ("cliënt", card.is_client),
-                ("ervaringsdeskundige", card.is_ervaringsdeskundige),
-                ("spreekt namens het kind", card.speaks_for_child),
-            )
-            if on
-        ]
-        facts = [("Rol", card.role)]
-        if card.organisation:
-            facts.append(("Organisatie", card.organisation))
-        if card.logic:
-            facts.append(("Logica van je organisatie", LOGIC_LABELS[card.logic]))
-        if flags:
-            facts.append(("Bijzonder", ", ".join(flags)))
-        blocks: list[Block] = [
-            Facts(tuple(facts)),
-            Subheading("Wat je weet"),
-            Bullets(tuple(Item(fact) for fact in card.knows)),
-            Subheading("Je zorg"),
-            Text(card.worry),
-        ]
-        if card.wants:
-            blocks += [Subheading("Wat je wilt bereiken"), Text(card.wants)]
-        if card.how_to_play:
-            blocks += [Subheading("Zo speel je het"), Text(card.how_to_play)]
-        parts.append(Part(f"rol-{index}", f"Rolkaart: {card.name}", tuple(blocks)))
-    return Handout(
-        kind="Rolkaarten",
-        title=f"Rolkaarten: {case.title}",
-        case_code=case.case_code,
-        confidentiality="Fictieve casus voor een training. Lees alleen je eigen kaart.",
-        profile_statement=f"{len(case.roles)} rollen, {case.duration_minutes} minuten; "
-        f"leidraad {case.leidraad}.",
-        particulars=Facts((("Casus", case.title), ("In het kort", case.summary))),
-        parts=tuple(parts),
-        page_per_part=True,
     )
