@@ -69,7 +69,7 @@ class ActionsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Open acties van alle overleggen"
         table = self.query_one(ListTable)
-        table.add_columns("", "Actie", "Eigenaar", "Organisatie", "Deadline", "Casus", "Overleg")
+        table.add_columns("", "Actie", "Eigenaar", "Organisatie", "Deadline", "Casus", "Nr")
         table.focus()
         self._load()
 

@@ -40,10 +40,10 @@ def fitted_widths(natural: list[int], floors: list[int], room: int) -> list[int]
     if sum(natural) <= room:
         return natural
     for cap in range(max(natural), NARROWEST - 1, -1):
-        widths = [max(min(width, cap), floor) for width, floor in zip(natural, floors)]
+        widths = [max(min(width, cap), floor) for width, floor in zip(natural, floors, strict=True)]
         if sum(widths) <= room:
             return widths
-    return [max(min(width, NARROWEST), floor) for width, floor in zip(natural, floors)]
+    return [max(min(width, NARROWEST), floor) for width, floor in zip(natural, floors, strict=True)]
 
 
 class ListTable(DataTable[Cell]):
@@ -144,13 +144,11 @@ class ListTable(DataTable[Cell]):
             room - padding * len(columns),
         )
         changed = False
-        for column, width in zip(columns, widths):
+        for column, width in zip(columns, widths, strict=True):
             changed |= column.auto_width or column.width != width
             column.auto_width = False
             column.width = width
         if changed:
             total = sum(column.get_render_width(self) for column in self.ordered_columns)
-            self.virtual_size = Size(
-                total + self._row_label_column_width, self.virtual_size.height
-            )
+            self.virtual_size = Size(total + self._row_label_column_width, self.virtual_size.height)
         return changed

@@ -3,7 +3,8 @@ confidential or not) and where it is typed; locked, with who chairs over it, in 
 only looks on.
 
 The bar always fits on its line: when the pane is narrow the key hints go first and a long name
-gives way to the role, or is cut, so the kind and the speaker always show."""
+gives way to the role, or is cut, so the kind and the speaker always show, with a "·" between
+the parts."""
 
 from rich.text import Text
 from textual import events
@@ -16,6 +17,10 @@ from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.text import plain, show_text
+
+_APART = " · "
+"""Between the bar's parts: a visible mark, so they never read as one word (a picture or a
+terminal that drops a run of blanks would show "feitWie:")."""
 
 
 class NoteLine(Vertical):
@@ -142,13 +147,13 @@ class NoteLine(Vertical):
         bar = Text.assemble("Soort: ", (self.kind.value, "bold"))
         if hints:
             bar.append(" (ctrl+a)")
-        bar.append("   Wie: ").append_text(plain(name, "bold"))
+        bar.append(_APART + "Wie: ").append_text(plain(name, "bold"))
         if hints:
             bar.append(" (ctrl+e)")
         if self.confidential:
-            bar.append("   ").append(" vertrouwelijk ", style="reverse")
+            bar.append(_APART).append(" vertrouwelijk ", style="reverse")
             if hints:
                 bar.append(" (ctrl+l)")
         if enter:
-            bar.append(f"   {enter}")
+            bar.append(_APART + enter)
         return bar
