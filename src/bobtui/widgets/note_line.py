@@ -125,7 +125,8 @@ class NoteLine(Vertical):
 
     def _fitted_bar(self, width: int) -> Text:
         """The fullest bar that fits in ``width`` cells: key hints go first, then the name
-        gives way to the role or is cut; the kind and the speaker always show."""
+        gives way to the role, then the labels "Soort:" and "Wie:", then the name is cut; the
+        kind and the speaker always show."""
         speaker = next((p for p in self._people if p.id == self.speaker_id), None)
         name = speaker.name if speaker else "niemand"
         enter = ""
@@ -137,17 +138,18 @@ class NoteLine(Vertical):
                 return bar
         if speaker is not None and speaker.role and len(speaker.role) < len(name):
             name = speaker.role
-        bar = self._bar(name, False, "")
+        for labels in (True, False):
+            bar = self._bar(name, False, "", labels=labels)
+            if bar.cell_len <= width:
+                return bar
         room = len(name) - (bar.cell_len - width)
-        if room < len(name):
-            name = name[: max(room - 1, 6)] + "…"
-        return self._bar(name, False, "")
+        return self._bar(name[: max(room - 1, 3)] + "…", False, "", labels=False)
 
-    def _bar(self, name: str, hints: bool, enter: str) -> Text:
-        bar = Text.assemble("Soort: ", (self.kind.value, "bold"))
+    def _bar(self, name: str, hints: bool, enter: str, *, labels: bool = True) -> Text:
+        bar = Text.assemble("Soort: " if labels else "", (self.kind.value, "bold"))
         if hints:
             bar.append(" (ctrl+a)")
-        bar.append(_APART + "Wie: ").append_text(plain(name, "bold"))
+        bar.append(_APART + ("Wie: " if labels else "")).append_text(plain(name, "bold"))
         if hints:
             bar.append(" (ctrl+e)")
         if self.confidential:
