@@ -115,4 +115,7 @@ async def test_the_note_bar_keeps_its_parts_apart_at_every_width(
             await pilot.pause(0.1)
             text = str(bar.render())
             assert bar.content.cell_len <= bar.size.width, (width, text)
-            assert re.fullmatch(r"(Soort: )?feit( \(ctrl\+a\))? · (Wie: )?niem.*", text), (width, text)
+            assert re.fullmatch(r"(Soort: )?feit( \(ctrl\+a\))? · (Wie: )?niem.*", text), (
+                width,
+                text,
+            )
