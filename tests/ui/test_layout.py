@@ -1,6 +1,10 @@
 """Nothing hidden at 80x24: the clock over the question, forms that fit, F1's help, and a calm
 request for a larger terminal below that."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bobtui.app import BobApp, StoreChoice
@@ -16,6 +20,26 @@ from tests.ui.test_meeting_screen import open_meeting_screen, planned, until
 __all__ = ["planned"]  # the fixture
 
 
+@asynccontextmanager
+async def meeting_at(
+    planned: tuple[str, int], size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[Pilot[None], MeetingScreen]]:
+    """The planned meeting started and open on a terminal of ``size``."""
+    url, _ = planned
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=size) as pilot:
+        yield pilot, await open_meeting_screen(pilot, app)
+
+
+@asynccontextmanager
+async def too_small(planned: tuple[str, int]) -> AsyncIterator[Pilot[None]]:
+    """The meeting open, then the terminal shrunk below the minimum: the request on top."""
+    async with meeting_at(planned) as (pilot, _):
+        await pilot.resize_terminal(70, 20)
+        await until(pilot, lambda: isinstance(pilot.app.screen, TooSmallScreen), "the request")
+        yield pilot
+
+
 def visible(screen, selector: str) -> bool:  # type: ignore[no-untyped-def]
     widget = screen.query_one(selector)
     region = widget.region
@@ -23,10 +47,8 @@ def visible(screen, selector: str) -> bool:  # type: ignore[no-untyped-def]
 
 
 async def test_at_80_by_24_the_clock_question_and_note_line_show(planned: tuple[str, int]) -> None:
-    url, _ = planned
-    app = BobApp(StoreChoice(url=url))
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting_screen(pilot, app)
+    async with meeting_at(planned) as (pilot, screen):
+        app = pilot.app
         await pilot.pause(0.2)
         for selector in (
             "#status",
@@ -52,10 +74,8 @@ async def test_at_80_by_24_the_clock_question_and_note_line_show(planned: tuple[
 
 
 async def test_f1_lists_every_key_in_dutch(planned: tuple[str, int]) -> None:
-    url, _ = planned
-    app = BobApp(StoreChoice(url=url))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_meeting_screen(pilot, app)
+    async with meeting_at(planned) as (pilot, _):
+        app = pilot.app
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         table = app.screen.query_one(ListTable)
@@ -69,12 +89,8 @@ async def test_f1_lists_every_key_in_dutch(planned: tuple[str, int]) -> None:
 
 
 async def test_a_terminal_too_small_gets_a_calm_request(planned: tuple[str, int]) -> None:
-    url, _ = planned
-    app = BobApp(StoreChoice(url=url))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_meeting_screen(pilot, app)
-        await pilot.resize_terminal(70, 20)
-        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the request")
+    async with too_small(planned) as pilot:
+        app = pilot.app
         assert "te klein" in str(app.screen.query_one(Static).render())
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting again")
@@ -83,12 +99,8 @@ async def test_a_terminal_too_small_gets_a_calm_request(planned: tuple[str, int]
 async def test_the_request_stays_on_top_of_a_screen_opened_over_it(
     planned: tuple[str, int],
 ) -> None:
-    url, _ = planned
-    app = BobApp(StoreChoice(url=url))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_meeting_screen(pilot, app)
-        await pilot.resize_terminal(70, 20)
-        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the request")
+    async with too_small(planned) as pilot:
+        app = pilot.app
         await pilot.press("ctrl+p")  # a priority key: the palette opens over the request
         await until(pilot, lambda: isinstance(app.screen_stack[-2], Palette), "the palette")
         assert isinstance(app.screen, TooSmallScreen)
@@ -102,10 +114,8 @@ async def test_the_request_stays_on_top_of_a_screen_opened_over_it(
 async def test_the_close_review_keeps_its_keys_and_refusal_in_view(
     planned: tuple[str, int],
 ) -> None:
-    url, _ = planned
-    app = BobApp(StoreChoice(url=url))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_meeting_screen(pilot, app)
+    async with meeting_at(planned) as (pilot, _):
+        app = pilot.app
         await pilot.press("f8")
         await until(pilot, lambda: isinstance(app.screen, CloseScreen), "the close review")
         review = app.screen.query_one("#close")

@@ -39,14 +39,20 @@ def earlier_meeting_with_open_action(url: str) -> int:
     return decision.id
 
 
+async def new_meeting(pilot, app, code: str) -> SetupScreen:  # type: ignore[no-untyped-def]
+    """From the list to a new meeting's setup, saved under ``code``."""
+    setup = await open_setup(pilot, app, "n")
+    await pilot.press(*code, "enter")
+    await until(pilot, lambda: setup.session is not None, "the new meeting")
+    return setup
+
+
 async def test_new_meeting_roster_review_and_start(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "setup.sqlite3")
     decision_id = earlier_meeting_with_open_action(url)
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(140, 45)) as pilot:
-        setup = await open_setup(pilot, app, "n")
-        await pilot.press(*"ZVH-9", "enter")
-        await until(pilot, lambda: setup.session is not None, "the new meeting")
+        setup = await new_meeting(pilot, app, "ZVH-9")
         carried = setup.query_one("#carried", DataTable)
         assert carried.row_count == 1
 

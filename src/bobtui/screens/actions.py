@@ -69,7 +69,7 @@ class ActionsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Open acties van alle overleggen"
         table = self.query_one(ListTable)
-        table.add_columns("", "Actie", "Eigenaar", "Organisatie", "Deadline", "Casus", "Overleg")
+        table.add_columns("", "Actie", "Eigenaar", "Organisatie", "Deadline", "Casus", "Nr")
         table.focus()
         self._load()
 
@@ -97,7 +97,7 @@ class ActionsScreen(Screen[None]):
                 a.owner_organisation,
                 Text(format_date(a.deadline), style="bold red" if a.overdue else ""),
                 a.case_code,
-                f"{a.meeting_id} ({format_date(a.held_on)})",
+                str(a.meeting_id),  # its date stands in the history line below
             )
         if keep is not None and self.shown:
             table.move_cursor(row=min(keep, len(self.shown) - 1))

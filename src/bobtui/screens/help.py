@@ -54,8 +54,9 @@ class HelpScreen(ModalScreen[None]):
                 if binding.tooltip
                 else binding.description
             )
+            # height=None: a long explanation wraps in the dialog rather than being cut.
             if active.enabled:
-                table.add_row(key, what)
+                table.add_row(key, what, height=None)
             else:
-                table.add_row(f"({key})", f"{what} (werkt nu niet)")
+                table.add_row(f"({key})", f"{what} (werkt nu niet)", height=None)
         table.focus()

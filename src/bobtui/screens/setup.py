@@ -7,10 +7,11 @@ every review is saved the moment it is made.
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
@@ -48,6 +49,11 @@ _WRITES = frozenset(
 )
 """Actions that change the meeting: gone once the window is read-only (another window took
 the chair over; found at the next change)."""
+
+
+NARROW = 110
+"""Below this width the sections stand under each other, in one column that scrolls."""
+_SECTIONS = frozenset({"meeting-fields", "roster", "carry"})
 
 
 class SetupScreen(RosterTablesScreen):
@@ -110,7 +116,8 @@ class SetupScreen(RosterTablesScreen):
             for set_id, entry in self.catalog.entries.items()
         ]
         yield TitleBar()
-        with Horizontal(id="setup"):
+        # Side by side on a wide terminal; one column that scrolls on a narrow one (-narrow).
+        with VerticalScroll(id="setup"):
             with VerticalScroll(id="meeting-fields"):
                 yield Static("[b]Overleg[/b]")
                 yield Label("Casuscode (pseudoniem, geen naam)")
@@ -135,7 +142,6 @@ class SetupScreen(RosterTablesScreen):
                 yield TextField(meeting.location if meeting else "", compact=True, id="location")
                 yield Label("Aanleiding")
                 yield TextField(meeting.reason if meeting else "", compact=True, id="reason")
-                yield Static(id="setup-message")
             with Vertical(id="roster"):
                 yield Static("[b]Deelnemers[/b]")
                 yield ListTable(id="participants", cursor_type="row")
@@ -164,9 +170,30 @@ class SetupScreen(RosterTablesScreen):
                     yield Checkbox("cliënt", compact=True, id="p-client")
                     yield Checkbox("ervaringsdeskundige", compact=True, id="p-expert")
                     yield Checkbox("spreekt voor het kind", compact=True, id="p-child")
-                yield Static("[b]Open acties uit het vorige overleg[/b]", id="carry-title")
-                yield ListTable(id="carried", cursor_type="row")
+                with Vertical(id="carry"):
+                    yield Static("[b]Open acties uit het vorige overleg[/b]", id="carry-title")
+                    yield ListTable(id="carried", cursor_type="row")
+        yield Static(id="setup-message")  # under the sections, so it shows whatever is scrolled
         yield Footer()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Narrow: bring the heading of the focused field's section into view with it."""
+        if not self.has_class("-narrow"):
+            return
+        section = next(
+            (node for node in event.widget.ancestors if node.id in _SECTIONS),
+            None,
+        )
+        if isinstance(section, Widget):
+            self.call_after_refresh(self._show_section, section, event.widget)
+
+    def _show_section(self, section: Widget, focused: Widget) -> None:
+        setup = self.query_one("#setup", VerticalScroll)
+        setup.scroll_to_widget(section.children[0], top=True, animate=False, immediate=True)
+        setup.scroll_to_widget(focused, animate=False, immediate=True)
 
     def on_mount(self) -> None:
         self.query_one("#participants", ListTable).add_columns(

@@ -3,7 +3,8 @@ confidential or not) and where it is typed; locked, with who chairs over it, in 
 only looks on.
 
 The bar always fits on its line: when the pane is narrow the key hints go first and a long name
-gives way to the role, or is cut, so the kind and the speaker always show."""
+gives way to the role, or is cut, so the kind and the speaker always show, with a "·" between
+the parts."""
 
 from rich.text import Text
 from textual import events
@@ -16,6 +17,10 @@ from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.snapshot import MeetingSnapshot
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.text import plain, show_text
+
+_APART = " · "
+"""Between the bar's parts: a visible mark, so they never read as one word (a picture or a
+terminal that drops a run of blanks would show "feitWie:")."""
 
 
 class NoteLine(Vertical):
@@ -120,7 +125,8 @@ class NoteLine(Vertical):
 
     def _fitted_bar(self, width: int) -> Text:
         """The fullest bar that fits in ``width`` cells: key hints go first, then the name
-        gives way to the role or is cut; the kind and the speaker always show."""
+        gives way to the role, then the labels "Soort:" and "Wie:", then the name is cut; the
+        kind and the speaker always show."""
         speaker = next((p for p in self._people if p.id == self.speaker_id), None)
         name = speaker.name if speaker else "niemand"
         enter = ""
@@ -132,23 +138,24 @@ class NoteLine(Vertical):
                 return bar
         if speaker is not None and speaker.role and len(speaker.role) < len(name):
             name = speaker.role
-        bar = self._bar(name, False, "")
+        for labels in (True, False):
+            bar = self._bar(name, False, "", labels=labels)
+            if bar.cell_len <= width:
+                return bar
         room = len(name) - (bar.cell_len - width)
-        if room < len(name):
-            name = name[: max(room - 1, 6)] + "…"
-        return self._bar(name, False, "")
+        return self._bar(name[: max(room - 1, 3)] + "…", False, "", labels=False)
 
-    def _bar(self, name: str, hints: bool, enter: str) -> Text:
-        bar = Text.assemble("Soort: ", (self.kind.value, "bold"))
+    def _bar(self, name: str, hints: bool, enter: str, *, labels: bool = True) -> Text:
+        bar = Text.assemble("Soort: " if labels else "", (self.kind.value, "bold"))
         if hints:
             bar.append(" (ctrl+a)")
-        bar.append("   Wie: ").append_text(plain(name, "bold"))
+        bar.append(_APART + ("Wie: " if labels else "")).append_text(plain(name, "bold"))
         if hints:
             bar.append(" (ctrl+e)")
         if self.confidential:
-            bar.append("   ").append(" vertrouwelijk ", style="reverse")
+            bar.append(_APART).append(" vertrouwelijk ", style="reverse")
             if hints:
                 bar.append(" (ctrl+l)")
         if enter:
-            bar.append(f"   {enter}")
+            bar.append(_APART + enter)
         return bar
