@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.app.commands import Palette
@@ -14,6 +15,7 @@ from bobtui.screens.form import FormScreen
 from bobtui.screens.help import HelpScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.too_small import TooSmallScreen
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from tests.ui.test_meeting_screen import open_meeting_screen, planned, until
 
@@ -125,3 +127,34 @@ async def test_the_close_review_keeps_its_keys_and_refusal_in_view(
         await until(pilot, lambda: str(app.screen.query_one("#close-error").render()), "why")
         assert visible(app.screen, "#close-error")
         assert visible(app.screen, "#close-help")
+
+
+def footer_keys(screen) -> tuple[list[FooterKey], list[FooterKey], FooterKey]:  # type: ignore[no-untyped-def]
+    """The footer's keys that show, those it leaves to F1, and the palette key."""
+    footer = screen.query_one(KeyFooter)
+    keys = list(footer.query_children(FooterKey))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    ordered = [key for key in keys if key is not palette]
+    return [k for k in ordered if k.display], [k for k in ordered if not k.display], palette
+
+
+async def test_the_footer_shows_whole_keys_in_their_order_and_always_f1(
+    planned: tuple[str, int],
+) -> None:
+    async with meeting_at(planned, (80, 24)) as (pilot, screen):
+        await pilot.pause(0.2)
+        shown, left, palette = footer_keys(screen)
+        assert left, "at 80 columns the meeting screen has more keys than fit"
+        assert [k.description for k in shown][:2] == ["Soort kiezen", "Wie kiezen"]
+        assert shown[-1].description == "Help" and all(k.description != "Help" for k in left)
+        for key in shown:  # each key whole, none under the palette key
+            assert key.region.width == key.outer_size.width > len(key.description)
+            assert key.region.right <= palette.region.x, key.description
+        wide = {k.description for k in shown}
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause(0.2)
+        shown_wide, _, _ = footer_keys(screen)
+        assert wide < {k.description for k in shown_wide}  # more room: more keys, same order
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert {k.description for k in footer_keys(screen)[0]} == wide

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from bobtui.core.documents.export import free_path, write_private
 from bobtui.core.domain.dates import Clock, format_date
@@ -24,6 +24,7 @@ from bobtui.core.store.actions import (
 )
 from bobtui.core.store.engine import Store
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
@@ -64,7 +65,7 @@ class ActionsScreen(Screen[None]):
         yield ListTable(id="actions", cursor_type="row", zebra_stripes=True)
         yield Static(id="actions-history")
         yield Static(id="actions-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Open acties van alle overleggen"

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bobtui.core.domain.dates import format_date
 from bobtui.core.domain.history import CaseHistory, sparkline
 from bobtui.core.domain.vocabulary import DecisionStatus
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.title_bar import TitleBar
 
@@ -45,7 +46,7 @@ class CaseHistoryScreen(Screen[None]):
             yield Static(id="history-trend")
             yield Static("[b]Besluiten en hun status[/b]")
             yield ListTable(id="history-decisions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         h = self.history

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bobtui.core.documents.blocks import Handout
 from bobtui.core.documents.export import DocumentFormat
 from bobtui.core.training.compare import compare_decisions, compare_reports
 from bobtui.core.training.feedback import FeedbackReport
 from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import plain
 from bobtui.widgets.title_bar import TitleBar
@@ -51,7 +52,7 @@ class FeedbackScreen(Screen[None]):
             yield Static(id="feedback-evidence")
             yield Static(id="feedback-keys")
             yield Static(id="feedback-timeline")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         r = self.report

@@ -6,11 +6,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from bobtui.core.workplace import StoreKind
 from bobtui.screens._opening import MeetingOpeningScreen
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
@@ -83,7 +84,7 @@ class HomeScreen(MeetingOpeningScreen):
             yield Static(id="empty-hint")
             yield Vertical(id="list-slot")
             yield Static("Opslag openen…", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Importing the store (SQLModel, pydantic) takes most of a second of CPU; starting it

@@ -14,7 +14,6 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
 
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import ParkedIdeaRecord, Saved
@@ -33,6 +32,7 @@ from bobtui.screens.parked import ParkedScreen
 from bobtui.screens.score import ScoreScreen
 from bobtui.screens.summary import SummaryScreen
 from bobtui.screens.time_out import TimeOutScreen
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.meeting_panes import MeetingPanes
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.note_line import NoteLine
@@ -145,7 +145,7 @@ class MeetingScreen(QuestionMovingScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield MeetingPanes(self._generic_prompts, id="panes")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._room_black = bool(attempt(self, self.session.room_blacked_out))

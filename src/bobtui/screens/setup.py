@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
@@ -32,6 +32,7 @@ from bobtui.core.training.cases import PracticeCase
 from bobtui.screens._roster_tables import RosterTablesScreen
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import choice
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import TextField, plain
 from bobtui.widgets.title_bar import TitleBar
@@ -174,7 +175,7 @@ class SetupScreen(RosterTablesScreen):
                     yield Static("[b]Open acties uit het vorige overleg[/b]", id="carry-title")
                     yield ListTable(id="carried", cursor_type="row")
         yield Static(id="setup-message")  # under the sections, so it shows whatever is scrolled
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

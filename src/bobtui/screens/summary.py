@@ -7,9 +7,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class SummaryScreen(Screen[None]):
         yield TitleBar()
         yield Static(id="summary-profile")
         yield Markdown("Verslag laden…", id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.render_summary()
