@@ -10,9 +10,12 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Markdown
+from textual.widgets import Input, Markdown, Static
 
 from bobtui.app import BobApp, StoreChoice
+from bobtui.app.room import RoomApp
+from bobtui.core.store.engine import open_store
+from bobtui.core.store.meetings import find_meeting_id
 from bobtui.screens.feedback import FeedbackScreen
 from bobtui.screens.home import HomeScreen
 from bobtui.screens.meeting import MeetingScreen
@@ -202,7 +205,8 @@ async def test_rehearsal(camera: Camera) -> None:
         meeting = app.screen
         assert isinstance(meeting, PracticeMeetingScreen)
         await camera.shoot(pilot, "practice_meeting", back=())
-        clock.advance(meeting.practice_case.events_in_order()[0].minute)
+        first = next(event for event in meeting.practice_case.events if event.phase)
+        clock.advance(first.offset.total_seconds() / 60)  # that far into its own phase
         await camera.shoot(
             pilot,
             "practice_event",
@@ -211,4 +215,22 @@ async def test_rehearsal(camera: Camera) -> None:
         )
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await camera.shoot(pilot, "feedback", ["f"], on_top(app, FeedbackScreen))
+    assert not camera.failed
+
+
+async def test_room_view(camera: Camera, url: str) -> None:
+    """The room's wall: what the chair's meeting shows to everyone, normal and in large type."""
+    store = open_store(url)
+    meeting_id = find_meeting_id(store, "ZVH-BEELD")
+    store.dispose()
+    app = RoomApp(meeting_id, StoreChoice(url=url), clock=fixed_clock)
+    async with app.run_test(size=SIZES[0]) as pilot:
+
+        def shown() -> bool:
+            return bool(app.screen.query("#room-question")) and "?" in str(
+                app.screen.query_one("#room-question", Static).render()
+            )
+
+        await camera.shoot(pilot, "room", ready=shown, back=())
+        await camera.shoot(pilot, "room_large", ["g"], back=["g"])
     assert not camera.failed

@@ -67,7 +67,7 @@ def show_board(boxes: dict[str, RoomBox], picture: RoomPicture) -> None:
     assert snapshot is not None, "a blacked-out picture has nothing to show"
     for kind in NoteKind:
         boxes[f"kind-{kind.value}"].show_items(kind.label, note_items(picture.notes[kind]))
-    boxes["scores"].show_items("Veiligheidsscores", score_items(snapshot))
+    boxes["scores"].show_items("Scores", score_items(snapshot))  # fits a box at 80 columns
     boxes["decisions"].show_items("Besluiten", decision_items(snapshot))
     boxes["parked"].show_items("Parkeerplaats", parked_items(snapshot))
 
