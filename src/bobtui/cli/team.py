@@ -203,7 +203,7 @@ def show_audit(args: argparse.Namespace) -> int:
     from bobtui.core.documents.export import write_private
     from bobtui.core.domain.errors import BobError
     from bobtui.core.domain.vocabulary import counted
-    from bobtui.core.store.audit import audit_csv, case_audit
+    from bobtui.core.store.audit import ExportMark, audit_csv, case_audit, record_export
     from bobtui.core.store.engine import access_denied
     from bobtui.core.store.team import identity
 
@@ -219,8 +219,11 @@ def show_audit(args: argparse.Namespace) -> int:
         ):
             raise BobError("Alleen een coördinator exporteert het auditlogboek.")
         records = case_audit(store, args.case_code)
-    if not records:
-        raise access_denied(args.case_code)
+        if not records:
+            raise access_denied(args.case_code)
+        if args.csv is not None:
+            mark = ExportMark("auditlogboek", "csv")
+            record_export(store, mark, [(None, args.case_code)])
     if args.csv is not None:
         write_private(args.csv, audit_csv(records))
         say(f"{counted(len(records), 'regel', 'regels')} geschreven naar {args.csv}.", error=True)
