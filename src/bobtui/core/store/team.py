@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bobtui.core.domain.errors import BobError, NotFound, StoreError
 from bobtui.core.domain.records import TeamIdentity
 from bobtui.core.store.access_policies import GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
-from bobtui.core.store.engine import Store, access_denied, is_refusal
+from bobtui.core.store.engine import Store, access_denied, is_refusal, meeting_not_found
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -160,6 +160,23 @@ def identity(store: Store) -> TeamIdentity | None:
     return TeamIdentity(login, roles)
 
 
+def takes_notes_only(store: Store, meeting_id: int) -> bool:
+    """Whether this user is a notulist invited to the meeting who may not change it otherwise
+    (the database's own rules decide); always False on SQLite."""
+    if store.engine.dialect.name != "postgresql":
+        return False
+    with store.reading() as db:
+        only: bool = (
+            db.connection()
+            .execute(
+                text("SELECT bobtui_invited(:m) AND NOT bobtui_may_meeting(:m, true)"),
+                {"m": meeting_id},
+            )
+            .scalar_one()
+        )
+    return only
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -192,7 +209,7 @@ def invite(store: Store, meeting_id: int, member: str) -> str:
     with store.writing() as db:
         meeting = db.get(Meeting, meeting_id)
         if meeting is None:
-            raise NotFound(f"Overleg {meeting_id} bestaat niet, of je hebt er geen toegang toe.")
+            raise meeting_not_found(meeting_id)
         code = meeting.case_code
         if db.get(MeetingInvite, (meeting_id, member)) is None:
             db.add(
