@@ -32,8 +32,10 @@ async def test_a_notulist_takes_notes_while_the_chair_holds_the_meeting(
         async with app.run_test(size=(140, 40)) as pilot:
             await until(
                 pilot,
-                lambda: bool(app.screen.query("DataTable"))
-                and app.screen.query_one("DataTable").row_count == 1,
+                lambda: (
+                    bool(app.screen.query("DataTable"))
+                    and app.screen.query_one("DataTable").row_count == 1
+                ),
                 "nora's meeting list",
             )
             await pilot.press("enter")
