@@ -27,7 +27,6 @@ from sqlmodel import Session, SQLModel, col, select
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
 from bobtui.core.domain.errors import (
-    AccessDenied,
     EditConflict,
     NotFound,
     ReadFailed,
@@ -39,9 +38,9 @@ from bobtui.core.domain.vocabulary import MeetingStatus, Phase
 from bobtui.core.questions.sets import Question, QuestionSet
 from bobtui.core.session.clients import process_gone
 from bobtui.core.snapshot import Position
-from bobtui.core.store.engine import Store, access_denied, meeting_not_found, store_trouble
+from bobtui.core.store.engine import Store, meeting_not_found, store_trouble
 from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
-from bobtui.core.store.team import takes_notes_only
+from bobtui.core.store.team import CLOSED_MEETING, naming_case, takes_notes_only, unwritable
 
 R = TypeVar("R")
 
@@ -53,10 +52,11 @@ another window may claim the chair without asking."""
 _INSERT_EVENT = insert(MeetingEvent)
 # The first statement of every change: on PostgreSQL it locks the meeting's row (FOR NO KEY
 # UPDATE, so foreign keys pointing at it stay free), on SQLite BEGIN IMMEDIATE came first.
-_MEETING_STATE = select(Meeting.status, Meeting.case_code).where(
-    col(Meeting.id) == bindparam("meeting_id")
+_LOCK_MEETING = (
+    select(Meeting.status, Meeting.case_code)
+    .where(col(Meeting.id) == bindparam("meeting_id"))
+    .with_for_update(key_share=True)
 )
-_LOCK_MEETING = _MEETING_STATE.with_for_update(key_share=True)
 # A statement of its own after the lock: on PostgreSQL each statement of a READ COMMITTED
 # transaction sees what was committed before it began, so this sees a claim that just won.
 _CHAIR_ROW = select(
@@ -100,16 +100,13 @@ class _Chair(enum.Enum):
     """Found another live holder, lost the chair or gave it up: reads only until it claims."""
 
 
-_CLOSED = "Dit overleg is gesloten; er kan niets meer worden gewijzigd."
-
-NOTE_ONLY = "note.recorded"
-"""The one change a notulist's session makes (see :attr:`SessionBase.takes_notes_only`)."""
+NOTE_ONLY = "note.recorded"  # the one change of a notulist's session (takes_notes_only)
 
 
 def _check_status(status: str, *, running: bool) -> None:
     """Refuse changes to a closed meeting, and recording in one that has not started."""
     if status == MeetingStatus.GESLOTEN:
-        raise RuleViolation(_CLOSED)
+        raise RuleViolation(CLOSED_MEETING)
     if running and status != MeetingStatus.LOPEND:
         raise RuleViolation("Het overleg is nog niet gestart.")
 
@@ -133,9 +130,8 @@ class SessionBase:
         """Random per session: a second window on the same computer is another client."""
         self._chair = _Chair.UNCLAIMED
         self._case_code: str | None = None  # read with the lock, to name it in a refusal
+        # A notulist invited to this meeting (team mode): adds notes, where the chair is, only.
         self.takes_notes_only = takes_notes_only(store, meeting_id)
-        """A notulist invited to this meeting (team mode): adds notes on the question the
-        chair's window shows, while someone else chairs; changes nothing else."""
         self._position = self._recorded_position()
 
     def now(self) -> datetime:
@@ -254,14 +250,8 @@ class SessionBase:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         locked = connection.execute(_LOCK_MEETING, {"meeting_id": self.meeting_id}).first()
         if locked is None:  # not there, or need-to-know lets this user read it only
-            seen = connection.execute(_MEETING_STATE, {"meeting_id": self.meeting_id}).first()
-            if seen is None:
-                raise meeting_not_found(self.meeting_id)
-            if seen.status == MeetingStatus.GESLOTEN:
-                raise RuleViolation(_CLOSED)
-            raise access_denied(seen.case_code)
-        self._case_code = locked.case_code
-        status: str = locked.status
+            raise unwritable(connection, self.meeting_id)
+        self._case_code, status = locked.case_code, str(locked.status)
         return status
 
     def _chair_row(self, db: Session) -> _ChairRow | None:
@@ -314,9 +304,8 @@ class SessionBase:
         changed: list[int | None] = []
         if self.takes_notes_only and action != NOTE_ONLY:
             raise ReadOnly("Als notulist voeg je alleen notities toe; de rest doet de voorzitter.")
-        with self._refusal_named(), self.store.writing() as db:
+        with naming_case(lambda: self._case_code), self.store.writing() as db:
             status = self._lock_meeting(db)
-            # A notulist needs no chair: the database lets them add notes, nothing else.
             refusal = None if self.takes_notes_only else self._refusal(self._chair_row(db))
             if refusal is not None:
                 raise refusal
@@ -338,16 +327,6 @@ class SessionBase:
                 },
             )
             db.commit()
-
-    @contextmanager
-    def _refusal_named(self) -> Iterator[None]:
-        """A change the database refused names this meeting's case."""
-        try:
-            yield
-        except AccessDenied:
-            if self._case_code is None:
-                raise
-            raise access_denied(self._case_code) from None
 
     def _meeting(self, db: Session) -> Meeting:
         meeting = db.get(Meeting, self.meeting_id)

@@ -38,7 +38,7 @@ from bobtui.core.session.parking import ParkingMixin
 from bobtui.core.session.rehearsal import RehearsalMixin
 from bobtui.core.session.roster import RosterMixin
 from bobtui.core.snapshot import MeetingSnapshot
-from bobtui.core.store.engine import Store, meeting_not_found, naming_case
+from bobtui.core.store.engine import Store, meeting_not_found
 from bobtui.core.store.tables import (
     Decision,
     Judgement,
@@ -49,6 +49,7 @@ from bobtui.core.store.tables import (
     Participant,
     SafetyScore,
 )
+from bobtui.core.store.team import naming_case
 
 # Where each finding of bsn_findings lives; texts a record cannot do without.
 _CORRECTABLE: dict[str, tuple[type[SQLModel], type[Any], str]] = {
@@ -100,7 +101,7 @@ class MeetingSession(
         if not code:
             raise RuleViolation("Een overleg heeft een casuscode nodig.")
         now = clock()
-        with naming_case(code), store.writing() as db:
+        with naming_case(lambda: code), store.writing() as db:
             last_phase = None
             if practice_case_id is None:
                 last_phase = db.exec(

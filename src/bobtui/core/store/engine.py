@@ -213,15 +213,6 @@ def access_denied(case_code: str) -> AccessDenied:
     )
 
 
-@contextmanager
-def naming_case(case_code: str) -> Iterator[None]:
-    """A refusal by the database inside the block names ``case_code``."""
-    try:
-        yield
-    except AccessDenied:
-        raise access_denied(case_code) from None
-
-
 def meeting_not_found(meeting_id: int) -> NotFound:
     """A meeting that is not there for this user: it does not exist, or need-to-know hides it
     (which of the two is not said)."""

@@ -13,6 +13,8 @@ import hmac
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -20,9 +22,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from bobtui.core.domain.errors import BobError, NotFound, StoreError
+from bobtui.core.domain.errors import AccessDenied, BobError, NotFound, RuleViolation, StoreError
 from bobtui.core.domain.records import TeamIdentity
-from bobtui.core.store.access_policies import GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
+from bobtui.core.store.access_policies import CLOSED, GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
 from bobtui.core.store.engine import Store, access_denied, is_refusal, meeting_not_found
 
 if TYPE_CHECKING:
@@ -175,6 +177,39 @@ def takes_notes_only(store: Store, meeting_id: int) -> bool:
             .scalar_one()
         )
     return only
+
+
+CLOSED_MEETING = "Dit overleg is gesloten; er kan niets meer worden gewijzigd."
+
+
+def unwritable(connection: Connection, meeting_id: int) -> BobError:
+    """Why this user could not lock a meeting to change it: it is hidden from them, closed (to
+    a coordinator), or theirs to read only (which names its case)."""
+    from sqlmodel import col, select
+
+    from bobtui.core.store.tables import Meeting
+
+    seen = connection.execute(
+        select(Meeting.status, Meeting.case_code).where(col(Meeting.id) == meeting_id)
+    ).first()
+    if seen is None:
+        return meeting_not_found(meeting_id)
+    if seen.status == CLOSED:
+        return RuleViolation(CLOSED_MEETING)
+    return access_denied(seen.case_code)
+
+
+@contextmanager
+def naming_case(case_code: Callable[[], str | None]) -> Iterator[None]:
+    """A refusal by the database inside the block names the case ``case_code()`` gives (as it
+    knows it by then)."""
+    try:
+        yield
+    except AccessDenied:
+        code = case_code()
+        if code is None:
+            raise
+        raise access_denied(code) from None
 
 
 def _now() -> datetime:
