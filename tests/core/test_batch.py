@@ -81,6 +81,8 @@ def test_a_meeting_a_worker_cannot_read_leaves_no_file(
     meetings = select_meetings(four_meetings)
     plan = plan_batch(meetings, FORMATS, FULL, folder)
     delete_meeting(four_meetings, meetings[-1].id)  # gone between the plan and the writing
-    with pytest.raises(NotFound, match=r"^Overleg \d+ bestaat niet\.$"):
+    with pytest.raises(
+        NotFound, match=r"^Overleg \d+ bestaat niet, of je hebt er geen toegang toe\.$"
+    ):
         export_batch(four_meetings, catalog, plan, load_settings(), workers=2)
     assert list(folder.iterdir()) == []

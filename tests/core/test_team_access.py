@@ -99,7 +99,7 @@ def test_switching_to_a_group_role_gains_nothing(cases: Cases) -> None:
 def test_planning_a_meeting_on_someone_elses_case_is_refused_in_dutch(
     cases: Cases, example_set: QuestionSet, clock: FakeClock
 ) -> None:
-    with pytest.raises(AccessDenied, match="geen toegang tot deze casus"):
+    with pytest.raises(AccessDenied, match="geen toegang tot casus ZVH-B"):
         MeetingSession.create(
             cases.team.store("anna"), example_set, case_code="ZVH-B", held_on=clock.today
         )

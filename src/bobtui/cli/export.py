@@ -103,6 +103,7 @@ def export_summaries(args: argparse.Namespace) -> int:
 def _export_one(
     args: argparse.Namespace, store: "Store", formats: "Sequence[ExportFormat]", profile: "Profile"
 ) -> int:
+    from bobtui.core.batch import audit_export
     from bobtui.core.documents.export import render
     from bobtui.core.documents.letterhead import letterhead_of
     from bobtui.core.documents.summary import build_summary
@@ -123,7 +124,10 @@ def _export_one(
         mask_bsn=_mask_bsn(args),
         letterhead=letterhead_of(args.settings),
     )
-    write_output(args, render(summary, formats[0]), "Verslag")
+    content = render(summary, formats[0])
+    meeting = (summary.meeting_id, summary.case_code)
+    audit_export(store, [meeting], formats, profile, mask_bsn=_mask_bsn(args))
+    write_output(args, content, "Verslag")
     return 0
 
 

@@ -26,12 +26,14 @@ def case_history(args: argparse.Namespace) -> int:
 
     from bobtui.core.documents.export import render_case_history
     from bobtui.core.documents.letterhead import letterhead_of
+    from bobtui.core.store.audit import ExportMark, record_export
     from bobtui.core.store.history import case_history as load_case_history
 
     check_output(args, args.format)
     letterhead = letterhead_of(args.settings)
     with opened_store(args.settings) as store:
         history = load_case_history(store, args.case, date.today())
+        record_export(store, ExportMark("casusgeschiedenis", args.format), [(None, args.case)])
     # Rendered after the store is closed: the history is plain data by now.
     write_output(args, render_case_history(history, args.format, letterhead), "Casusgeschiedenis")
     return 0

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bobtui.core.config.settings import Settings
     from bobtui.core.domain.records import AuditRecord
     from bobtui.core.store.engine import Store
+    from bobtui.core.store.team_import import ImportReport
 
 ROLES = ("procesregisseur", "coordinator", "trainer", "notulist")
 _SHOWN_VALUE = 60
@@ -47,11 +48,20 @@ def add_parser(commands: Subparsers) -> None:
     invite = team_commands.add_parser("uitnodigen", help="nodig een notulist uit voor een overleg")
     invite.add_argument("meeting_id", type=int, metavar="OVERLEG", help="nummer van het overleg")
     invite.add_argument("name", metavar="NAAM", help="inlognaam")
+    move = team_commands.add_parser(
+        "importeer", help="zet de overleggen van een SQLite-bestand in de team-opslag"
+    )
+    move.add_argument("source", type=Path, metavar="PAD", help="het .sqlite3-bestand")
+    move.add_argument(
+        "--proef", action="store_true", dest="trial", help="tel alleen wat er zou komen"
+    )
+    move.add_argument("--ja", action="store_true", dest="yes", help="niet vragen (voor scripts)")
     for parser, handler in (
         (init, init_team),
         (user, create_user),
         (grant, grant_access),
         (invite, invite_notulist),
+        (move, import_meetings),
     ):
         parser.add_argument(
             "--database",
@@ -142,11 +152,58 @@ def invite_notulist(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_meetings(args: argparse.Namespace) -> int:
+    """A trial run first (its counts); after a yes, the same in one transaction."""
+    from bobtui.core.domain.errors import BobError
+    from bobtui.core.store.engine import sqlite_url
+    from bobtui.core.store.team_import import import_store
+
+    with (
+        _team_store(args, args.settings) as target,
+        opened_store(args.settings, sqlite_url(args.source)) as source,
+    ):
+        planned = import_store(source, target, trial=True)
+        _print_import(planned)
+        if args.trial or planned.total == 0:
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise BobError("Geen terminal om te bevestigen; gebruik --ja of eerst --proef.")
+            if input("Importeren? Typ 'ja' om door te gaan: ").strip().lower() != "ja":
+                say("Er is niets geïmporteerd.")
+                return 0
+        done = import_store(source, target, trial=False)
+    say(f"Geïmporteerd: {_counted_meetings(done.total)}; elk overleg staat nu in de team-opslag.")
+    return 0
+
+
+def _counted_meetings(number: int) -> str:
+    from bobtui.core.domain.vocabulary import counted
+
+    return counted(number, "overleg", "overleggen")
+
+
+def _print_import(report: "ImportReport") -> None:
+    from bobtui.core.domain.text import one_line
+    from bobtui.core.domain.vocabulary import counted
+
+    say(f"Te importeren: {_counted_meetings(report.total)}.")
+    for code in sorted(report.meetings):
+        say(
+            f"  {one_line(code)}: {_counted_meetings(report.meetings[code])}, "
+            f"{counted(report.notes[code], 'notitie', 'notities')}"
+        )
+    already = sum(report.already.values())
+    if already:
+        verb = "stond" if already == 1 else "stonden"
+        say(f"{_counted_meetings(already)} {verb} al in de team-opslag (eerder geïmporteerd).")
+
+
 def show_audit(args: argparse.Namespace) -> int:
     from bobtui.core.documents.export import write_private
     from bobtui.core.domain.errors import BobError
     from bobtui.core.domain.vocabulary import counted
-    from bobtui.core.store.audit import audit_csv, case_audit
+    from bobtui.core.store.audit import ExportMark, audit_csv, case_audit, record_export
     from bobtui.core.store.engine import access_denied
     from bobtui.core.store.team import identity
 
@@ -162,8 +219,11 @@ def show_audit(args: argparse.Namespace) -> int:
         ):
             raise BobError("Alleen een coördinator exporteert het auditlogboek.")
         records = case_audit(store, args.case_code)
-    if not records:
-        raise access_denied(args.case_code)
+        if not records:
+            raise access_denied(args.case_code)
+        if args.csv is not None:
+            mark = ExportMark("auditlogboek", "csv")
+            record_export(store, mark, [(None, args.case_code)])
     if args.csv is not None:
         write_private(args.csv, audit_csv(records))
         say(f"{counted(len(records), 'regel', 'regels')} geschreven naar {args.csv}.", error=True)

@@ -10,7 +10,7 @@ done here, before worker processes would have started (make bench).
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from bobtui.core.documents.export import (
 from bobtui.core.documents.letterhead import letterhead_of
 from bobtui.core.documents.profiles import Profile
 from bobtui.core.documents.summary import Letterhead, build_summary
+from bobtui.core.store.audit import ExportMark, record_export
 
 if TYPE_CHECKING:
     from bobtui.core.config.settings import Settings
@@ -75,6 +76,27 @@ def _render_in_worker(meeting_id: int, formats: Sequence[ExportFormat]) -> list[
     return _render(*_worker, meeting_id, formats)
 
 
+def audit_export(
+    store: "Store",
+    meetings: Iterable[tuple[int, str]],
+    formats: Iterable[str],
+    profile: Profile,
+    *,
+    mask_bsn: bool,
+) -> None:
+    """Put in the audit trail that these meetings (id, case code) are exported: the formats,
+    the profile, whether confidential notes and BSN-like numbers went along. Before writing:
+    an export that cannot be recorded is not made."""
+    mark = ExportMark(
+        "verslag",
+        ",".join(dict.fromkeys(formats)),
+        profile.name,
+        confidential=profile.include_confidential,
+        bsn_masked=mask_bsn,
+    )
+    record_export(store, mark, list(dict.fromkeys(meetings)))
+
+
 def default_workers() -> int:
     """One worker per core this process may use (at least one)."""
     return max(1, len(os.sched_getaffinity(0)))
@@ -96,6 +118,13 @@ def export_batch(
     ``workers``: processes to render in (default: one per core); 1 renders in this process."""
     job = _Job(store.url, settings, plan.profile, mask_bsn, letterhead_of(settings))
     jobs = meeting_formats(plan)
+    audit_export(
+        store,
+        ((item.meeting.id, item.meeting.case_code) for item in plan.items),
+        (item.export_format for item in plan.items),
+        plan.profile,
+        mask_bsn=mask_bsn,
+    )
     workers = min(workers or default_workers(), len(jobs))
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         here = (_render(store, catalog, job, i, formats) for i, formats in jobs.items())

@@ -33,6 +33,21 @@ _NOT_KEPT = (
 )
 
 
+NOTE_TAKER_ACTIONS = frozenset(
+    {
+        "choose",
+        "cycle_kind",
+        "cycle_speaker",
+        "toggle_confidential",
+        "save_pending",
+        "panel",
+        "leave",
+    }
+)
+"""What a notulist's window offers (``session.takes_notes_only``): the note line, nothing that
+moves through the questions or decides."""
+
+
 class NoteTakingScreen(SnapshotScreen):
     """Actions on the note line; what they change shows with the next snapshot."""
 

@@ -44,6 +44,11 @@ class MeetingOpeningScreen(Screen[None]):
             status = session.meeting().status
             if status is MeetingStatus.GESLOTEN:
                 raise BobError("Dit overleg is gesloten; bekijk het verslag met s.")
+            if session.takes_notes_only:  # a notulist takes notes beside the chair
+                if status is not MeetingStatus.LOPEND:
+                    raise BobError("Notuleren kan zodra de voorzitter het overleg start.")
+                self.app.call_from_thread(self._show_meeting, session, False)
+                return
             session.claim_chair()
         except ChairTaken as taken:  # another live window chairs it: ask first
             self.app.call_from_thread(self._ask_to_take_over, session, str(taken))

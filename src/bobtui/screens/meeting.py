@@ -22,6 +22,7 @@ from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, Phase
 from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnapshot, Position
 from bobtui.screens._errors import attempt
 from bobtui.screens._moving import QuestionMovingScreen
+from bobtui.screens._note_taking import NOTE_TAKER_ACTIONS
 from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.decision import DecisionScreen
@@ -366,6 +367,8 @@ class MeetingScreen(QuestionMovingScreen):
         if position is None:
             return action == "leave"
         if action in _WRITES and self.session.is_read_only():
+            return False
+        if self.session.takes_notes_only and action not in NOTE_TAKER_ACTIONS:
             return False
         phase_questions = self.session.question_set.phase(position.phase).questions()
         questions = [q.id for q in phase_questions]

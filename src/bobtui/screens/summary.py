@@ -118,11 +118,16 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def action_export(self, export_format: "ExportFormat") -> None:
+        from bobtui.core.batch import audit_export
         from bobtui.core.documents.export import export_to_folder
         from bobtui.core.domain.errors import BobError
 
         try:
-            path = export_to_folder(self._summary(), export_format, self._export_folder)
+            summary = self._summary()
+            meeting = (summary.meeting_id, summary.case_code)
+            store = self._session.store
+            audit_export(store, [meeting], [export_format], summary.profile, mask_bsn=self.mask_bsn)
+            path = export_to_folder(summary, export_format, self._export_folder)
         except BobError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

@@ -38,8 +38,9 @@ from bobtui.core.domain.vocabulary import MeetingStatus, Phase
 from bobtui.core.questions.sets import Question, QuestionSet
 from bobtui.core.session.clients import process_gone
 from bobtui.core.snapshot import Position
-from bobtui.core.store.engine import Store, store_trouble
+from bobtui.core.store.engine import Store, meeting_not_found, store_trouble
 from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
+from bobtui.core.store.team import CLOSED_MEETING, naming_case, takes_notes_only, unwritable
 
 R = TypeVar("R")
 
@@ -52,7 +53,7 @@ _INSERT_EVENT = insert(MeetingEvent)
 # The first statement of every change: on PostgreSQL it locks the meeting's row (FOR NO KEY
 # UPDATE, so foreign keys pointing at it stay free), on SQLite BEGIN IMMEDIATE came first.
 _LOCK_MEETING = (
-    select(Meeting.status)
+    select(Meeting.status, Meeting.case_code)
     .where(col(Meeting.id) == bindparam("meeting_id"))
     .with_for_update(key_share=True)
 )
@@ -99,10 +100,13 @@ class _Chair(enum.Enum):
     """Found another live holder, lost the chair or gave it up: reads only until it claims."""
 
 
+NOTE_ONLY = "note.recorded"  # the one change of a notulist's session (takes_notes_only)
+
+
 def _check_status(status: str, *, running: bool) -> None:
     """Refuse changes to a closed meeting, and recording in one that has not started."""
     if status == MeetingStatus.GESLOTEN:
-        raise RuleViolation("Dit overleg is gesloten; er kan niets meer worden gewijzigd.")
+        raise RuleViolation(CLOSED_MEETING)
     if running and status != MeetingStatus.LOPEND:
         raise RuleViolation("Het overleg is nog niet gestart.")
 
@@ -125,6 +129,9 @@ class SessionBase:
         self.client_id = f"{secrets.token_hex(8)}-{os.getpid()}"
         """Random per session: a second window on the same computer is another client."""
         self._chair = _Chair.UNCLAIMED
+        self._case_code: str | None = None  # read with the lock, to name it in a refusal
+        # A notulist invited to this meeting (team mode): adds notes, where the chair is, only.
+        self.takes_notes_only = takes_notes_only(store, meeting_id)
         self._position = self._recorded_position()
 
     def now(self) -> datetime:
@@ -156,7 +163,7 @@ class SessionBase:
         before the start, where it is when first asked after it) and then moves only by its
         own navigation, never by another window's.
         """
-        if self._position is None:
+        if self._position is None or self.takes_notes_only:  # a notulist follows the chair
             self._position = self._recorded_position()
         return self._position
 
@@ -225,7 +232,7 @@ class SessionBase:
     def _may_write(self) -> bool:
         """Whether this session may change the meeting now (checked again, under the lock, by
         every change)."""
-        if self._chair is _Chair.READ_ONLY:
+        if self._chair is _Chair.READ_ONLY or self.takes_notes_only:
             return False
         with self._reading() as db:
             row = self._chair_row(db)
@@ -241,11 +248,10 @@ class SessionBase:
         connection = db.connection()
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-        status: str | None = connection.execute(
-            _LOCK_MEETING, {"meeting_id": self.meeting_id}
-        ).scalar()
-        if status is None:
-            raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
+        locked = connection.execute(_LOCK_MEETING, {"meeting_id": self.meeting_id}).first()
+        if locked is None:  # not there, or need-to-know lets this user read it only
+            raise unwritable(connection, self.meeting_id)
+        self._case_code, status = locked.case_code, str(locked.status)
         return status
 
     def _chair_row(self, db: Session) -> _ChairRow | None:
@@ -296,9 +302,11 @@ class SessionBase:
         changed by someone else since it was read here raises :class:`EditConflict`.
         """
         changed: list[int | None] = []
-        with self.store.writing() as db:
+        if self.takes_notes_only and action != NOTE_ONLY:
+            raise ReadOnly("Als notulist voeg je alleen notities toe; de rest doet de voorzitter.")
+        with naming_case(lambda: self._case_code), self.store.writing() as db:
             status = self._lock_meeting(db)
-            refusal = self._refusal(self._chair_row(db))
+            refusal = None if self.takes_notes_only else self._refusal(self._chair_row(db))
             if refusal is not None:
                 raise refusal
             if running:
@@ -323,7 +331,7 @@ class SessionBase:
     def _meeting(self, db: Session) -> Meeting:
         meeting = db.get(Meeting, self.meeting_id)
         if meeting is None:
-            raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
+            raise meeting_not_found(self.meeting_id)
         return meeting
 
     def _editable_meeting(self, db: Session) -> Meeting:

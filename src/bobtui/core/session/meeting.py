@@ -9,7 +9,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import Clock, utc_now
-from bobtui.core.domain.errors import NotFound, RuleViolation
+from bobtui.core.domain.errors import RuleViolation
 from bobtui.core.domain.records import (
     DecisionRecord,
     JudgementRecord,
@@ -39,7 +39,7 @@ from bobtui.core.session.parking import ParkingMixin
 from bobtui.core.session.rehearsal import RehearsalMixin
 from bobtui.core.session.roster import RosterMixin
 from bobtui.core.snapshot import MeetingSnapshot
-from bobtui.core.store.engine import Store
+from bobtui.core.store.engine import Store, meeting_not_found
 from bobtui.core.store.tables import (
     Decision,
     Judgement,
@@ -50,6 +50,7 @@ from bobtui.core.store.tables import (
     Participant,
     SafetyScore,
 )
+from bobtui.core.store.team import naming_case
 
 # Where each finding of bsn_findings lives; texts a record cannot do without.
 _CORRECTABLE: dict[str, tuple[type[SQLModel], type[Any], str]] = {
@@ -107,7 +108,7 @@ class MeetingSession(
         if not code:
             raise RuleViolation("Een overleg heeft een casuscode nodig.")
         now = clock()
-        with store.writing() as db:
+        with naming_case(lambda: code), store.writing() as db:
             last_phase = None
             if practice_case_id is None:
                 last_phase = db.exec(
@@ -154,7 +155,7 @@ class MeetingSession(
         with store.reading() as db:
             meeting = db.get(Meeting, meeting_id)
             if meeting is None:
-                raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+                raise meeting_not_found(meeting_id)
             if meeting.leidraad_id != question_set.id:
                 raise RuleViolation(
                     f"Overleg {meeting_id} gebruikt leidraad '{meeting.leidraad_id}', "

@@ -7,6 +7,8 @@ rules as the meetings themselves (row-level security in team mode).
 import csv
 import io
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,10 +28,68 @@ TABLES = {
     "judgement": "oordeel",
     "caseaccess": "casusteam",
     "meetinginvite": "uitnodiging",
+    "export": "export",
+    "import": "import",
 }
-"""The audited tables by their Dutch names."""
+"""The audited tables (and the entries bobtui writes itself) by their Dutch names."""
 
-OPERATIONS = {"insert": "toegevoegd", "update": "gewijzigd", "delete": "verwijderd"}
+OPERATIONS = {
+    "insert": "toegevoegd",
+    "update": "gewijzigd",
+    "delete": "verwijderd",
+    "export": "geëxporteerd",
+    "import": "geïmporteerd",
+}
+
+EXPORT = "export"
+"""``table_name`` and ``operation`` of an entry recording that something left the store."""
+
+
+@dataclass(frozen=True)
+class ExportMark:
+    """What was taken out of the store, for the audit trail: never any of its content."""
+
+    what: str
+    """'verslag', 'casusgeschiedenis', 'auditlogboek'."""
+    export_format: str
+    """One format or several ('md,docx')."""
+    profile: str | None = None
+    confidential: bool = False
+    """Whether confidential notes were in it."""
+    bsn_masked: bool = False
+
+
+def record_export(
+    store: Store, mark: ExportMark, meetings: Sequence[tuple[int | None, str]]
+) -> None:
+    """One audit entry per exported meeting (id, case code; no id: a whole case), committed
+    before the files are written: a refused or failed entry stops the export. On PostgreSQL the
+    database stamps the login and its own time over the ones given here."""
+    details = json.dumps(
+        {
+            "wat": mark.what,
+            "formaat": mark.export_format,
+            "profiel": mark.profile,
+            "vertrouwelijk": mark.confidential,
+            "bsn_afgeschermd": mark.bsn_masked,
+        },
+        ensure_ascii=False,
+    )
+    now = datetime.now(UTC)
+    with store.writing() as db:
+        for meeting_id, case_code in meetings:
+            db.add(
+                AuditEntry(
+                    at=now,
+                    table_name=EXPORT,
+                    row_id=case_code if meeting_id is None else str(meeting_id),
+                    operation=EXPORT,
+                    case_code=case_code,
+                    meeting_id=meeting_id,
+                    new=details,
+                )
+            )
+        db.commit()
 
 
 def _columns(stored: str | None) -> dict[str, Any]:

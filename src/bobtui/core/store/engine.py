@@ -20,6 +20,7 @@ from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.domain.errors import (
     AccessDenied,
+    NotFound,
     ReadFailed,
     SaveFailed,
     StoreError,
@@ -210,6 +211,12 @@ def access_denied(case_code: str) -> AccessDenied:
         f"Je hebt geen toegang tot casus {case_code}, of die bestaat niet. Vraag de "
         "procesregisseur van de casus of een coördinator om toegang."
     )
+
+
+def meeting_not_found(meeting_id: int) -> NotFound:
+    """A meeting that is not there for this user: it does not exist, or need-to-know hides it
+    (which of the two is not said)."""
+    return NotFound(f"Overleg {meeting_id} bestaat niet, of je hebt er geen toegang toe.")
 
 
 def is_refusal(error: BaseException) -> bool:

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from bobtui.core.domain.errors import NotFound
 from bobtui.core.domain.records import MeetingListRow
 from bobtui.core.domain.vocabulary import DecisionStatus, MeetingStatus
-from bobtui.core.store.engine import Store
+from bobtui.core.store.engine import Store, meeting_not_found
 from bobtui.core.store.tables import Decision, Meeting, MeetingEvent
 
 
@@ -102,7 +102,10 @@ def find_meeting_id(store: Store, reference: str) -> int:
             .order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
         ).first()
     if found is None:
-        raise NotFound(f"Er is geen overleg met nummer of casuscode '{reference}'.")
+        raise NotFound(
+            f"Er is geen overleg met nummer of casuscode '{reference}', of je hebt er geen "
+            "toegang toe."
+        )
     return found
 
 
@@ -111,7 +114,7 @@ def delete_meeting(store: Store, meeting_id: int) -> None:
     with store.writing() as db:
         meeting = db.get(Meeting, meeting_id)
         if meeting is None:
-            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
+            raise meeting_not_found(meeting_id)
         db.delete(meeting)
         db.add(
             MeetingEvent(

@@ -13,6 +13,8 @@ import hmac
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -20,10 +22,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from bobtui.core.domain.errors import BobError, NotFound, StoreError
+from bobtui.core.domain.errors import AccessDenied, BobError, NotFound, RuleViolation, StoreError
 from bobtui.core.domain.records import TeamIdentity
-from bobtui.core.store.access_policies import GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
-from bobtui.core.store.engine import Store, access_denied, is_refusal
+from bobtui.core.store.access_policies import CLOSED, GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
+from bobtui.core.store.engine import Store, access_denied, is_refusal, meeting_not_found
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -160,6 +162,56 @@ def identity(store: Store) -> TeamIdentity | None:
     return TeamIdentity(login, roles)
 
 
+def takes_notes_only(store: Store, meeting_id: int) -> bool:
+    """Whether this user is a notulist invited to the meeting who may not change it otherwise
+    (the database's own rules decide); always False on SQLite."""
+    if store.engine.dialect.name != "postgresql":
+        return False
+    with store.reading() as db:
+        only: bool = (
+            db.connection()
+            .execute(
+                text("SELECT bobtui_invited(:m) AND NOT bobtui_may_meeting(:m, true)"),
+                {"m": meeting_id},
+            )
+            .scalar_one()
+        )
+    return only
+
+
+CLOSED_MEETING = "Dit overleg is gesloten; er kan niets meer worden gewijzigd."
+
+
+def unwritable(connection: Connection, meeting_id: int) -> BobError:
+    """Why this user could not lock a meeting to change it: it is hidden from them, closed (to
+    a coordinator), or theirs to read only (which names its case)."""
+    from sqlmodel import col, select
+
+    from bobtui.core.store.tables import Meeting
+
+    seen = connection.execute(
+        select(Meeting.status, Meeting.case_code).where(col(Meeting.id) == meeting_id)
+    ).first()
+    if seen is None:
+        return meeting_not_found(meeting_id)
+    if seen.status == CLOSED:
+        return RuleViolation(CLOSED_MEETING)
+    return access_denied(seen.case_code)
+
+
+@contextmanager
+def naming_case(case_code: Callable[[], str | None]) -> Iterator[None]:
+    """A refusal by the database inside the block names the case ``case_code()`` gives (as it
+    knows it by then)."""
+    try:
+        yield
+    except AccessDenied:
+        code = case_code()
+        if code is None:
+            raise
+        raise access_denied(code) from None
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -192,7 +244,7 @@ def invite(store: Store, meeting_id: int, member: str) -> str:
     with store.writing() as db:
         meeting = db.get(Meeting, meeting_id)
         if meeting is None:
-            raise NotFound(f"Overleg {meeting_id} bestaat niet, of je hebt er geen toegang toe.")
+            raise meeting_not_found(meeting_id)
         code = meeting.case_code
         if db.get(MeetingInvite, (meeting_id, member)) is None:
             db.add(
