@@ -413,12 +413,15 @@ async def test_confidential_notes_and_export_profiles_from_the_keyboard(
         for text in (document, html):
             assert "Gewoon feit" in text and "Apart verteld" not in text
         await pilot.press("v", "m")  # include confidential notes, on purpose
-        await until(pilot, lambda: list(tmp_path.glob("verslag-*.md")), "the Markdown")
-        markdown = next(tmp_path.glob("verslag-*.md")).read_text()
+        # A file with confidential notes says so in its name too.
+        with_secrets = "verslag-*-vertrouwelijk.md"
+        await until(pilot, lambda: list(tmp_path.glob(with_secrets)), "the Markdown")
+        markdown = next(tmp_path.glob(with_secrets)).read_text()
         assert "Apart verteld **(vertrouwelijk)**" in markdown
         await pilot.press("p", "m")  # the decisions-only profile
-        await until(pilot, lambda: list(tmp_path.glob("verslag-*-besluiten.md")), "besluiten")
-        decisions_only = next(tmp_path.glob("verslag-*-besluiten.md")).read_text()
+        decisions = "verslag-*-besluiten-vertrouwelijk.md"
+        await until(pilot, lambda: list(tmp_path.glob(decisions)), "besluiten")
+        decisions_only = next(tmp_path.glob(decisions)).read_text()
         assert "Profiel besluiten" in decisions_only and "Gewoon feit" not in decisions_only
 
 
