@@ -34,7 +34,7 @@ from bobtui.core.domain.errors import (
     RuleViolation,
 )
 from bobtui.core.domain.records import ChairHolder, MeetingRecord, Saved, to_record
-from bobtui.core.domain.vocabulary import MeetingStatus, Phase
+from bobtui.core.domain.vocabulary import FINALIZED, MeetingStatus, Phase, meeting_state
 from bobtui.core.questions.sets import Question, QuestionSet
 from bobtui.core.session.clients import process_gone
 from bobtui.core.snapshot import Position
@@ -52,7 +52,7 @@ _INSERT_EVENT = insert(MeetingEvent)
 # The first statement of every change: on PostgreSQL it locks the meeting's row (FOR NO KEY
 # UPDATE, so foreign keys pointing at it stay free), on SQLite BEGIN IMMEDIATE came first.
 _LOCK_MEETING = (
-    select(Meeting.status)
+    select(Meeting.status, Meeting.finalized_at)
     .where(col(Meeting.id) == bindparam("meeting_id"))
     .with_for_update(key_share=True)
 )
@@ -88,6 +88,10 @@ def _edit_conflict(entity: str) -> EditConflict:
     )
 
 
+def _state(meeting: Meeting) -> str:
+    return meeting_state(meeting.status, finalized=meeting.finalized_at is not None)
+
+
 class _Chair(enum.Enum):
     """Where a session stands with the meeting's chair."""
 
@@ -99,11 +103,17 @@ class _Chair(enum.Enum):
     """Found another live holder, lost the chair or gave it up: reads only until it claims."""
 
 
-def _check_status(status: str, *, running: bool) -> None:
-    """Refuse changes to a closed meeting, and recording in one that has not started."""
-    if status == MeetingStatus.GESLOTEN:
+def _check_status(state: str, *, running: bool) -> None:
+    """Refuse changes to a closed or finalized meeting (``state``: :func:`meeting_state`), and
+    recording in one that has not started."""
+    if state == FINALIZED:
+        raise RuleViolation(
+            "Dit overleg is vastgesteld: corrigeer het met een wijziging na vaststelling (met "
+            "een reden; bobtui wijzigen), of laat een coördinator het heropenen."
+        )
+    if state.startswith(MeetingStatus.GESLOTEN):
         raise RuleViolation("Dit overleg is gesloten; er kan niets meer worden gewijzigd.")
-    if running and status != MeetingStatus.LOPEND:
+    if running and state != MeetingStatus.LOPEND:
         raise RuleViolation("Het overleg is nog niet gestart.")
 
 
@@ -236,17 +246,15 @@ class SessionBase:
 
         SQLite: BEGIN IMMEDIATE takes the database's write lock before the first read, so what
         is checked cannot change before it is written. PostgreSQL: the meeting's row is locked.
-        Returns the meeting's status.
+        Returns the meeting's state (:func:`meeting_state`).
         """
         connection = db.connection()
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-        status: str | None = connection.execute(
-            _LOCK_MEETING, {"meeting_id": self.meeting_id}
-        ).scalar()
-        if status is None:
+        row = connection.execute(_LOCK_MEETING, {"meeting_id": self.meeting_id}).first()
+        if row is None:
             raise NotFound(f"Overleg {self.meeting_id} bestaat niet.")
-        return status
+        return meeting_state(row.status, finalized=row.finalized_at is not None)
 
     def _chair_row(self, db: Session) -> _ChairRow | None:
         return db.connection().execute(_CHAIR_ROW, {"meeting_id": self.meeting_id}).first()
@@ -297,12 +305,12 @@ class SessionBase:
         """
         changed: list[int | None] = []
         with self.store.writing() as db:
-            status = self._lock_meeting(db)
+            state = self._lock_meeting(db)
             refusal = self._refusal(self._chair_row(db))
             if refusal is not None:
                 raise refusal
             if running:
-                _check_status(status, running=True)
+                _check_status(state, running=True)
             yield db, changed
             try:
                 db.flush()
@@ -328,12 +336,12 @@ class SessionBase:
 
     def _editable_meeting(self, db: Session) -> Meeting:
         meeting = self._meeting(db)
-        _check_status(meeting.status, running=False)
+        _check_status(_state(meeting), running=False)
         return meeting
 
     def _running_meeting(self, db: Session) -> Meeting:
         meeting = self._meeting(db)
-        _check_status(meeting.status, running=True)
+        _check_status(_state(meeting), running=True)
         return meeting
 
     def meeting(self) -> MeetingRecord:

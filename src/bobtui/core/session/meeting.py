@@ -35,6 +35,7 @@ from bobtui.core.session.chair import ChairMixin
 from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
+from bobtui.core.session.record import RecordMixin
 from bobtui.core.session.rehearsal import RehearsalMixin
 from bobtui.core.session.roster import RosterMixin
 from bobtui.core.snapshot import MeetingSnapshot
@@ -67,7 +68,13 @@ _NOTE_COLUMNS = [name for name in Note.model_fields if name != "id"]
 
 
 class MeetingSession(
-    NavigationMixin, ParkingMixin, JudgingMixin, RosterMixin, RehearsalMixin, ChairMixin
+    NavigationMixin,
+    ParkingMixin,
+    JudgingMixin,
+    RosterMixin,
+    RehearsalMixin,
+    ChairMixin,
+    RecordMixin,
 ):
     """The service for one meeting, as one window (client) sees it. Create one with
     :meth:`create` or :meth:`open`.
@@ -178,6 +185,7 @@ class MeetingSession(
                 parked_ideas=tuple(self.parked_ideas()),
                 carried_over=tuple(self.carried_over()),
                 practice_events_shown=self.practice_events_shown(),
+                amendments=tuple(self.amendments()),
             )
 
     def update_details(
