@@ -170,3 +170,49 @@ def test_reopening_needs_a_reason_and_is_recorded(
     # A reopened meeting is corrected by amendment too, and can be finalized again.
     closed_meeting.amend("overleg", None, "locatie", "Stadhuis", reason="na heropenen")
     assert closed_meeting.finalize().state == "vastgesteld"
+
+
+def test_the_commands_finalize_amend_reopen_and_every_export_follows(
+    example_as_user_set,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from datetime import date, timedelta
+
+    from bobtui.cli import main
+    from bobtui.core.domain.vocabulary import NoteKind
+    from bobtui.core.store.engine import open_store
+
+    store = open_store()
+    session = MeetingSession.create(
+        store, example_as_user_set, case_code="CLI-REC", held_on=date.today()
+    ).item
+    session.start()
+    note = session.record_note(NoteKind.FEIT, "Oude tekst").item
+    session.set_evaluation(evaluation_date=date.today() + timedelta(days=9))
+    session.close()
+    store.dispose()
+
+    assert main(["wijzigen", "CLI-REC", "notitie", str(note.id), "tekst", "x", "--reden", "r"]) == 1
+    assert "nog niet vastgesteld" in capsys.readouterr().err
+    assert main(["vaststellen", "CLI-REC"]) == 0
+    assert "is vastgesteld" in capsys.readouterr().out
+    assert main(["overleggen"]) == 0
+    assert "vastgesteld" in capsys.readouterr().out
+    args = ["wijzigen", "CLI-REC", "notitie", str(note.id), "tekst", "Nieuwe", "tekst"]
+    assert main([*args, "--reden", "Typfout van de notulist"]) == 0
+    assert "Oude tekst → Nieuwe tekst" in capsys.readouterr().out
+    for export_format in ("md", "html", "json", "docx"):
+        out = tmp_path / f"verslag.{export_format}"
+        assert main(["export", "CLI-REC", "--format", export_format, "--out", str(out)]) == 0
+        text = text_of(
+            export_format, out.read_bytes() if export_format == "docx" else out.read_text()
+        )  # type: ignore[arg-type]
+        assert "Nieuwe tekst" in text and "Typfout van de notulist" in text, export_format
+        assert "CONCEPT" not in text and "vastgesteld" in text, export_format
+    assert main(["heropenen", "CLI-REC", "--reden", ""]) == 1
+    assert "reden" in capsys.readouterr().err
+    assert main(["heropenen", "CLI-REC", "--reden", "Partner reageerde laat"]) == 0
+    assert "heropend" in capsys.readouterr().out
+    assert main(["overleggen", "--case", "CLI-REC"]) == 0
+    assert "gesloten (concept)" in capsys.readouterr().out
