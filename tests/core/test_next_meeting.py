@@ -180,7 +180,7 @@ def test_json_lists_each_time_out_and_follows_the_schema(paused_meeting: Meeting
     assert isinstance(content, str)
     data = json.loads(content)
     jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert data["schema_version"] == 5
+    assert data["schema_version"] == 6
     assert data["chain_care_phase"] == "risicogestuurde_zorg"
     assert [(t["minutes"], t["ended_at"] is not None) for t in data["time_outs"]] == [
         (7.0, True),

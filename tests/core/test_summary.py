@@ -176,7 +176,7 @@ def test_json_follows_the_schema(full_meeting: MeetingSession) -> None:
     data = json.loads(render(build_summary(full_meeting.snapshot()), "json"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert data["schema_version"] == 5
+    assert data["schema_version"] == 6
     assert data["profile"]["name"] == "volledig" and not data["profile"]["confidential_included"]
     assert data["decisions"][0]["deadline"].count("-") == 2
 

@@ -69,7 +69,7 @@ async def test_demo_opens_in_its_own_store(tmp_path: Path) -> None:
         table = await wait_for_rows(pilot, 2)
         assert "DEMO" in str(app.screen.query_one("#demo-banner", Static).render())
         row = table.texts_at(table.cursor_row)
-        assert row[2] == DEMO_CASE_CODE and row[5] == "loopt"
+        assert row[2] == DEMO_CASE_CODE and row[5] == "lopend"
     assert configured_paths().demo_store.exists()
     assert not (tmp_path / "data" / "bobtui.sqlite3").exists()  # never mixed with real meetings
     store = open_store(sqlite_url(configured_paths().demo_store))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bobtui import __version__
-from bobtui.cli import actions, app, export, history, leidraad, room, store, team, training
+from bobtui.cli import actions, app, export, history, leidraad, record, room, store, team, training
 from bobtui.cli.common import (
     EXIT_USER_ERROR,
     Handler,
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Not required: without a command the app opens.
     commands = add_commands(parser, "command", required=False)
     # The order here is the order in bobtui --help.
-    for group in (app, room, leidraad, export, training, history, actions, store, team):
+    for group in (app, room, leidraad, export, training, history, record, actions, store, team):
         group.add_parser(commands)
     return parser
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bobtui.core.domain.records import (
+    AmendmentRecord,
     CarriedOverDecision,
     ChairHolder,
     DecisionRecord,
@@ -57,6 +58,8 @@ class MeetingSnapshot:
     parked_ideas: tuple[ParkedIdeaRecord, ...]
     carried_over: tuple[CarriedOverDecision, ...]
     practice_events_shown: dict[int, datetime]
+    amendments: tuple[AmendmentRecord, ...] = ()
+    """Corrections after finalizing, and reopenings, oldest first."""
 
     @property
     def open_parked_ideas(self) -> tuple[ParkedIdeaRecord, ...]:

@@ -58,7 +58,7 @@ class CaseHistoryScreen(Screen[None]):
             meetings.add_row(
                 format_date(m.held_on),
                 str(m.meeting_id),
-                m.status.value,
+                m.state,
                 m.chain_care_phase.value.replace("_", " ") if m.chain_care_phase else "—",
                 " · ".join(f"{s.respondent} {s.score}" for s in m.scores) or "—",
                 f"{mean:.1f}".replace(".", ",") if mean is not None else "—",

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
-_STATUS_LABELS = {"gepland": "gepland", "lopend": "loopt", "gesloten": "gesloten"}
 
 
 class HomeScreen(MeetingOpeningScreen):
@@ -151,7 +150,7 @@ class HomeScreen(MeetingOpeningScreen):
                     row.case_code,
                     row.held_on.strftime("%d-%m-%Y"),
                     row.leidraad_id,
-                    _STATUS_LABELS[row.status.value],
+                    row.state,
                     str(row.open_actions),
                 )
                 for row in rows

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
+from bobtui.core.domain.vocabulary import FINALIZED, MeetingStatus, meeting_state
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.title_bar import TitleBar
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from bobtui.core.session import MeetingSession
 
 _PROFILE_CYCLE = ("volledig", "besluiten")
+CLOSED_CONCEPT = meeting_state(MeetingStatus.GESLOTEN, finalized=False)
 
 
 class SummaryScreen(Screen[None]):
@@ -34,6 +36,9 @@ class SummaryScreen(Screen[None]):
         Binding("p", "next_profile", "Profiel", id="summary.profile"),
         Binding("v", "toggle_confidential", "Vertrouwelijk", id="summary.confidential"),
         Binding("b", "toggle_mask", "BSN afschermen", id="summary.mask_bsn"),
+        Binding("f", "finalize", "Vaststellen", id="summary.finalize"),
+        Binding("c", "amend", "Wijzigen", id="summary.amend"),
+        Binding("o", "reopen", "Heropenen", id="summary.reopen"),
         Binding("escape", "app.pop_screen", "Terug", id="summary.back"),
     ]
 
@@ -44,6 +49,8 @@ class SummaryScreen(Screen[None]):
         self._profile_name = _PROFILE_CYCLE[0]
         self._include_confidential = False
         self._mask_bsn: bool | None = None  # None: as the settings say
+        self._state = ""  # the meeting's state when the summary was last read
+        self._amended = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -83,6 +90,7 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def render_summary(self) -> None:
+        from bobtui.core.documents.layout import state_label
         from bobtui.core.documents.render import render_markdown
         from bobtui.core.domain.errors import BobError
 
@@ -104,6 +112,65 @@ class SummaryScreen(Screen[None]):
             line += f"\n[b reverse] LET OP [/b reverse] {found} BSN-achtige nummers in dit verslag"
         self.app.call_from_thread(self.query_one("#summary-profile", Static).update, line)
         self.app.call_from_thread(self.query_one(Markdown).update, text)
+        self.app.call_from_thread(
+            self._show_state,
+            state_label(summary.status, concept=summary.concept),
+            bool(summary.amendments),
+        )
+
+    def _show_state(self, state: str, amended: bool) -> None:
+        self._state, self._amended = state, amended
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Finalize a concept, correct or reopen a finalized record; nothing while running."""
+        concept = self._state == CLOSED_CONCEPT
+        if action == "finalize":
+            return concept
+        if action == "amend":  # a reopened record is corrected by amendment too
+            return self._state == FINALIZED or (concept and self._amended)
+        if action == "reopen":
+            return self._state == FINALIZED
+        return True
+
+    def action_finalize(self) -> None:
+        from bobtui.screens.confirm import ConfirmScreen
+
+        points = [
+            "Daarna kan niets meer worden veranderd, behalve met een wijziging na vaststelling "
+            "(met een reden), en alleen een coördinator kan het heropenen.",
+            "Het verslag is dan geen concept meer.",
+        ]
+        self.app.push_screen(
+            ConfirmScreen("Verslag vaststellen", points, "Vaststellen?"), self._finalized
+        )
+
+    def _finalized(self, answer: bool | None) -> None:
+        from bobtui.core.domain.errors import BobError
+
+        if not answer:
+            return
+        try:
+            self._session.finalize()
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify("Het verslag is vastgesteld.")
+        self.render_summary()
+
+    def action_amend(self) -> None:
+        from bobtui.screens.amendment import AmendmentScreen
+
+        self.app.push_screen(AmendmentScreen(self._session), self._changed)
+
+    def action_reopen(self) -> None:
+        from bobtui.screens.reopen import ReopenScreen
+
+        self.app.push_screen(ReopenScreen(self._session), self._changed)
+
+    def _changed(self, saved: object) -> None:
+        if saved is not None:
+            self.render_summary()
 
     def action_next_profile(self) -> None:
         position = _PROFILE_CYCLE.index(self._profile_name)

@@ -41,6 +41,9 @@ class Settings:
     """The sender's name in every document's page header, e.g. "Zorg- en Veiligheidshuis"."""
     logo: Path | None = None
     """A PNG or JPEG beside the name in the page header (a path; relative: to the config folder)."""
+    retention_months: Mapping[str, int] = field(default_factory=dict)
+    """The retention period in months (``[bewaartermijn]``): per meeting type, or ``standaard``
+    for every other type. Unset: no meeting is ever past retention (nothing is purged)."""
 
 
 def _line_of(text: str, key: str) -> int:
@@ -48,6 +51,19 @@ def _line_of(text: str, key: str) -> int:
         if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
             return number
     return 1
+
+
+def _retention(value: object, where: str) -> dict[str, int]:
+    """``[bewaartermijn]``: meeting type (or ``standaard``) = months, a whole number ≥ 1."""
+    if not isinstance(value, dict) or not all(
+        isinstance(months, int) and not isinstance(months, bool) and months >= 1
+        for months in value.values()
+    ):
+        raise SettingsError(
+            f"{where}: bewaartermijn: een tabel van soort overleg (of standaard) = aantal "
+            "maanden, een geheel getal van 1 of meer; bijvoorbeeld standaard = 60."
+        )
+    return {str(kind): int(months) for kind, months in value.items()}
 
 
 def _read_file(path: Path) -> dict[str, object]:
@@ -79,6 +95,8 @@ def _read_file(path: Path) -> dict[str, object]:
             if not isinstance(value, bool):
                 raise SettingsError(f"{path}:{line}: {key}: moet true of false zijn.")
             values[key] = value
+        elif key == "bewaartermijn":
+            values[key] = _retention(value, f"{path}:{line}")
         elif key == "keymap":
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -89,7 +107,9 @@ def _read_file(path: Path) -> dict[str, object]:
                 )
             values[key] = dict(value)
         else:
-            known = ", ".join((*_TEXT_SETTINGS, "mask_bsn", "backups_to_keep", "keymap"))
+            known = ", ".join(
+                (*_TEXT_SETTINGS, "mask_bsn", "backups_to_keep", "bewaartermijn", "keymap")
+            )
             raise SettingsError(f"{path}:{line}: {key}: onbekende instelling; bekend: {known}.")
     return values
 
@@ -130,4 +150,7 @@ def load_settings(
         backups_to_keep=int(keep),
         organisation=text("organisation") or "",
         logo=config_dir / Path(logo).expanduser() if (logo := text("logo")) else None,
+        retention_months=retention
+        if isinstance(retention := in_file.get("bewaartermijn"), dict)
+        else {},
     )

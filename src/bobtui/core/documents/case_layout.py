@@ -32,7 +32,7 @@ def build_case_handout(history: CaseHistory, letterhead: Letterhead = NO_LETTERH
         (
             dmy(m.held_on),
             str(m.meeting_id),
-            m.status.value,
+            m.state,
             m.leidraad_id,
             chain_care(m.chain_care_phase.value if m.chain_care_phase else None),
             " · ".join(f"{s.respondent} {s.score}" for s in m.scores),

@@ -354,7 +354,6 @@ def render_index(plan: BatchPlan) -> str:
         files = ", ".join(f"[{item.path.name}]({item.path.name})" for item in items)
         code = markdown(meeting.case_code)
         lines.append(
-            f"| {meeting.id} | {code} | {meeting.held_on:%d-%m-%Y} | {meeting.status.value} "
-            f"| {files} |"
+            f"| {meeting.id} | {code} | {meeting.held_on:%d-%m-%Y} | {meeting.state} | {files} |"
         )
     return "\n".join(lines) + "\n"

@@ -28,6 +28,7 @@ from bobtui.core.domain.vocabulary import (
     NoteKind,
     Presence,
     counted,
+    meeting_state,
     presence_label,
     role_flags,
 )
@@ -289,8 +290,45 @@ def _privacy(s: Summary) -> tuple[tuple[str, str], ...]:
 
 
 def state_label(status: str, *, concept: bool) -> str:
-    """The meeting's state as every document names it: lopend, gesloten (concept), …"""
-    return f"{status} (concept)" if concept and status == "gesloten" else status
+    """The meeting's state as every document names it: lopend, gesloten (concept), vastgesteld."""
+    return meeting_state(status, finalized=not concept)
+
+
+AMENDMENTS_TITLE = "Wijzigingen na vaststelling"
+_LEFT_OUT_CONTENT = "(niet in deze export)"
+
+
+def _finalized(s: Summary) -> tuple[tuple[str, str], ...]:
+    if s.finalized_at is None:
+        return ()
+    when = f"{s.finalized_at.astimezone():%d-%m-%Y %H:%M}"
+    return (("Vastgesteld", f"{when} door {one_line(s.finalized_by) or 'onbekend'}"),)
+
+
+def _amendments(s: Summary) -> Part | None:
+    """Every correction after finalizing, and every reopening: what, old → new, who, when, why.
+    None for a meeting that was never finalized."""
+    if s.finalized_at is None and not s.amendments:
+        return None
+    if not s.amendments:
+        blocks: tuple[Block, ...] = (Text("Geen wijzigingen na vaststelling.", True),)
+    else:
+        header = ("Wanneer", "Wat", "Oud", "Nieuw", "Door", "Reden")
+        rows = [
+            (
+                f"{a.at.astimezone():%d-%m-%Y %H:%M}",
+                f"{a.subject} {a.record_id}: {a.field}"
+                if a.record_id
+                else f"{a.subject}: {a.field}",
+                _LEFT_OUT_CONTENT if a.old is None else a.old,
+                _LEFT_OUT_CONTENT if a.new is None else a.new,
+                a.made_by,
+                a.reason,
+            )
+            for a in s.amendments
+        ]
+        blocks = (table("wijzigingen", header, rows),)
+    return Part("wijzigingen", AMENDMENTS_TITLE, blocks)
 
 
 def _time_span(s: Summary) -> str:
@@ -323,6 +361,7 @@ def build_handout(summary: Summary) -> Handout:
             ("Soort overleg", s.meeting_type),
             ("Leidraad", f"{s.leidraad_title} (versie {s.leidraad_version})"),
             ("Status", state_label(s.status, concept=s.concept)),
+            *_finalized(s),
             *_privacy(s),
         )
     )
@@ -330,6 +369,9 @@ def build_handout(summary: Summary) -> Handout:
         Part(section.value, SECTION_TITLES[section], tuple(_PARTS[section](s)))
         for section in s.profile.sections
     )
+    amendments = _amendments(s)
+    if amendments is not None:
+        parts += (amendments,)
     return Handout(
         kind="Verslag casusoverleg",
         title=f"Verslag casusoverleg {s.case_code}",

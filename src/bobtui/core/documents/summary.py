@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bobtui.core.documents.amendments import AmendmentLine, amendment_lines
 from bobtui.core.documents.blocks import Logo
 from bobtui.core.documents.privacy import Privacy, with_privacy
 from bobtui.core.documents.profiles import FULL, Profile, Section
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
     from bobtui.core.snapshot import MeetingSnapshot
 
 _JUDGEMENT_ORDER = tuple(JudgementKind)  # key problems, then risks, then dilemmas
-SCHEMA_VERSION = 5
-SCHEMA_ID = "https://bobtui.example/schemas/summary-5.schema.json"
+SCHEMA_VERSION = 6
+SCHEMA_ID = "https://bobtui.example/schemas/summary-6.schema.json"
 CHAIR_ROLES = ("procesregisseur", "voorzitter")
 """A roster entry with one of these roles chairs the meeting (the summary names them)."""
 
@@ -168,8 +169,11 @@ class Summary:
     chair: str | None = None
     """Who chaired: the roster entry with a chair's role (``CHAIR_ROLES``), name (organisation)."""
     concept: bool = True
-    """Not finalized (vastgesteld): every document says CONCEPT. Finalizing comes with issue 17's
-    first point; until then every summary is a concept."""
+    """Not finalized (vastgesteld): every document says CONCEPT."""
+    finalized_at: datetime | None = None
+    finalized_by: str | None = None
+    amendments: tuple[AmendmentLine, ...] = ()
+    """Corrections after finalizing and reopenings, oldest first."""
     made_on: date | None = None
     """The day the summary was made: overdue actions count their days late up to it."""
     letterhead: Letterhead = NO_LETTERHEAD
@@ -381,6 +385,10 @@ def build_summary(
         ),
         profile=FULL,
         chair=_chair(participants),
+        concept=meeting.finalized_at is None,
+        finalized_at=meeting.finalized_at,
+        finalized_by=meeting.finalized_by,
+        amendments=amendment_lines(snapshot, profile),
         made_on=today,
         letterhead=letterhead,
     )

@@ -10,6 +10,7 @@ from bobtui.core.documents.summary import (
     SECTION_FIELDS,
     Summary,
 )
+from bobtui.core.domain.vocabulary import meeting_state
 
 
 def _plain(value: Any) -> Any:
@@ -25,7 +26,7 @@ def _plain(value: Any) -> Any:
 
 
 def summary_to_json(summary: Summary) -> dict[str, Any]:
-    """The summary as JSON data following ``schemas/summary.schema.json`` (version 5).
+    """The summary as JSON data following ``schemas/summary.schema.json`` (version 6).
 
     Sections the profile leaves out are absent, not empty, so a reader cannot mistake "not
     exported" for "nothing decided"."""
@@ -37,6 +38,7 @@ def summary_to_json(summary: Summary) -> dict[str, Any]:
                 del data[name]
     if not any(profile.includes(section) for section in NOTES_SECTION.values()):
         del data["notes"]
+    data["state"] = meeting_state(summary.status, finalized=not summary.concept)
     # The sender's name only: a logo is a picture for the page header, not data.
     data["organisation"] = data.pop("letterhead")["organisation"] or None
     data["profile"] = {

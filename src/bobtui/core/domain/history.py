@@ -5,7 +5,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bobtui.core.domain.vocabulary import ChainCarePhase, DecisionStatus, MeetingStatus
+from bobtui.core.domain.vocabulary import (
+    ChainCarePhase,
+    DecisionStatus,
+    MeetingStatus,
+    meeting_state,
+)
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -24,6 +29,12 @@ class MeetingPoint:
     leidraad_id: str
     chain_care_phase: ChainCarePhase | None
     scores: tuple[ScorePoint, ...]
+    finalized: bool = False
+
+    @property
+    def state(self) -> str:
+        """gepland, lopend, gesloten (concept) or vastgesteld."""
+        return meeting_state(self.status, finalized=self.finalized)
 
     @property
     def mean_score(self) -> float | None:

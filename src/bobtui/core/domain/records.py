@@ -24,6 +24,7 @@ from bobtui.core.domain.vocabulary import (
     Phase,
     Presence,
     Priority,
+    meeting_state,
 )
 
 T = TypeVar("T")
@@ -61,6 +62,14 @@ class MeetingRecord:
     details_version: int
     """Raised by every change of the details or the evaluation; hand it back with the next
     such change (``expected_version``) to refuse an edit made on what another window replaced."""
+    finalized_at: datetime | None = None
+    """When the closed meeting was finalized (vastgesteld); None: a concept (or not closed)."""
+    finalized_by: str | None = None
+
+    @property
+    def state(self) -> str:
+        """gepland, lopend, gesloten (concept) or vastgesteld."""
+        return meeting_state(self.status, finalized=self.finalized_at is not None)
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,12 @@ class MeetingListRow:
     leidraad_id: str
     status: MeetingStatus
     open_actions: int
+    finalized: bool = False
+
+    @property
+    def state(self) -> str:
+        """gepland, lopend, gesloten (concept) or vastgesteld."""
+        return meeting_state(self.status, finalized=self.finalized)
 
 
 @cache
@@ -266,3 +281,42 @@ class AuditRecord:
     operation: str
     meeting_id: int | None
     changes: tuple[AuditChange, ...]
+
+
+@dataclass(frozen=True)
+class AmendmentRecord:
+    """A correction of a finalized meeting (or its reopening): what, old → new, who, when, why."""
+
+    id: int
+    meeting_id: int
+    at: datetime
+    made_by: str
+    subject: str
+    record_id: int | None
+    field: str
+    old: str
+    new: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PastRetention:
+    """A meeting past its retention period: enough to recognise it, no content."""
+
+    meeting_id: int
+    case_code: str
+    held_on: date
+    state: str
+    rule: str
+    """Which period applies, e.g. 'bewaartermijn casusoverleg: 60 maanden'."""
+
+
+@dataclass(frozen=True)
+class PurgeEntry:
+    """One line of the purge log: which meeting was purged when, by whom, by which rule."""
+
+    case_code: str
+    held_on: date
+    purged_at: datetime
+    purged_by: str
+    rule: str

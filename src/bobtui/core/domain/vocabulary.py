@@ -75,6 +75,18 @@ class MeetingStatus(StrEnum):
     GESLOTEN = "gesloten"
 
 
+FINALIZED = "vastgesteld"
+"""The state of a closed meeting that was finalized: the official record."""
+
+
+def meeting_state(status: str, *, finalized: bool) -> str:
+    """A meeting's state as every list and document names it: gepland, lopend, gesloten
+    (concept) or vastgesteld."""
+    if status == MeetingStatus.GESLOTEN:
+        return FINALIZED if finalized else "gesloten (concept)"
+    return str(status)
+
+
 class JudgementKind(StrEnum):
     KERNPROBLEEM = "kernprobleem"
     RISICO = "risico"

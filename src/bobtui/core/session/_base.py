@@ -34,13 +34,14 @@ from bobtui.core.domain.errors import (
     RuleViolation,
 )
 from bobtui.core.domain.records import ChairHolder, MeetingRecord, Saved, to_record
-from bobtui.core.domain.vocabulary import MeetingStatus, Phase
+from bobtui.core.domain.vocabulary import Phase, meeting_state
 from bobtui.core.questions.sets import Question, QuestionSet
+from bobtui.core.session._status import check_state, check_status
 from bobtui.core.session.clients import process_gone
 from bobtui.core.snapshot import Position
 from bobtui.core.store.engine import Store, meeting_not_found, store_trouble
 from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
-from bobtui.core.store.team import CLOSED_MEETING, naming_case, takes_notes_only, unwritable
+from bobtui.core.store.team import naming_case, takes_notes_only, unwritable
 
 R = TypeVar("R")
 
@@ -53,7 +54,7 @@ _INSERT_EVENT = insert(MeetingEvent)
 # The first statement of every change: on PostgreSQL it locks the meeting's row (FOR NO KEY
 # UPDATE, so foreign keys pointing at it stay free), on SQLite BEGIN IMMEDIATE came first.
 _LOCK_MEETING = (
-    select(Meeting.status, Meeting.case_code)
+    select(Meeting.status, Meeting.finalized_at, Meeting.case_code)
     .where(col(Meeting.id) == bindparam("meeting_id"))
     .with_for_update(key_share=True)
 )
@@ -101,14 +102,6 @@ class _Chair(enum.Enum):
 
 
 NOTE_ONLY = "note.recorded"  # the one change of a notulist's session (takes_notes_only)
-
-
-def _check_status(status: str, *, running: bool) -> None:
-    """Refuse changes to a closed meeting, and recording in one that has not started."""
-    if status == MeetingStatus.GESLOTEN:
-        raise RuleViolation(CLOSED_MEETING)
-    if running and status != MeetingStatus.LOPEND:
-        raise RuleViolation("Het overleg is nog niet gestart.")
 
 
 class SessionBase:
@@ -243,7 +236,7 @@ class SessionBase:
 
         SQLite: BEGIN IMMEDIATE takes the database's write lock before the first read, so what
         is checked cannot change before it is written. PostgreSQL: the meeting's row is locked.
-        Returns the meeting's status.
+        Returns the meeting's state (:func:`meeting_state`).
         """
         connection = db.connection()
         if connection.dialect.name == "sqlite":
@@ -251,8 +244,8 @@ class SessionBase:
         locked = connection.execute(_LOCK_MEETING, {"meeting_id": self.meeting_id}).first()
         if locked is None:  # not there, or need-to-know lets this user read it only
             raise unwritable(connection, self.meeting_id)
-        self._case_code, status = locked.case_code, str(locked.status)
-        return status
+        self._case_code = locked.case_code
+        return meeting_state(locked.status, finalized=locked.finalized_at is not None)
 
     def _chair_row(self, db: Session) -> _ChairRow | None:
         return db.connection().execute(_CHAIR_ROW, {"meeting_id": self.meeting_id}).first()
@@ -305,12 +298,12 @@ class SessionBase:
         if self.takes_notes_only and action != NOTE_ONLY:
             raise ReadOnly("Als notulist voeg je alleen notities toe; de rest doet de voorzitter.")
         with naming_case(lambda: self._case_code), self.store.writing() as db:
-            status = self._lock_meeting(db)
+            state = self._lock_meeting(db)
             refusal = None if self.takes_notes_only else self._refusal(self._chair_row(db))
             if refusal is not None:
                 raise refusal
             if running:
-                _check_status(status, running=True)
+                check_status(state, running=True)
             yield db, changed
             try:
                 db.flush()
@@ -336,12 +329,12 @@ class SessionBase:
 
     def _editable_meeting(self, db: Session) -> Meeting:
         meeting = self._meeting(db)
-        _check_status(meeting.status, running=False)
+        check_state(meeting, running=False)
         return meeting
 
     def _running_meeting(self, db: Session) -> Meeting:
         meeting = self._meeting(db)
-        _check_status(meeting.status, running=True)
+        check_state(meeting, running=True)
         return meeting
 
     def meeting(self) -> MeetingRecord:

@@ -36,6 +36,7 @@ from bobtui.core.session.chair import ChairMixin
 from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
+from bobtui.core.session.record import RecordMixin
 from bobtui.core.session.rehearsal import RehearsalMixin
 from bobtui.core.session.roster import RosterMixin
 from bobtui.core.snapshot import MeetingSnapshot
@@ -76,6 +77,7 @@ class MeetingSession(
     RehearsalMixin,
     ChairMixin,
     BlackoutMixin,
+    RecordMixin,
 ):
     """The service for one meeting, as one window (client) sees it. Create one with
     :meth:`create` or :meth:`open`.
@@ -186,6 +188,7 @@ class MeetingSession(
                 parked_ideas=tuple(self.parked_ideas()),
                 carried_over=tuple(self.carried_over()),
                 practice_events_shown=self.practice_events_shown(),
+                amendments=tuple(self.amendments()),
             )
 
     def update_details(

@@ -48,6 +48,7 @@ def case_history(store: Store, case_code: str, today: date) -> CaseHistory:
                     if m.chain_care_phase
                     else None,
                     scores=tuple(scores.get(m.id or 0, ())),
+                    finalized=m.finalized_at is not None,
                 )
                 for m in meetings
             ),

@@ -25,7 +25,7 @@ def earlier_on_case(meeting: Meeting) -> tuple[Any, ...]:
 
 
 def _list_statement() -> Any:
-    """Meeting list rows: id, case code, date, leidraad, status, open actions."""
+    """Meeting list rows: id, case code, date, leidraad, status, open actions, finalized."""
     open_actions = (
         select(func.count())
         .where(Decision.meeting_id == Meeting.id, Decision.status == DecisionStatus.OPEN)
@@ -39,6 +39,7 @@ def _list_statement() -> Any:
         col(Meeting.leidraad_id),
         col(Meeting.status),
         open_actions,
+        col(Meeting.finalized_at).is_not(None),
     )
 
 
@@ -46,8 +47,8 @@ def _rows(store: Store, statement: Any) -> list[MeetingListRow]:
     with store.reading() as db:
         rows = db.connection().execute(statement).all()
     return [
-        MeetingListRow(id, code, held_on, leidraad, MeetingStatus(status), count)
-        for id, code, held_on, leidraad, status, count in rows
+        MeetingListRow(id, code, held_on, leidraad, MeetingStatus(status), count, bool(final))
+        for id, code, held_on, leidraad, status, count, final in rows
     ]
 
 

@@ -9,10 +9,11 @@ makes a consistent copy even while a meeting is being chaired in another window.
 import enum
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from bobtui.core.config.paths import Paths
@@ -137,6 +138,17 @@ def backups_of(store: Path, paths: Paths) -> list[Path]:
         return []
     found = [p for p in folder.glob(_prefix(store) + "*" + BACKUP_SUFFIX) if p.is_file()]
     return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def backup_date(backup: Path) -> date | None:
+    """The day a backup was made, from its name (``…-20261214-093000-dagelijks.sqlite3``)."""
+    found = re.search(r"-(\d{8})-\d{6}-", backup.name)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(found.group(1), "%Y%m%d").date()
+    except ValueError:
+        return None
 
 
 def newest_backup_note(store: Path, paths: Paths) -> str:

@@ -58,6 +58,9 @@ class Meeting(SQLModel, table=True):
     details_version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     """Raised by each change of the details or the evaluation (not by moving through the
     questions, which changes this row all the time); checked by the session by hand."""
+    finalized_at: datetime | None = None
+    """Set when the closed meeting was finalized (vastgesteld): the official record."""
+    finalized_by: str | None = Field(default=None, max_length=200)
 
 
 class Participant(SQLModel, table=True):
@@ -265,3 +268,31 @@ class AuditEntry(SQLModel, table=True):
     meeting_id: int | None = Field(default=None, index=True)
     old: str | None = None
     new: str | None = None
+
+
+class Amendment(SQLModel, table=True):
+    """A correction of a finalized meeting: what changed (``subject`` ``record_id``'s
+    ``field``), from ``old`` to ``new``, who, when and why; or its reopening (subject
+    ``meeting``, field ``status``). Added, never changed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    at: datetime
+    made_by: str = Field(max_length=200)
+    subject: str = Field(max_length=32)
+    record_id: int | None = None
+    field: str = Field(max_length=48)
+    old: str
+    new: str
+    reason: str
+
+
+class PurgeRecord(SQLModel, table=True):
+    """That a meeting was purged past its retention period, without any of its content."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_code: str = Field(max_length=64)
+    held_on: date
+    purged_at: datetime
+    purged_by: str = Field(max_length=200)
+    rule: str = Field(max_length=200)

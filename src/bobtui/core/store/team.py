@@ -26,6 +26,7 @@ from bobtui.core.domain.errors import AccessDenied, BobError, NotFound, RuleViol
 from bobtui.core.domain.records import TeamIdentity
 from bobtui.core.store.access_policies import CLOSED, GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
 from bobtui.core.store.engine import Store, access_denied, is_refusal, meeting_not_found
+from bobtui.core.store.record_policies import RECORD_TABLES
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -58,6 +59,8 @@ def _table_rights(schema: str) -> list[str]:
         f"GRANT INSERT, UPDATE, DELETE ON {editable} TO {editors}",
         f"GRANT INSERT, DELETE ON caseaccess, meetinginvite TO {editors}",
         f"GRANT INSERT ON meetingevent, auditentry TO {everyone}",
+        f"GRANT SELECT ON {', '.join(RECORD_TABLES)} TO {everyone}",
+        f"GRANT INSERT ON amendment TO {editors}",
         f"GRANT INSERT ON note TO {notulist}",
         f"GRANT UPDATE (current_phase, current_question_id) ON meeting TO {notulist}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {everyone}",
