@@ -37,8 +37,8 @@ async def open_setup(pilot, app, key: str = "enter") -> SetupScreen:
     return app.screen
 
 
-async def open_meeting_screen(pilot, app) -> MeetingScreen:
-    await open_setup(pilot, app)  # a planned meeting opens in setup; F5 starts it
+async def start_meeting(pilot, app) -> MeetingScreen:
+    """From the setup screen into the meeting (F5), typing on the note line."""
     await pilot.press("f5")
     await until(
         pilot,
@@ -46,6 +46,11 @@ async def open_meeting_screen(pilot, app) -> MeetingScreen:
         "the meeting screen with the note line in focus",
     )
     return app.screen
+
+
+async def open_meeting_screen(pilot, app) -> MeetingScreen:
+    await open_setup(pilot, app)  # a planned meeting opens in setup; F5 starts it
+    return await start_meeting(pilot, app)
 
 
 @pytest.fixture
