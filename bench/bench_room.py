@@ -17,14 +17,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from _targets import Targets, percentile
+
 NOTES = 100
 TARGETS = {"p50 note → room": 500.0, "p95 note → room": 1000.0}
 """Milliseconds. The issue: the room follows the chair within one second of each entry."""
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 async def measure(folder: Path) -> list[float]:
@@ -84,20 +81,11 @@ def main() -> None:
         os.environ["BOBTUI_CONFIG_DIR"] = str(Path(folder) / "config")
         print(f"Room view: a saved note on the room's screen ({NOTES} notes, SQLite)")
         delays = asyncio.run(measure(Path(folder)))
-    figures = {
-        "p50 note → room": percentile(delays, 0.5),
-        "p95 note → room": percentile(delays, 0.95),
-    }
-    met = 0
-    for label, value in figures.items():
-        ok = value <= TARGETS[label]
-        met += ok
-        print(
-            f"  {label:<26} {value:8.1f} ms  target <= {TARGETS[label]:.0f} ms  "
-            f"{'met' if ok else 'MISSED'}"
-        )
+    targets = Targets()
+    for label, share in (("p50 note → room", 0.5), ("p95 note → room", 0.95)):
+        targets.check(label, percentile(delays, share), TARGETS[label], " ms")
     print(f"  (poll every 250 ms; slowest {max(delays):.0f} ms, fastest {min(delays):.0f} ms)")
-    print(f"bench: {met}/{len(TARGETS)} targets met")
+    targets.report()
 
 
 if __name__ == "__main__":

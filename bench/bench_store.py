@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _targets import Targets
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -126,15 +128,10 @@ def main() -> None:
             "quick check (daily)": statistics.median(results["quick check (daily)"]),
             "backup (daily)": statistics.median(results["backup (daily)"]),
         }
-        met = 0
+        targets = Targets()
         for label, value in figures.items():
-            ok = value <= TARGETS[label]
-            met += ok
-            print(
-                f"  {label:<28} {value:8.1f} ms  target <= {TARGETS[label]:.0f} ms  "
-                f"{'met' if ok else 'MISSED'}"
-            )
-        print(f"bench: {met}/{len(TARGETS)} targets met")
+            targets.check(label, value, TARGETS[label], " ms")
+        targets.report()
 
 
 if __name__ == "__main__":

@@ -166,6 +166,19 @@ def example_as_user_set(example_set: QuestionSet) -> QuestionSet:
     return example_set
 
 
+def new_meeting_store(
+    path: Path, question_set: QuestionSet, case_code: str
+) -> tuple[str, Store, MeetingSession]:
+    """A SQLite store at ``path`` with one new meeting held today: its URL, the store (still
+    open: the caller disposes of it) and the meeting's session."""
+    url = sqlite_url(path)
+    store = open_store(url)
+    session = MeetingSession.create(
+        store, question_set, case_code=case_code, held_on=date.today()
+    ).item
+    return url, store, session
+
+
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
     """One throwaway PostgreSQL server for the whole run; each test gets its own database.

@@ -14,9 +14,8 @@ import pytest
 from bobtui import __version__
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
-from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import open_store, sqlite_url
-from tests.conftest import configured_paths, docs_example_text
+from tests.conftest import configured_paths, docs_example_text, new_meeting_store
 
 
 def bobtui(*args: str) -> subprocess.CompletedProcess[str]:
@@ -40,11 +39,7 @@ def assert_one_sentence_error(result: subprocess.CompletedProcess[str], fragment
 @pytest.fixture
 def database(tmp_path: Path, example_as_user_set: QuestionSet) -> str:
     """A store with one meeting on the docs' example set, which the CLI finds in the user folder."""
-    url = sqlite_url(tmp_path / "cli.sqlite3")
-    store = open_store(url)
-    session = MeetingSession.create(
-        store, example_as_user_set, case_code="CLI-42", held_on=date.today()
-    ).item
+    url, store, session = new_meeting_store(tmp_path / "cli.sqlite3", example_as_user_set, "CLI-42")
     session.add_participant("Moeder", is_client=True)
     session.start()
     session.record_note(NoteKind.FEIT, "Een feit voor de export")

@@ -4,6 +4,7 @@ the trainer sheet."""
 
 import io
 import zipfile
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,19 +28,28 @@ from tests.core.test_cli import assert_one_sentence_error, bobtui
 from tests.core.test_practice import KNOWN, example_case  # noqa: F401  (fixture)
 
 
+@dataclass(frozen=True)
+class Rehearsals:
+    """The example case rehearsed in the trainer's own store, on the test's fake clock."""
+
+    store: Store
+    case: PracticeCase
+    clock: FakeClock
+
+    def start(self) -> MeetingSession:
+        question_set = default_catalog().get(self.case.leidraad)
+        session = start_rehearsal(self.store, self.case, question_set, clock=self.clock)
+        session.start()
+        return session
+
+    def feedback(self, session: MeetingSession) -> FeedbackReport:
+        return rehearsal_feedback(session, self.case, default_practice_catalog(KNOWN))
+
+
 @pytest.fixture
-def practice_store() -> Store:
-    return open_store(sqlite_url(configured_paths().rehearsal_store))
-
-
-def rehearse(store: Store, case: PracticeCase, clock: FakeClock) -> MeetingSession:
-    session = start_rehearsal(store, case, default_catalog().get(case.leidraad), clock=clock)
-    session.start()
-    return session
-
-
-def feedback(session: MeetingSession, case: PracticeCase) -> FeedbackReport:
-    return rehearsal_feedback(session, case, default_practice_catalog(KNOWN))
+def rehearsals(example_case: PracticeCase, clock: FakeClock) -> Rehearsals:  # noqa: F811
+    store = open_store(sqlite_url(configured_paths().rehearsal_store))
+    return Rehearsals(store, example_case, clock)
 
 
 def decide(session: MeetingSession, clock: FakeClock, action: str) -> None:
@@ -58,9 +68,9 @@ def close(session: MeetingSession, clock: FakeClock) -> None:
     session.close()
 
 
-def hasty_rehearsal(store: Store, case: PracticeCase, clock: FakeClock) -> MeetingSession:
+def hasty_rehearsal(rehearsals: Rehearsals) -> MeetingSession:
     """Jumps to a decision in beeldvorming and skips oordeelsvorming."""
-    session = rehearse(store, case, clock)
+    session, clock = rehearsals.start(), rehearsals.clock
     _mother, agent = session.participants()
     clock.advance(3)
     session.record_note(NoteKind.FEIT, "Twee meldingen in drie maanden", participant_id=agent.id)
@@ -79,9 +89,9 @@ def hasty_rehearsal(store: Store, case: PracticeCase, clock: FakeClock) -> Meeti
     return session
 
 
-def thorough_rehearsal(store: Store, case: PracticeCase, clock: FakeClock) -> MeetingSession:
+def thorough_rehearsal(rehearsals: Rehearsals) -> MeetingSession:
     """Every question discussed, facts first, everyone scored, the client and child heard."""
-    session = rehearse(store, case, clock)
+    session, clock = rehearsals.start(), rehearsals.clock
     mother, agent = session.participants()
     minutes = {Phase.BEELDVORMING: 12, Phase.OORDEELSVORMING: 7, Phase.BESLUITVORMING: 7}
     for guide in session.question_set.phases:
@@ -110,31 +120,23 @@ def thorough_rehearsal(store: Store, case: PracticeCase, clock: FakeClock) -> Me
     return session
 
 
-def test_a_thorough_rehearsal_raises_no_point(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = thorough_rehearsal(practice_store, example_case, clock)
-    report = feedback(session, example_case)
+def test_a_thorough_rehearsal_raises_no_point(rehearsals: Rehearsals) -> None:
+    session = thorough_rehearsal(rehearsals)
+    report = rehearsals.feedback(session)
     # The events never came (the trainer's panel would have started them): not a point.
     assert [f.label for f in report.figures if f.attention] == []
     assert report.figure("kernfeiten").value == "2 van 2"
     assert report.figure("veiligheidsscores").value == "2 van 2"
 
 
-def test_time_against_the_timebox_both_ways(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = rehearse(practice_store, example_case, clock)
+def test_time_against_the_timebox_both_ways(rehearsals: Rehearsals) -> None:
+    session, clock = rehearsals.start(), rehearsals.clock
     clock.advance(1)  # 1 minute of the 8–15 the case asks for beeldvorming
     session.next_phase()
     clock.advance(30)  # 30 of at most 10
     session.next_phase()
     clock.advance(5)  # within 4–10
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     picture = report.figure("tijd-beeldvorming")
     assert picture.attention and picture.value == "te kort: 1:00; 3 % (doel 44 %)"
     assert picture.reason == (
@@ -148,12 +150,8 @@ def test_time_against_the_timebox_both_ways(
     assert not deciding.attention and deciding.reason.startswith("Binnen de tijd")
 
 
-def test_coverage_is_earned_by_what_was_recorded_on_the_question(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = rehearse(practice_store, example_case, clock)
+def test_coverage_is_earned_by_what_was_recorded_on_the_question(rehearsals: Rehearsals) -> None:
+    session, clock = rehearsals.start(), rehearsals.clock
     mother, agent = session.participants()
     session.go_to_question("hg-b-cijfer-client", skip_between=False)
     clock.advance(2)
@@ -172,7 +170,7 @@ def test_coverage_is_earned_by_what_was_recorded_on_the_question(
     session.go_to_question("hg-d-acties", skip_between=False)
     decide(session, clock, "Schuldhulp aanvragen met moeder")
     close(session, clock)
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     questions = {q.question_id: q for q in report.questions}
     score = questions["hg-b-cijfer-client"]
     assert score.status is Coverage.BESPROKEN
@@ -197,12 +195,8 @@ def test_coverage_is_earned_by_what_was_recorded_on_the_question(
     assert "hg-b-cijfer-client" not in picture.reason
 
 
-def test_facts_that_read_as_assumptions_are_listed_not_scored(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = rehearse(practice_store, example_case, clock)
+def test_facts_that_read_as_assumptions_are_listed_not_scored(rehearsals: Rehearsals) -> None:
+    session, clock = rehearsals.start(), rehearsals.clock
     clock.advance(1)
     session.record_note(NoteKind.FEIT, "Twee meldingen in drie maanden")
     clock.advance(1)
@@ -211,7 +205,7 @@ def test_facts_that_read_as_assumptions_are_listed_not_scored(
     session.record_note(NoteKind.FEIT, "Vader drinkt elke dag")  # a known assumption
     session.record_note(NoteKind.ZORG, "Het escaleert waarschijnlijk")  # a worry may guess
     session.record_note(NoteKind.FEIT, "Het is onwaarschijnlijke onzin")  # not the word itself
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     check = report.figure("feit-of-aanname")
     assert check.attention and check.value == "2"
     assert [(m.clock, m.what) for m in check.moments] == [
@@ -227,12 +221,8 @@ def test_facts_that_read_as_assumptions_are_listed_not_scored(
     assert not report.figure("feiten-en-aannames").attention  # the mix is not scored
 
 
-def test_safety_scores_and_how_the_chair_met_each_event(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = rehearse(practice_store, example_case, clock)
+def test_safety_scores_and_how_the_chair_met_each_event(rehearsals: Rehearsals) -> None:
+    session, clock = rehearsals.start(), rehearsals.clock
     mother, _agent = session.participants()
     clock.advance(5)
     session.mark_practice_event(0)
@@ -240,7 +230,7 @@ def test_safety_scores_and_how_the_chair_met_each_event(
     session.park_idea("Huisverbod")
     clock.advance(0.25)
     session.record_safety_score("Moeder (gespeeld)", 5, participant_id=mother.id)
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     scores = report.figure("veiligheidsscores")
     assert scores.value == "1 van 2" and scores.reason == "Niet gevraagd: Wijkagent"
     assert not scores.attention  # the client was asked
@@ -258,33 +248,25 @@ def test_safety_scores_and_how_the_chair_met_each_event(
     assert report.figure("gebeurtenis-1").value == "niet gekomen"
 
 
-def test_nobody_asked_for_a_score_and_an_event_left_unanswered(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = rehearse(practice_store, example_case, clock)
+def test_nobody_asked_for_a_score_and_an_event_left_unanswered(rehearsals: Rehearsals) -> None:
+    session, clock = rehearsals.start(), rehearsals.clock
     clock.advance(5)
     session.mark_practice_event(0)
     clock.advance(6)
     session.record_note(NoteKind.FEIT, "Twee meldingen")  # after the window
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     assert report.figure("veiligheidsscores").attention
     event = report.figure("gebeurtenis-0")
     assert event.attention and event.value == "om 0:05:00; niets vastgelegd erna"
 
 
-def test_the_timeline_is_to_the_second_in_the_order_things_happened(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    session = rehearse(practice_store, example_case, clock)
+def test_the_timeline_is_to_the_second_in_the_order_things_happened(rehearsals: Rehearsals) -> None:
+    session, clock = rehearsals.start(), rehearsals.clock
     clock.now += timedelta(seconds=130)
     session.record_note(NoteKind.FEIT, "Zo begon het")
     clock.now += timedelta(seconds=30)
     session.record_note(NoteKind.FEIT, "Alles daarna")
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     assert [(m.clock, m.what) for m in report.timeline] == [
         ("0:00:00", "Beeldvorming begint"),
         ("0:02:10", "notitie (feit): Zo begon het"),
@@ -293,12 +275,10 @@ def test_the_timeline_is_to_the_second_in_the_order_things_happened(
 
 
 def test_comparison_better_worse_equal_with_both_values_and_key_decisions(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
+    rehearsals: Rehearsals,
 ) -> None:
-    hasty = feedback(hasty_rehearsal(practice_store, example_case, clock), example_case)
-    thorough = feedback(thorough_rehearsal(practice_store, example_case, clock), example_case)
+    hasty = rehearsals.feedback(hasty_rehearsal(rehearsals))
+    thorough = rehearsals.feedback(thorough_rehearsal(rehearsals))
     rows = {row.label: row for row in compare_reports(hasty, thorough)}
     assert (rows["Kernfeiten op tafel"].first, rows["Kernfeiten op tafel"].second) == (
         "1 van 2",
@@ -328,26 +308,22 @@ def test_comparison_better_worse_equal_with_both_values_and_key_decisions(
     assert "Alle besluiten naast elkaar" in comparison and "Huisverbod aanvragen" in comparison
 
 
-def test_events_follow_their_phase_condition_and_the_trainer(
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
+def test_events_follow_their_phase_condition_and_the_trainer(rehearsals: Rehearsals) -> None:
     from bobtui.core.training.events import due_event
 
-    session = rehearse(practice_store, example_case, clock)
+    session, clock = rehearsals.start(), rehearsals.clock
 
     def due() -> int | None:
         snapshot = session.snapshot()
         log = session.practice_event_log()
-        return due_event(example_case, snapshot, log, snapshot.time_spent, clock.now)
+        return due_event(rehearsals.case, snapshot, log, snapshot.time_spent, clock.now)
 
     clock.advance(4)
     assert due() is None  # minute 4 of beeldvorming; the event is at 5
     session.next_phase()
     clock.advance(10)
     assert due() is None  # beeldvorming is over: its event does not come in oordeelsvorming
-    other = rehearse(practice_store, example_case, clock)
+    other = rehearsals.start()
     session = other
     clock.advance(5)
     assert due() == 0
@@ -362,7 +338,7 @@ def test_events_follow_their_phase_condition_and_the_trainer(
     assert due() == 1
     session.mark_practice_event(1, PracticeEventAction.TRIGGERED)
     assert due() is None
-    report = feedback(session, example_case)
+    report = rehearsals.feedback(session)
     assert report.figure("gebeurtenis-0").value == "overgeslagen door de trainer"
     assert "1× uitgesteld" in report.figure("gebeurtenis-0").reason
     assert "Door de trainer gestart" in report.figure("gebeurtenis-1").reason
@@ -408,15 +384,10 @@ def test_the_trainer_sheet_is_the_answer_key(example_case: PracticeCase) -> None
         assert expected in markdown, expected
 
 
-def test_trainers_commands(
-    tmp_path: Path,
-    practice_store: Store,
-    example_case: PracticeCase,  # noqa: F811
-    clock: FakeClock,
-) -> None:
-    hasty_rehearsal(practice_store, example_case, clock)
-    thorough_rehearsal(practice_store, example_case, clock)
-    practice_store.dispose()
+def test_trainers_commands(tmp_path: Path, rehearsals: Rehearsals) -> None:
+    hasty_rehearsal(rehearsals)
+    thorough_rehearsal(rehearsals)
+    rehearsals.store.dispose()
     cards = tmp_path / "kaarten.html"
     result = bobtui(
         "oefen", "kaarten", "voorbeeld-oefening", "--format", "html", "--out", str(cards)

@@ -4,14 +4,12 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.questions.sets import QuestionSet
-from bobtui.core.session import MeetingSession
-from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.meeting import MeetingScreen
+from tests.conftest import new_meeting_store
 from tests.ui.test_meeting_screen import until
 
 CHAIR = """
@@ -40,11 +38,9 @@ asyncio.run(chair())
 async def test_killed_app_resumes_at_the_same_question(
     tmp_path: Path, example_as_user_set: QuestionSet
 ) -> None:
-    url = sqlite_url(tmp_path / "kill.sqlite3")
-    store = open_store(url)
-    session = MeetingSession.create(
-        store, example_as_user_set, case_code="KILL-APP", held_on=date.today()
-    ).item
+    url, store, session = new_meeting_store(
+        tmp_path / "kill.sqlite3", example_as_user_set, "KILL-APP"
+    )
     session.start()
     store.dispose()
 

@@ -15,7 +15,7 @@ import pytest
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store.engine import open_store, sqlite_url
+from tests.conftest import new_meeting_store
 from tests.integration.room_browser import browser_page, free_port
 
 
@@ -24,11 +24,7 @@ def served(
     tmp_path: Path, example_as_user_set: QuestionSet
 ) -> Iterator[tuple[str, MeetingSession]]:
     """A running meeting, its chair's session, and ``bobtui zaal --web`` serving it: the URL."""
-    url = sqlite_url(tmp_path / "zaal.sqlite3")
-    store = open_store(url)
-    chair = MeetingSession.create(
-        store, example_as_user_set, case_code="ZVH-WEB", held_on=date.today()
-    ).item
+    url, store, chair = new_meeting_store(tmp_path / "zaal.sqlite3", example_as_user_set, "ZVH-WEB")
     chair.claim_chair()
     chair.start()
     chair.record_note(NoteKind.FEIT, "Openbaar feit")

@@ -7,6 +7,7 @@ import pytest
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.vocabulary import Phase
+from bobtui.core.session import MeetingSession
 from bobtui.core.training.cases import PracticeCase
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.confirm import ConfirmScreen
@@ -16,8 +17,37 @@ from bobtui.screens.practice_event import PracticeEventScreen
 from bobtui.screens.setup import SetupScreen
 from bobtui.widgets.list_table import ListTable
 from tests.conftest import FakeClock
+from tests.core.test_feedback import (  # noqa: F401  (rehearsals is a fixture)
+    Rehearsals,
+    hasty_rehearsal,
+    rehearsals,
+    thorough_rehearsal,
+)
 from tests.core.test_practice import example_case  # noqa: F401  (fixture)
-from tests.ui.test_meeting_screen import until
+from tests.ui.test_meeting_screen import start_meeting, until
+
+
+async def start_the_rehearsal(pilot, app) -> MeetingSession:
+    """From the rehearsal's setup, where the app opens it, into its meeting."""
+    await until(
+        pilot,
+        lambda: isinstance(app.screen, SetupScreen) and app.screen.query("#participants"),
+        "the rehearsal's setup",
+    )
+    return (await start_meeting(pilot, app)).session
+
+
+async def next_phase(pilot, app, session: MeetingSession, phase: Phase) -> None:
+    """Ctrl+F, and Ja when the app warns before leaving the phase, until ``phase`` is on."""
+    await pilot.press("ctrl+f")
+    await until(
+        pilot,
+        lambda: isinstance(app.screen, ConfirmScreen) or session.position().phase is phase,
+        "the next phase",
+    )
+    if isinstance(app.screen, ConfirmScreen):
+        await pilot.press("j")
+    await until(pilot, lambda: session.position().phase is phase, phase.value)
 
 
 async def test_play_a_rehearsal_with_keys_and_get_feedback(
@@ -29,18 +59,7 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
     monkeypatch.chdir(tmp_path)
     app = BobApp(StoreChoice(rehearsals=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: isinstance(app.screen, SetupScreen) and app.screen.query("#participants"),
-            "setup",
-        )
-        await pilot.press("f5")
-        await until(
-            pilot,
-            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
-            "the meeting, typing on the note line",
-        )
-        session = app.screen.session
+        session = await start_the_rehearsal(pilot, app)
         clock.advance(2)
         await pilot.press("ctrl+s", *"Twee meldingen in drie maanden", "enter")
         clock.advance(2)
@@ -61,18 +80,7 @@ async def test_play_a_rehearsal_with_keys_and_get_feedback(
         await pilot.pause(1.2)
         assert isinstance(app.screen, MeetingScreen)  # no event of beeldvorming in this phase
         await pilot.press(*"Spanning door schulden", "enter")
-        await pilot.press("ctrl+f")
-        await until(
-            pilot,
-            lambda: (
-                isinstance(app.screen, ConfirmScreen)
-                or session.position().phase is Phase.BESLUITVORMING
-            ),
-            "besluitvorming",
-        )
-        if isinstance(app.screen, ConfirmScreen):
-            await pilot.press("j")
-        await until(pilot, lambda: session.position().phase is Phase.BESLUITVORMING, "phase 3")
+        await next_phase(pilot, app, session, Phase.BESLUITVORMING)
         clock.advance(4)
         await pilot.press(
             "f4", *"Schuldhulp aanvragen", "tab", "tab", *"Jan", "tab", *"Wijkteam", "tab", *"+7"
@@ -124,18 +132,7 @@ async def test_questions_answered_through_the_forms_count_as_covered(
 
     app = BobApp(StoreChoice(rehearsals=True, rehearse=example_case.id), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
-        await until(
-            pilot,
-            lambda: isinstance(app.screen, SetupScreen) and app.screen.query("#participants"),
-            "setup",
-        )
-        await pilot.press("f5")
-        await until(
-            pilot,
-            lambda: isinstance(app.screen, MeetingScreen) and app.screen.focused is not None,
-            "the meeting",
-        )
-        session = app.screen.session
+        session = await start_the_rehearsal(pilot, app)
 
         async def form(key: str, *keys: str) -> None:
             await pilot.press(key)
@@ -143,23 +140,12 @@ async def test_questions_answered_through_the_forms_count_as_covered(
             await pilot.press(*keys)
             await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "saved")
 
-        async def next_phase(phase: Phase) -> None:
-            await pilot.press("ctrl+f")
-            await until(
-                pilot,
-                lambda: isinstance(app.screen, ConfirmScreen) or session.position().phase is phase,
-                "the next phase",
-            )
-            if isinstance(app.screen, ConfirmScreen):
-                await pilot.press("j")
-            await until(pilot, lambda: session.position().phase is phase, phase.value)
-
         clock.advance(2)
         await form("f2", "tab", *"Moeder", "tab", "4", "tab", *"Hulp bij schulden", "enter")
-        await next_phase(Phase.OORDEELSVORMING)
+        await next_phase(pilot, app, session, Phase.OORDEELSVORMING)
         clock.advance(3)
         await form("f3", "tab", *"Geldzorgen en drank", "enter")
-        await next_phase(Phase.BESLUITVORMING)
+        await next_phase(pilot, app, session, Phase.BESLUITVORMING)
         clock.advance(3)
         await form(
             "f4",
@@ -190,17 +176,12 @@ async def test_questions_answered_through_the_forms_count_as_covered(
 
 
 async def test_compare_two_rehearsals_better_worse_equal_and_key_decisions(
-    example_case: PracticeCase,  # noqa: F811
+    rehearsals: Rehearsals,  # noqa: F811
     clock: FakeClock,
 ) -> None:
-    from bobtui.core.store.engine import open_store, sqlite_url
-    from tests.conftest import configured_paths
-    from tests.core.test_feedback import hasty_rehearsal, thorough_rehearsal
-
-    store = open_store(sqlite_url(configured_paths().rehearsal_store))
-    hasty_rehearsal(store, example_case, clock)
-    thorough_rehearsal(store, example_case, clock)
-    store.dispose()
+    hasty_rehearsal(rehearsals)
+    thorough_rehearsal(rehearsals)
+    rehearsals.store.dispose()
     app = BobApp(StoreChoice(rehearsals=True), clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         await until(

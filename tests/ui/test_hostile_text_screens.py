@@ -26,6 +26,7 @@ from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.notes import NotesScreen
 from bobtui.screens.parked import ParkedScreen
 from bobtui.screens.setup import SetupScreen
+from tests.conftest import new_meeting_store
 from tests.ui.test_meeting_screen import until
 
 # Every piece that once broke a markup string, or could reach the terminal as a control.
@@ -161,11 +162,9 @@ async def test_hostile_text_is_literal_in_every_modal(hostile_meeting: str) -> N
 
 @pytest.fixture
 def started(tmp_path: Path, example_as_user_set: QuestionSet) -> str:
-    url = sqlite_url(tmp_path / "any.sqlite3")
-    store = open_store(url)
-    session = MeetingSession.create(
-        store, example_as_user_set, case_code="ZVH-ANY", held_on=date.today()
-    ).item
+    url, store, session = new_meeting_store(
+        tmp_path / "any.sqlite3", example_as_user_set, "ZVH-ANY"
+    )
     session.start()
     store.dispose()
     return url

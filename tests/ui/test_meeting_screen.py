@@ -9,12 +9,12 @@ from bobtui.app import BobApp, StoreChoice
 from bobtui.core.domain.vocabulary import NoteKind, Phase
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.core.store.engine import open_store
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.meeting import MeetingScreen
 from bobtui.screens.setup import SetupScreen
 from bobtui.screens.time_out import TimeOutScreen
-from tests.conftest import FakeClock, configured_paths
+from tests.conftest import FakeClock, configured_paths, new_meeting_store
 
 
 async def until(pilot, condition, what: str) -> None:
@@ -37,8 +37,8 @@ async def open_setup(pilot, app, key: str = "enter") -> SetupScreen:
     return app.screen
 
 
-async def open_meeting_screen(pilot, app) -> MeetingScreen:
-    await open_setup(pilot, app)  # a planned meeting opens in setup; F5 starts it
+async def start_meeting(pilot, app) -> MeetingScreen:
+    """From the setup screen into the meeting (F5), typing on the note line."""
     await pilot.press("f5")
     await until(
         pilot,
@@ -48,13 +48,16 @@ async def open_meeting_screen(pilot, app) -> MeetingScreen:
     return app.screen
 
 
+async def open_meeting_screen(pilot, app) -> MeetingScreen:
+    await open_setup(pilot, app)  # a planned meeting opens in setup; F5 starts it
+    return await start_meeting(pilot, app)
+
+
 @pytest.fixture
 def planned(tmp_path: Path, example_as_user_set: QuestionSet) -> tuple[str, int]:
-    url = sqlite_url(tmp_path / "chair.sqlite3")
-    store = open_store(url)
-    session = MeetingSession.create(
-        store, example_as_user_set, case_code="ZVH-KEYS", held_on=date.today()
-    ).item
+    url, store, session = new_meeting_store(
+        tmp_path / "chair.sqlite3", example_as_user_set, "ZVH-KEYS"
+    )
     session.add_participant("Moeder", is_client=True)
     session.add_participant("Wijkagent", organisation="Politie")
     store.dispose()

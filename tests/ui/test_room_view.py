@@ -10,9 +10,9 @@ from bobtui.app.room import RoomApp
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.room import BLACKED_OUT_TEXT, RoomScreen
 from bobtui.widgets.room_board import RoomBox
+from tests.conftest import new_meeting_store
 from tests.ui.test_meeting_screen import open_meeting_screen, planned, until
 
 __all__ = ["planned"]  # a fixture, used by name
@@ -21,11 +21,9 @@ __all__ = ["planned"]  # a fixture, used by name
 @pytest.fixture
 def chaired(tmp_path: Path, example_as_user_set: QuestionSet):
     """A running meeting and the chair's session on it (another connection than the room's)."""
-    url = sqlite_url(tmp_path / "zaal.sqlite3")
-    store = open_store(url)
-    session = MeetingSession.create(
-        store, example_as_user_set, case_code="ZVH-ZAAL", held_on=date.today()
-    ).item
+    url, store, session = new_meeting_store(
+        tmp_path / "zaal.sqlite3", example_as_user_set, "ZVH-ZAAL"
+    )
     session.add_participant("Moeder", is_client=True)
     session.claim_chair()
     session.start()

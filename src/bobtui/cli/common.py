@@ -127,6 +127,13 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_meeting_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional ``OVERLEG`` a command works on: its number or its case code."""
+    parser.add_argument(
+        "meeting", nargs="?", metavar="OVERLEG", help="nummer van het overleg, of casuscode"
+    )
+
+
 def add_force_option(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--force", action="store_true", help=help)
 

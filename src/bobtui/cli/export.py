@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from bobtui.cli.common import (
     Subparsers,
     add_force_option,
+    add_meeting_argument,
     check_output,
     opened_store,
     say,
@@ -31,9 +32,7 @@ def add_parser(commands: Subparsers) -> None:
         "bobtui export --case CODE | --since DATUM [--until DATUM] | --all --out MAP; "
         "dan één bestand per overleg en formaat, plus index.md.",
     )
-    export.add_argument(
-        "meeting", nargs="?", metavar="OVERLEG", help="nummer van het overleg, of casuscode"
-    )
+    add_meeting_argument(export)
     which = export.add_mutually_exclusive_group()
     which.add_argument("--case", metavar="CODE", help="alle overleggen van deze casuscode")
     which.add_argument("--since", metavar="DATUM", help="overleggen vanaf deze datum")

@@ -3,7 +3,7 @@ browsers (``--web``). Textual and textual-serve are imported inside the handler 
 
 import argparse
 
-from bobtui.cli.common import Subparsers, opened_store, say
+from bobtui.cli.common import Subparsers, add_meeting_argument, opened_store, say
 
 LARGE_FONT_SIZE = 24
 """Pixels per letter in the browser for --groot (textual-serve's default is 16)."""
@@ -17,9 +17,7 @@ def add_parser(commands: Subparsers) -> None:
         "vertrouwelijke notities, voor iedereen in de zaal. Niets in deze weergave verandert "
         "het overleg. Toetsen: g grote letters, c hoog contrast, Ctrl+Q sluiten.",
     )
-    room.add_argument(
-        "meeting", nargs="?", metavar="OVERLEG", help="nummer van het overleg, of casuscode"
-    )
+    add_meeting_argument(room)
     room.add_argument(
         "--demo",
         action="store_true",

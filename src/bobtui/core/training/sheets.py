@@ -16,6 +16,28 @@ from bobtui.core.domain.vocabulary import PHASE_ORDER
 from bobtui.core.training.cases import LOGIC_LABELS, PracticeCase, RoleCard
 
 
+def _case_handout(
+    case: PracticeCase,
+    kind: str,
+    confidentiality: str,
+    parts: list[Part],
+    *,
+    page_per_part: bool = False,
+) -> Handout:
+    """A handout about the case: titled with its kind, the case's particulars on top."""
+    return Handout(
+        kind=kind,
+        title=f"{kind}: {case.title}",
+        case_code=case.case_code,
+        confidentiality=confidentiality,
+        profile_statement=f"{len(case.roles)} rollen, {case.duration_minutes} minuten; "
+        f"leidraad {case.leidraad}.",
+        particulars=Facts((("Casus", case.title), ("In het kort", case.summary))),
+        parts=tuple(parts),
+        page_per_part=page_per_part,
+    )
+
+
 def _card(card: RoleCard) -> tuple[Block, ...]:
     flags = [
         label
@@ -56,15 +78,11 @@ def build_role_cards(case: PracticeCase) -> Handout:
         Part(f"rol-{index}", f"Rolkaart: {card.name}", _card(card))
         for index, card in enumerate(case.roles, start=1)
     ]
-    return Handout(
-        kind="Rolkaarten",
-        title=f"Rolkaarten: {case.title}",
-        case_code=case.case_code,
-        confidentiality="Fictieve casus voor een training. Lees alleen je eigen kaart.",
-        profile_statement=f"{len(case.roles)} rollen, {case.duration_minutes} minuten; "
-        f"leidraad {case.leidraad}.",
-        particulars=Facts((("Casus", case.title), ("In het kort", case.summary))),
-        parts=tuple(parts),
+    return _case_handout(
+        case,
+        "Rolkaarten",
+        "Fictieve casus voor een training. Lees alleen je eigen kaart.",
+        parts,
         page_per_part=True,
     )
 
@@ -135,13 +153,6 @@ def build_trainer_sheet(case: PracticeCase) -> Handout:
             else (Text("Geen gebeurtenissen.", True),),
         ),
     ]
-    return Handout(
-        kind="Trainersblad",
-        title=f"Trainersblad: {case.title}",
-        case_code=case.case_code,
-        confidentiality="Alleen voor de trainer: niet uitdelen aan de spelers.",
-        profile_statement=f"{len(case.roles)} rollen, {case.duration_minutes} minuten; "
-        f"leidraad {case.leidraad}.",
-        particulars=Facts((("Casus", case.title), ("In het kort", case.summary))),
-        parts=tuple(parts),
+    return _case_handout(
+        case, "Trainersblad", "Alleen voor de trainer: niet uitdelen aan de spelers.", parts
     )
