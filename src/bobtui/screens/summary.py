@@ -55,6 +55,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(id="summary-profile")
+        yield Static(id="summary-bsn")
         yield Markdown("Verslag laden…", id="summary")
         yield KeyFooter()
 
@@ -103,20 +104,28 @@ class SummaryScreen(Screen[None]):
         text = render_markdown(summary)
         secret = "opgenomen" if profile.include_confidential else "weggelaten"
         masked = "afgeschermd" if self.mask_bsn else "zichtbaar"
+        # Each on a line of its own that fits 80 columns: nothing waits for a re-wrap.
         line = (
-            f"Profiel: [b]{profile.name}[/b] (p) · vertrouwelijk: [b]{secret}[/b] (v) · "
-            f"BSN: [b]{masked}[/b] (b) · export naar de huidige map"
+            f"Profiel [b]{profile.name}[/b] (p) · vertrouwelijk [b]{secret}[/b] (v) · "
+            f"BSN [b]{masked}[/b] (b)"
         )
         found = summary.privacy.bsn_like_numbers
-        if found and not self.mask_bsn:
-            line += f"\n[b reverse] LET OP [/b reverse] {found} BSN-achtige nummers in dit verslag"
+        warning = f"[b reverse] LET OP [/b reverse] {found} BSN-achtige nummers in dit verslag"
         self.app.call_from_thread(self.query_one("#summary-profile", Static).update, line)
+        self.app.call_from_thread(
+            self._show_warning, warning if found and not self.mask_bsn else ""
+        )
         self.app.call_from_thread(self.query_one(Markdown).update, text)
         self.app.call_from_thread(
             self._show_state,
             state_label(summary.status, concept=summary.concept),
             bool(summary.amendments),
         )
+
+    def _show_warning(self, warning: str) -> None:
+        shown = self.query_one("#summary-bsn", Static)
+        shown.update(warning)
+        shown.display = bool(warning)
 
     def _show_state(self, state: str, amended: bool) -> None:
         self._state, self._amended = state, amended

@@ -34,7 +34,7 @@ class KeyFooter(Footer):
         if not keys:
             return
         palettes = self.query_children(FooterKey).filter(".-command-palette")
-        room = self.size.width - sum(palette.outer_size.width for palette in palettes)
+        room = self.size.width - sum(_width(palette) for palette in palettes)
         widths = [_width(key) for key in keys]
         help_width = sum(w for key, w in zip(keys, widths, strict=True) if _is_help(key))
         if sum(widths) <= room:
@@ -58,7 +58,8 @@ def _is_help(key: FooterKey) -> bool:
 
 
 def _width(key: FooterKey) -> int:
-    """The cells ``key`` takes in the footer, its margins included: from what it draws, so a
-    hidden key (which has no size of its own) is measured as well."""
+    """The cells ``key`` takes in the footer, with its padding, border and margins: from what
+    it draws and its styles, never from a layout that may not have happened yet (a hidden or
+    just mounted key has no size of its own)."""
     drawn = key.get_content_width(Size(0, 0), Size(0, 0))
-    return drawn + key.styles.margin.left + key.styles.margin.right
+    return drawn + key.styles.gutter.width + key.styles.margin.width

@@ -114,6 +114,7 @@ class ListTable(DataTable[Cell]):
         if self._fit_columns():
             self._measure_wrapped_rows()
             self._clear_caches()
+            self.refresh()  # the header and rows drawn at the old widths go now, not later
 
     def _measure_wrapped_rows(self) -> None:
         """Rows added with ``height=None`` take the height their cells wrap to at the new
