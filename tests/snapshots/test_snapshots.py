@@ -29,7 +29,6 @@ from tests.conftest import FakeClock
 from tests.snapshots.pictures import SIZES, Camera, fixed_clock
 from tests.ui.test_meeting_screen import until
 
-
 # With two test processes on two cores a picture is sometimes taken while a resize is still
 # being drawn (known: an empty list's header band, the summary's wrapped lines). One more run
 # tells that apart from a real change, which differs every time; the report names each rerun.
