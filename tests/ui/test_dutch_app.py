@@ -90,6 +90,7 @@ async def test_an_empty_store_says_how_to_begin(tmp_path: Path) -> None:
         assert "n " in text and "nieuw overleg" in text
         assert "bobtui demo" in text and "bobtui leidraad check" in text
         assert str(configured_paths().user_leidraad_dir) in text
+        await until(pilot, lambda: getattr(app.screen, "catalog", None) is not None, "sets")
         await pilot.press("n")
         await until(pilot, lambda: app.screen.__class__.__name__ == "SetupScreen", "the setup")
 

@@ -32,6 +32,8 @@ async def open_setup(pilot, app, key: str = "enter") -> SetupScreen:
         lambda: app.screen.query("DataTable") and app.screen.query_one("DataTable").row_count == 1,
         "the meeting list",
     )
+    # The list shows before the question sets are loaded; until then n does nothing.
+    await until(pilot, lambda: getattr(app.screen, "catalog", None) is not None, "question sets")
     await pilot.press(key)
     await until(pilot, lambda: isinstance(app.screen, SetupScreen), "the setup screen")
     return app.screen
