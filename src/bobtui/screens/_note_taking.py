@@ -22,6 +22,7 @@ from bobtui.core.domain.records import Saved
 from bobtui.core.session import MeetingSession
 from bobtui.core.session.drafts import PendingNote, PendingNotes, load_draft, save_draft
 from bobtui.screens._snapshot import SnapshotScreen
+from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.note_choice import NoteChoice, NoteChoiceScreen
 from bobtui.widgets.note_editor import NoteEditor
@@ -210,7 +211,7 @@ class NoteTakingScreen(SnapshotScreen):
         if self.pending is None:
             return
         error = self.pending.save_all(self.session)
-        self.app.call_from_thread(self._pending_tried, error)
+        from_worker(self, self._pending_tried, error)
 
     def _pending_tried(self, error: BobError | None) -> None:
         self._show_pending(error)

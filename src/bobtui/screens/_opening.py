@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
+from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
 
 if TYPE_CHECKING:
@@ -47,14 +48,14 @@ class MeetingOpeningScreen(Screen[None]):
             if session.takes_notes_only:  # a notulist takes notes beside the chair
                 if status is not MeetingStatus.LOPEND:
                     raise BobError("Notuleren kan zodra de voorzitter het overleg start.")
-                self.app.call_from_thread(self._show_meeting, session, False)
+                from_worker(self, self._show_meeting, session, False)
                 return
             session.claim_chair()
         except ChairTaken as taken:  # another live window chairs it: ask first
-            self.app.call_from_thread(self._ask_to_take_over, session, str(taken))
+            from_worker(self, self._ask_to_take_over, session, str(taken))
             return
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="warning")
+            from_worker(self.app, self.app.notify, str(error), severity="warning")
             return
         self._resume_and_show(session)
 
@@ -68,9 +69,9 @@ class MeetingOpeningScreen(Screen[None]):
             if status is MeetingStatus.LOPEND:
                 session.resume()
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            from_worker(self.app, self.app.notify, str(error), severity="error")
             return
-        self.app.call_from_thread(self._show_meeting, session, status is MeetingStatus.GEPLAND)
+        from_worker(self, self._show_meeting, session, status is MeetingStatus.GEPLAND)
 
     def _ask_to_take_over(self, session: "MeetingSession", taken: str) -> None:
         """Take over the chair after confirming, or look on in a read-only window."""
@@ -98,7 +99,7 @@ class MeetingOpeningScreen(Screen[None]):
         try:
             session.take_over_chair()
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            from_worker(self.app, self.app.notify, str(error), severity="error")
             return
         self._resume_and_show(session)
 

@@ -14,6 +14,7 @@ from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import MeetingListRow, Saved
 from bobtui.core.domain.vocabulary import counted
 from bobtui.core.store.engine import Store
+from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
 from bobtui.screens.form import FormScreen, choice
 from bobtui.widgets.text import TextField
@@ -98,16 +99,16 @@ class BatchExportScreen(FormScreen[Path]):
                 plan,
                 settings,
                 mask_bsn=settings.mask_bsn,
-                progress=lambda done: self.app.call_from_thread(progress.update, progress=done),
+                progress=lambda done: from_worker(self, progress.update, progress=done),
             )
         except BobError as error:
-            self.app.call_from_thread(self._failed, str(error))
+            from_worker(self, self._failed, str(error))
             return
         files = counted(len(plan.items), "bestand", "bestanden")
-        self.app.call_from_thread(
-            self.notify, f"{files} en {index.name} geschreven in {index.parent}"
+        from_worker(
+            self.app, self.app.notify, f"{files} en {index.name} geschreven in {index.parent}"
         )
-        self.app.call_from_thread(self.dismiss, Saved(index, ()))
+        from_worker(self, self.dismiss, Saved(index, ()))
 
     def _failed(self, message: str) -> None:
         self._exporting = False

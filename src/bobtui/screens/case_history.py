@@ -15,6 +15,7 @@ from textual.widgets import Static
 from bobtui.core.domain.dates import format_date
 from bobtui.core.domain.history import CaseHistory, sparkline
 from bobtui.core.domain.vocabulary import DecisionStatus
+from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
@@ -104,6 +105,6 @@ class CaseHistoryScreen(Screen[None]):
             letterhead = letterhead_of(workplace_of(self).settings)
             write_private(path, render_case_history(self.history, export_format, letterhead))
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            from_worker(self.app, self.app.notify, str(error), severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Casusgeschiedenis geschreven naar {path}")
+        from_worker(self.app, self.app.notify, f"Casusgeschiedenis geschreven naar {path}")

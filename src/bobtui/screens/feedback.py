@@ -15,6 +15,7 @@ from bobtui.core.documents.export import DocumentFormat
 from bobtui.core.training.compare import compare_decisions, compare_reports
 from bobtui.core.training.feedback import FeedbackReport
 from bobtui.core.training.handouts import build_comparison_handout, build_feedback_handout
+from bobtui.screens._workers import from_worker
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import plain
@@ -141,6 +142,6 @@ class FeedbackScreen(Screen[None]):
         try:
             write_private(path, render_document(self._handout(), export_format))
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            from_worker(self.app, self.app.notify, str(error), severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Geschreven naar {path}")
+        from_worker(self.app, self.app.notify, f"Geschreven naar {path}")

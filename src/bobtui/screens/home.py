@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from bobtui.core.workplace import StoreKind
 from bobtui.screens._opening import MeetingOpeningScreen
+from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
@@ -103,27 +104,27 @@ class HomeScreen(MeetingOpeningScreen):
             if self.kind is StoreKind.DEMO:
                 self._highlight = workplace.demo_meeting_id
         except BobError as error:
-            self.app.call_from_thread(self._show_status, str(error))
+            from_worker(self, self._show_status, str(error))
             return
-        self.app.call_from_thread(self._mount_list)
+        from_worker(self, self._mount_list)
         self.store = store
         # The list the user came for first; the question sets (TOML, pydantic) after it.
         self._load_meetings("")
-        self.app.call_from_thread(setattr, self.app, "connected_as", workplace.connected_as)
+        from_worker(self, setattr, self.app, "connected_as", workplace.connected_as)
         try:
             catalog = workplace.catalog
             if self.rehearsals:
                 self.practice_catalog = workplace.practice_catalog
         except BobError as error:
-            self.app.call_from_thread(self._show_status, str(error))
+            from_worker(self, self._show_status, str(error))
             return
         self.catalog = catalog
-        self.app.call_from_thread(self.refresh_bindings)
+        from_worker(self, self.refresh_bindings)
         for warning in catalog.warnings:
-            self.app.call_from_thread(self.notify, warning, severity="warning", timeout=10)
+            from_worker(self.app, self.app.notify, warning, severity="warning", timeout=10)
         if self._rehearse is not None:
             case_id, self._rehearse = self._rehearse, None
-            self.app.call_from_thread(self.start_rehearsal, case_id)
+            from_worker(self, self.start_rehearsal, case_id)
 
     @work(thread=True, exclusive=True, group="list")
     def load_meetings(self, search: str) -> None:
@@ -136,7 +137,7 @@ class HomeScreen(MeetingOpeningScreen):
             return
         rows = list_meetings(self.store, search=search, limit=PAGE_SIZE)
         total = count_meetings(self.store, search=search)
-        self.app.call_from_thread(self._fill_table, rows, total)
+        from_worker(self, self._fill_table, rows, total)
 
     def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
         table = self.query_one(ListTable)

@@ -23,6 +23,7 @@ from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnaps
 from bobtui.screens._errors import attempt
 from bobtui.screens._moving import QuestionMovingScreen
 from bobtui.screens._note_taking import NOTE_TAKER_ACTIONS
+from bobtui.screens._workers import from_worker
 from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.decision import DecisionScreen
@@ -167,8 +168,9 @@ class MeetingScreen(QuestionMovingScreen):
         except BobError:
             return  # the store is busy or away: the next beat tries again
         if not still:
-            self.app.call_from_thread(
-                self.notify,
+            from_worker(
+                self.app,
+                self.app.notify,
                 "Een ander venster heeft het voorzitten overgenomen; dit venster is nu "
                 "alleen-lezen.",
                 severity="warning",

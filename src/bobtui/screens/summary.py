@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from bobtui.core.domain.vocabulary import FINALIZED, MeetingStatus, meeting_state
+from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.title_bar import TitleBar
@@ -99,7 +100,7 @@ class SummaryScreen(Screen[None]):
         try:
             summary = self._summary()
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            from_worker(self.app, self.app.notify, str(error), severity="error")
             return
         text = render_markdown(summary)
         secret = "opgenomen" if profile.include_confidential else "weggelaten"
@@ -111,16 +112,23 @@ class SummaryScreen(Screen[None]):
         )
         found = summary.privacy.bsn_like_numbers
         warning = f"[b reverse] LET OP [/b reverse] {found} BSN-achtige nummers in dit verslag"
-        self.app.call_from_thread(self.query_one("#summary-profile", Static).update, line)
-        self.app.call_from_thread(
-            self._show_warning, warning if found and not self.mask_bsn else ""
-        )
-        self.app.call_from_thread(self.query_one(Markdown).update, text)
-        self.app.call_from_thread(
-            self._show_state,
+        from_worker(
+            self,
+            self._show_summary,
+            line,
+            warning if found and not self.mask_bsn else "",
+            text,
             state_label(summary.status, concept=summary.concept),
             bool(summary.amendments),
         )
+
+    def _show_summary(
+        self, profile_line: str, warning: str, text: str, state: str, amended: bool
+    ) -> None:
+        self.query_one("#summary-profile", Static).update(profile_line)
+        self._show_warning(warning)
+        self.query_one(Markdown).update(text)
+        self._show_state(state, amended)
 
     def _show_warning(self, warning: str) -> None:
         shown = self.query_one("#summary-bsn", Static)
@@ -205,6 +213,6 @@ class SummaryScreen(Screen[None]):
             audit_export(store, [meeting], [export_format], summary.profile, mask_bsn=self.mask_bsn)
             path = export_to_folder(summary, export_format, self._export_folder)
         except BobError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            from_worker(self.app, self.app.notify, str(error), severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Verslag geschreven naar {path}")
+        from_worker(self.app, self.app.notify, f"Verslag geschreven naar {path}")
