@@ -211,7 +211,8 @@ class HomeScreen(MeetingOpeningScreen):
         table = ListTable(id="meetings", cursor_type="row", zebra_stripes=True)
         self.query_one("#list-slot").mount(table)
         table.add_column("", width=1)  # ● marks a meeting for a batch export
-        table.add_columns("Nr", "Casuscode", "Datum", "Leidraad", "Status", "Open acties")
+        columns = table.add_columns("Nr", "Casuscode", "Datum", "Leidraad", "Status", "Open acties")
+        table.give_way_first(columns[3])  # the state matters more than the question set's name
         table.focus()
 
     @on(Input.Changed, "#filter")

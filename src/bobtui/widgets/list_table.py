@@ -33,12 +33,33 @@ def _cell(value: Cell, *, wrap: bool = False) -> Text:
     return Text(one_line(value), no_wrap=not wrap, overflow="fold" if wrap else "ellipsis", end="")
 
 
-def fitted_widths(natural: list[int], floors: list[int], room: int) -> list[int]:
+def fitted_widths(
+    natural: list[int], floors: list[int], room: int, first: frozenset[int] = frozenset()
+) -> list[int]:
     """Column widths (without padding) that fit ``room`` cells: every column wider than a
     common cap is cut to it (never below its floor), the others keep their ``natural`` width.
-    The widest cap that fits is chosen; when even the floors do not fit, the floors."""
+    The widest cap that fits is chosen; when even the floors do not fit, the floors.
+
+    The columns at the indexes in ``first`` give way before the others: only when they are
+    down to their floors are the others cut too."""
     if sum(natural) <= room:
         return natural
+    if first:
+        others = sum(width for index, width in enumerate(natural) if index not in first)
+        cut = iter(
+            _capped(
+                [natural[index] for index in sorted(first)],
+                [floors[index] for index in sorted(first)],
+                room - others,
+            )
+        )
+        natural = [next(cut) if index in first else width for index, width in enumerate(natural)]
+        if sum(natural) <= room:
+            return natural
+    return _capped(natural, floors, room)
+
+
+def _capped(natural: list[int], floors: list[int], room: int) -> list[int]:
     for cap in range(max(natural), NARROWEST - 1, -1):
         widths = [max(min(width, cap), floor) for width, floor in zip(natural, floors, strict=True)]
         if sum(widths) <= room:
@@ -53,6 +74,15 @@ class ListTable(DataTable[Cell]):
     def _fitted(self) -> set[ColumnKey]:
         """The columns sized by their content: the ones that may give way."""
         return set()
+
+    @cached_property
+    def _giving_way_first(self) -> set[ColumnKey]:
+        """Fitted columns that are cut before the others (``give_way_first``)."""
+        return set()
+
+    def give_way_first(self, *columns: ColumnKey) -> None:
+        """Cut these columns first when the table is too narrow: the least needed ones."""
+        self._giving_way_first.update(columns)
 
     def add_column(
         self,
@@ -143,6 +173,11 @@ class ListTable(DataTable[Cell]):
             [column.content_width for column in columns],
             [min(column.label.cell_len, column.content_width) for column in columns],
             room - padding * len(columns),
+            frozenset(
+                index
+                for index, column in enumerate(columns)
+                if column.key in self._giving_way_first
+            ),
         )
         changed = False
         for column, width in zip(columns, widths, strict=True):
