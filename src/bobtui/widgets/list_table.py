@@ -143,8 +143,11 @@ class ListTable(DataTable[Cell]):
     def on_resize(self, _: events.Resize) -> None:
         if self._fit_columns():
             self._measure_wrapped_rows()
-            self._clear_caches()
-            self.refresh()  # the header and rows drawn at the old widths go now, not later
+        # Always: DataTable caches a drawn row without the table's width, and a frame drawn
+        # before this event keeps the band past the columns at the old width (an empty
+        # list's header, resized wider, was drawn half in header colour).
+        self._clear_caches()
+        self.refresh()
 
     def _measure_wrapped_rows(self) -> None:
         """Rows added with ``height=None`` take the height their cells wrap to at the new
