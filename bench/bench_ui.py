@@ -14,6 +14,10 @@
    three runs each (the median of their p95 counts): the key event is posted as the driver
    would, and the clock stops when Textual hands the composed frame to its display.
 
+Only the key figures (a minute, for a quiet moment)::
+
+    .venv/bin/python bench/bench_ui.py --keys
+
 Where a key's time goes::
 
     .venv/bin/python -m cProfile -s tottime bench/bench_ui.py --profile-keys | head -50
@@ -366,6 +370,14 @@ def main() -> None:
     targets.report()
 
 
+def keys_only() -> None:
+    targets = Targets()
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.update({"BOBTUI_DATA_DIR": folder, "BOBTUI_CONFIG_DIR": f"{folder}/config"})
+        bench_keys(Path(folder), targets)
+    targets.report()
+
+
 def profile_keys() -> None:
     """One run of typing at 120x40, for cProfile (see the docstring)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -378,5 +390,7 @@ if __name__ == "__main__":
         child(sys.argv[2], sys.argv[3])
     elif sys.argv[1:] == ["--profile-keys"]:
         profile_keys()
+    elif sys.argv[1:] == ["--keys"]:
+        keys_only()
     else:
         main()
