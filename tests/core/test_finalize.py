@@ -172,6 +172,36 @@ def test_reopening_needs_a_reason_and_is_recorded(
     assert closed_meeting.finalize().state == "vastgesteld"
 
 
+def test_amendments_and_the_state_changes_are_in_the_audit_trail(
+    closed_meeting: MeetingSession,  # noqa: F811
+) -> None:
+    from bobtui.core.store.audit import case_audit
+
+    code = closed_meeting.meeting().case_code
+    before = len(case_audit(closed_meeting.store, code))
+    closed_meeting.finalize()
+    note = _first_note(closed_meeting)
+    closed_meeting.amend("notitie", note, "tekst", "Uniek-2291", reason="Reden-7713")
+    closed_meeting.reopen(reason="Heropend-4420")
+    trail = case_audit(closed_meeting.store, code)[before:]
+    # Within one change the order of its rows is the ORM's business.
+    assert sorted((r.table, r.operation) for r in trail) == [
+        ("amendment", "insert"),
+        ("amendment", "insert"),
+        ("meeting", "update"),
+        ("meeting", "update"),
+        ("note", "update"),
+    ]
+    finalized = {c.column: c.new for c in trail[0].changes}
+    assert trail[0].table == "meeting" and finalized["finalized_by"]
+    amended, reopened = (
+        {c.column: c.new for c in r.changes} for r in trail if r.table == "amendment"
+    )
+    assert (amended["new"], amended["reason"]) == ("Uniek-2291", "Reden-7713")
+    assert reopened["reason"] == "Heropend-4420"
+    assert all(r.meeting_id == closed_meeting.meeting_id for r in trail)
+
+
 def test_the_commands_finalize_amend_reopen_and_every_export_follows(
     example_as_user_set,
     tmp_path: Path,
@@ -216,3 +246,6 @@ def test_the_commands_finalize_amend_reopen_and_every_export_follows(
     assert "heropend" in capsys.readouterr().out
     assert main(["overleggen", "--case", "CLI-REC"]) == 0
     assert "gesloten (concept)" in capsys.readouterr().out
+    assert main(["audit", "CLI-REC"]) == 0
+    audit = capsys.readouterr().out
+    assert "wijziging na vaststelling" in audit and "reason: — → Partner reageerde laat" in audit

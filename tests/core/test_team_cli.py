@@ -50,7 +50,7 @@ def test_team_init_and_a_user(
     empty_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["team", "init", "--database", empty_database]) == 0
-    assert "Team-opslag klaar (schema 0011)" in capsys.readouterr().out
+    assert "Team-opslag klaar (schema 0013)" in capsys.readouterr().out
     assert main(["team", "init", "--database", empty_database]) == 0  # again: nothing breaks
     assert "bestonden al" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO("een geheim\n"))

@@ -5,18 +5,21 @@ from then on nothing changes but by an amendment: one field of one note, decisio
 meeting's details, from old to new, with who, when and why, shown in every summary under
 "Wijzigingen na vaststelling". Only a coordinator may reopen a finalized meeting (back to a
 concept), with a reason, recorded as an amendment of its state. On SQLite the one user may do
-all of it; in team mode (PostgreSQL) the roles decide, and the database's own rules hold too.
+all of it. On PostgreSQL the database makes these three changes itself
+(``store/record_functions.py``): it decides who may (the chair or a coordinator; reopening a
+coordinator only) and checks the state again, so the same holds for hand-written SQL.
 """
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from bobtui.core.domain.bsn import bsn_warnings
 from bobtui.core.domain.dates import format_date, parse_date
-from bobtui.core.domain.errors import AccessDenied, RuleViolation
+from bobtui.core.domain.errors import RuleViolation
 from bobtui.core.domain.records import AmendmentRecord, MeetingRecord, Saved, to_record
 from bobtui.core.domain.vocabulary import (
     FINALIZED,
@@ -28,11 +31,13 @@ from bobtui.core.domain.vocabulary import (
     meeting_state,
 )
 from bobtui.core.session._base import SessionBase
+from bobtui.core.store import record_calls
+from bobtui.core.store.record_calls import NO_REASON, UNCHANGED, refusal
 from bobtui.core.store.tables import Amendment, Decision, Meeting, Note
-from bobtui.core.store.team import identity
 from bobtui.core.store.users import current_user
 
 _Parse = Callable[[str, date], Any]
+T = TypeVar("T")
 
 
 def _text(value: str, _today: date) -> str:
@@ -104,36 +109,41 @@ def shown(value: Any) -> str:
 
 def _reason(reason: str) -> str:
     if not reason.strip():
-        raise RuleViolation("Geef een reden: waarom verandert dit na de vaststelling?")
+        raise RuleViolation(NO_REASON)
     return reason.strip()
 
 
 class RecordMixin(SessionBase):
     """Finalizing, amending and reopening a closed meeting."""
 
-    def _check_role(self, *, reopening: bool) -> None:
-        """Refuse a user whose role may not do this (team mode); on SQLite the one user may."""
-        team = identity(self.store)
-        if team is None or not team.roles:  # SQLite, or the owner of a PostgreSQL store
-            return
-        allowed = ("coordinator",) if reopening else ("coordinator", "procesregisseur")
-        if not set(allowed) & set(team.roles):
-            if reopening:
-                raise AccessDenied("Alleen een coördinator kan een vastgesteld overleg heropenen.")
-            raise AccessDenied(
-                "Alleen de voorzitter (procesregisseur) of een coördinator kan het verslag "
-                "vaststellen of wijzigen."
-            )
+    def _in_database(self) -> bool:
+        """Whether the database makes the record's changes itself (PostgreSQL)."""
+        return self.store.engine.dialect.name == "postgresql"
+
+    def _through_database(self, call: Callable[[Connection, str], T]) -> T:
+        """One of the database's record functions in a transaction of its own, given the
+        connection and the case code to name in a refusal; a window that lost the chair is
+        refused first, as every change is."""
+        with self.store.writing() as db:
+            case_code = self._meeting(db).case_code
+            chair_refusal = self._refusal(self._chair_row(db))
+            if chair_refusal is not None:
+                raise chair_refusal
+            result = call(db.connection(), case_code)
+            db.commit()
+        return result
 
     def finalize(self) -> MeetingRecord:
         """Finalize (vaststellen) a closed meeting: from now on it changes only by amendment."""
-        self._check_role(reopening=False)
+        if self._in_database():
+            self._through_database(lambda c, code: record_calls.finalize(c, self.meeting_id, code))
+            return self.meeting()
         with self._write("meeting.finalized", "meeting") as (db, changed):
             meeting = self._meeting(db)
             if meeting.finalized_at is not None:
-                raise RuleViolation("Dit overleg is al vastgesteld.")
+                raise refusal("already_finalized", meeting.case_code)
             if meeting.status != MeetingStatus.GESLOTEN:
-                raise RuleViolation("Alleen een gesloten overleg kan worden vastgesteld.")
+                raise refusal("not_closed", meeting.case_code)
             meeting.finalized_at = self._clock()
             meeting.finalized_by = current_user(db.connection())
             changed.append(meeting.id)
@@ -155,7 +165,14 @@ class RecordMixin(SessionBase):
             )
         column, parse = fields[field]
         new_value = parse(value, self.today())
-        self._check_role(reopening=False)
+        warnings = bsn_warnings(value, reason)
+        if self._in_database():
+            change = (subject, None if subject == "overleg" else record_id or 0, field)
+            made = self._through_database(
+                lambda c, code: record_calls.amend(c, self.meeting_id, code, change, new_value, why)
+            )
+            with self._reading() as db:
+                return Saved(to_record(AmendmentRecord, db.get_one(Amendment, made)), warnings)
         with self._write("amendment.recorded", "amendment") as (db, changed):
             meeting = self._amendable(db)
             row = (
@@ -165,9 +182,7 @@ class RecordMixin(SessionBase):
             )
             old_value = getattr(row, column)
             if shown(old_value) == shown(new_value):
-                raise RuleViolation(
-                    "De nieuwe waarde is gelijk aan de oude; er is niets gewijzigd."
-                )
+                raise RuleViolation(UNCHANGED)
             setattr(row, column, new_value)
             if "updated_at" in type(row).model_fields:
                 row.updated_at = self._clock()
@@ -176,16 +191,20 @@ class RecordMixin(SessionBase):
                 db, subject, record_id, field, shown(old_value), shown(new_value), why
             )
             changed.append(amendment.id)
-        return Saved(to_record(AmendmentRecord, amendment), bsn_warnings(value, reason))
+        return Saved(to_record(AmendmentRecord, amendment), warnings)
 
     def reopen(self, *, reason: str) -> MeetingRecord:
         """Reopen a finalized meeting (coordinator only): a concept again, the reason recorded."""
         why = _reason(reason)
-        self._check_role(reopening=True)
+        if self._in_database():
+            self._through_database(
+                lambda c, code: record_calls.reopen(c, self.meeting_id, code, why)
+            )
+            return self.meeting()
         with self._write("meeting.reopened", "meeting") as (db, changed):
             meeting = self._meeting(db)
             if meeting.finalized_at is None:
-                raise RuleViolation("Dit overleg is niet vastgesteld; er is niets te heropenen.")
+                raise refusal("not_finalized", meeting.case_code)
             meeting.finalized_at = None
             meeting.finalized_by = None
             state = meeting_state(meeting.status, finalized=False)
@@ -209,13 +228,8 @@ class RecordMixin(SessionBase):
         reopened = db.exec(select(Amendment.id).where(Amendment.meeting_id == meeting.id)).first()
         if meeting.finalized_at is None and reopened is None:
             if meeting.status == MeetingStatus.GESLOTEN:
-                raise RuleViolation(
-                    "Dit overleg is gesloten maar nog niet vastgesteld; stel het eerst vast "
-                    "(een wijziging na vaststelling legt vast wat, waarom en door wie)."
-                )
-            raise RuleViolation(
-                "Alleen een vastgesteld overleg krijgt wijzigingen na vaststelling."
-            )
+                raise refusal("concept", meeting.case_code)
+            raise refusal("not_amendable", meeting.case_code)
         return meeting
 
     def _record(

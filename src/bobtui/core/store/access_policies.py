@@ -6,7 +6,8 @@ gebruiker``):
 
 - a procesregisseur sees and changes the meetings of the cases in whose team they are
   (``caseaccess``); planning the first meeting of a new case puts them in its team;
-- a coordinator reads everything and changes only meetings that are not closed;
+- a coordinator reads everything and changes only meetings that are not closed (finalizing,
+  amending and reopening a closed one go through the functions of ``record_functions.py``);
 - a trainer sees and changes only rehearsals (``practice_case_id`` set);
 - a notulist reads the meetings they were invited to (``meetinginvite``) and adds notes to them
   while they are not closed.

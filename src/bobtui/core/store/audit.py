@@ -28,6 +28,7 @@ TABLES = {
     "judgement": "oordeel",
     "caseaccess": "casusteam",
     "meetinginvite": "uitnodiging",
+    "amendment": "wijziging na vaststelling",
     "export": "export",
     "import": "import",
 }

@@ -1,7 +1,8 @@
 """Row-level security of the official record's tables on PostgreSQL (migration 0011).
 
-An amendment is read under its meeting's rules and added by whoever may change the meeting, or
-by a coordinator (who finalizes and corrects the record). The purge log holds no content, but
+An amendment is read under its meeting's rules. The insert policy below stands, but since
+migration 0013 no application role has the right to use it: amendments are written by the
+record's database functions only (``record_functions.py``). The purge log holds no content, but
 says which cases existed: only coordinators read it, and only the store's owner (who purges,
 and is not subject to these rules) writes it. The rights on both tables are given with the
 others in ``store/team.py``.

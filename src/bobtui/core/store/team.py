@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bobtui.core.domain.errors import AccessDenied, BobError, NotFound, RuleViolation, StoreError
 from bobtui.core.domain.records import TeamIdentity
+from bobtui.core.store import record_functions
 from bobtui.core.store.access_policies import CLOSED, GROUPS, MEETING_CHILDREN, PROTECTED_TABLES
 from bobtui.core.store.engine import Store, access_denied, is_refusal, meeting_not_found
 from bobtui.core.store.record_policies import RECORD_TABLES
@@ -45,8 +46,11 @@ def _quoted(connection: Connection, name: str) -> str:
     return quoted
 
 
-def _table_rights(schema: str) -> list[str]:
-    """The rights of each group on the tables; the rows they reach are the policies' business."""
+def _table_rights(connection: Connection, schema: str) -> list[str]:
+    """The rights of each group on the tables; the rows they reach are the policies' business.
+
+    The meeting's finalized columns and the amendments change only through the official
+    record's functions (``record_functions.py``), whose rights come last."""
     procesregisseur, coordinator, trainer, notulist = (
         GROUPS[name] for name in ("procesregisseur", "coordinator", "trainer", "notulist")
     )
@@ -60,10 +64,10 @@ def _table_rights(schema: str) -> list[str]:
         f"GRANT INSERT, DELETE ON caseaccess, meetinginvite TO {editors}",
         f"GRANT INSERT ON meetingevent, auditentry TO {everyone}",
         f"GRANT SELECT ON {', '.join(RECORD_TABLES)} TO {everyone}",
-        f"GRANT INSERT ON amendment TO {editors}",
         f"GRANT INSERT ON note TO {notulist}",
         f"GRANT UPDATE (current_phase, current_question_id) ON meeting TO {notulist}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {everyone}",
+        *record_functions.postgresql_rights(connection),
     ]
 
 
@@ -92,7 +96,7 @@ def init_team(store: Store) -> list[str]:
         connection.exec_driver_sql(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
         everyone = ", ".join(GROUPS.values())
         connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {database} TO {everyone}")
-        for statement in _table_rights(schema):
+        for statement in _table_rights(connection, schema):
             connection.exec_driver_sql(statement)
     return created
 
