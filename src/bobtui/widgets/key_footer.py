@@ -37,18 +37,12 @@ class KeyFooter(Footer):
         room = self.size.width - sum(_width(palette) for palette in palettes)
         widths = [_width(key) for key in keys]
         help_width = sum(w for key, w in zip(keys, widths, strict=True) if _is_help(key))
-        if sum(widths) <= room:
-            shown = set(keys)
-        else:
-            shown, used = set(), help_width
-            for key, width in zip(keys, widths, strict=True):
-                if _is_help(key):
-                    continue
-                if used + width > room:
-                    continue  # a shorter key further on may still fit
-                shown.add(key)
-                used += width
-            shown |= {key for key in keys if _is_help(key)}
+        shown, used = {key for key in keys if _is_help(key)}, help_width
+        for key, width in zip(keys, widths, strict=True):
+            if key in shown or used + width > room:
+                continue  # a shorter key further on may still fit
+            shown.add(key)
+            used += width
         for key in keys:
             key.display = key in shown
 
