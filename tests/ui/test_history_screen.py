@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.store.audit import case_audit
 from bobtui.core.store.engine import open_store, sqlite_url
 from bobtui.screens.case_history import CaseHistoryScreen
 from tests.conftest import FakeClock
@@ -41,3 +42,13 @@ async def test_case_history_screen(
         assert "te laat" in str(decisions.get_row_at(2)[4])
         await pilot.press("h")
         await until(pilot, lambda: (tmp_path / "casusgeschiedenis-ZVH-TREND.html").exists(), "HTML")
+    store = open_store(url)
+    exports = [
+        {change.column: change.new for change in record.changes}
+        for record in case_audit(store, "ZVH-TREND")
+        if record.table == "export"
+    ]
+    store.dispose()
+    assert [(export["wat"], export["formaat"]) for export in exports] == [
+        ("casusgeschiedenis", "html")
+    ]

@@ -23,6 +23,7 @@ from bobtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from bobtui.core.documents.export import DocumentFormat
+    from bobtui.core.store.engine import Store
 
 
 class CaseHistoryScreen(Screen[None]):
@@ -34,8 +35,12 @@ class CaseHistoryScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Terug", id="history.back"),
     ]
 
-    def __init__(self, history: CaseHistory, export_folder: Path | None = None) -> None:
+    def __init__(
+        self, store: "Store", history: CaseHistory, export_folder: Path | None = None
+    ) -> None:
+        """``history`` read from ``store``, where each export is put in the audit trail."""
         super().__init__()
+        self.store = store
         self.history = history
         self.export_folder = export_folder or Path.cwd()
 
@@ -98,11 +103,15 @@ class CaseHistoryScreen(Screen[None]):
         )
         from bobtui.core.documents.letterhead import letterhead_of
         from bobtui.core.domain.errors import BobError
+        from bobtui.core.store.audit import ExportMark, record_export
 
         name = case_history_file_name(self.history, export_format)
         path = free_path(self.export_folder, name)
         try:
             letterhead = letterhead_of(workplace_of(self).settings)
+            # In the audit trail before the file exists: a refused entry writes no file.
+            mark = ExportMark("casusgeschiedenis", export_format)
+            record_export(self.store, mark, [(None, self.history.case_code)])
             write_private(path, render_case_history(self.history, export_format, letterhead))
         except BobError as error:
             from_worker(self.app, self.app.notify, str(error), severity="error")

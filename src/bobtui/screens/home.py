@@ -382,7 +382,9 @@ class HomeScreen(MeetingOpeningScreen):
             return
         case_code = table.texts_at(table.cursor_row)[2]
         today = self._meeting_clock()().astimezone().date()
-        self.app.push_screen(CaseHistoryScreen(case_history(self.store, case_code, today)))
+        self.app.push_screen(
+            CaseHistoryScreen(self.store, case_history(self.store, case_code, today))
+        )
 
     def action_show_summary(self) -> None:
         meeting_id = self._selected_meeting_id()
