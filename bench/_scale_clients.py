@@ -144,7 +144,7 @@ class Watcher:
         self.watch = RoomWatch(self.store, client.meeting_id, catalog)
         with caught(self.store.engine) as poll:
             MeetingChanges(self.store, client.meeting_id).latest()
-        with caught(self.store.engine) as notes:
+        with caught(client.store.engine) as notes:  # the session reads through its own
             client.session.notes()
         self.poll_sql, self.notes_sql = poll, notes
         self.raw = psycopg.connect(driver_url(job.url))
