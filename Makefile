@@ -52,6 +52,8 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_ui.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_room.py
+	bash tools/ensure-postgres.sh
+	$(BIN)/python bench/bench_scale.py
 
 ## Pictures of every screen, from the demo case, for the README.
 screens: $(DEV_STAMP)

@@ -37,6 +37,10 @@ def _as_server_user(command: list[str]) -> list[str]:
     return command
 
 
+TEST_SETTINGS = ("fsync=off",)
+"""The tests need no durability; ``bench/bench_scale.py`` starts one with PostgreSQL's own."""
+
+
 @dataclass
 class PostgresServer:
     """A running throwaway server: ``url`` is an admin URL without a database name."""
@@ -44,13 +48,15 @@ class PostgresServer:
     pg_bin: Path
     folder: Path
     port: int
+    settings: tuple[str, ...] = TEST_SETTINGS
 
     @property
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        options += "".join(f" -c {setting}" for setting in self.settings)
         self._pg_ctl("-w", "-l", str(self.folder / "server.log"), "-o", options, "start")
 
     def stop(self, *, check: bool = True) -> None:
@@ -66,8 +72,9 @@ _QUIET: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STD
 
 
 @contextmanager
-def postgres_server() -> Iterator[PostgresServer]:
-    """Start a server of our own; stop and remove it after."""
+def postgres_server(settings: tuple[str, ...] = TEST_SETTINGS) -> Iterator[PostgresServer]:
+    """Start a server of our own (``settings``: ``name=value`` for postgres -c); stop and
+    remove it after."""
     pg_bin = find_pg_bin()
     if pg_bin is None:
         raise RuntimeError("PostgreSQL is not installed; run tools/ensure-postgres.sh")
@@ -76,7 +83,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     folder = Path(tempfile.mkdtemp(prefix="bobtui-pg-", dir=base))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
-    server = PostgresServer(pg_bin, folder, _free_port())
+    server = PostgresServer(pg_bin, folder, _free_port(), settings)
     initdb = [str(pg_bin / "initdb"), "-D", str(folder / "data"), "-U", "postgres"]
     try:
         subprocess.run(

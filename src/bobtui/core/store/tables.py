@@ -169,7 +169,9 @@ class DecisionStatusChange(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     decision_id: int = Field(foreign_key="decision.id", index=True, ondelete="CASCADE")
-    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
+    meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", index=True, ondelete="SET NULL"
+    )
     status: str = Field(max_length=16)
     reason: str = ""
     new_deadline: date | None = None
@@ -179,8 +181,11 @@ class DecisionStatusChange(SQLModel, table=True):
 class MeetingEvent(SQLModel, table=True):
     """Append-only log of every change: what happened to which record and when, never its text."""
 
+    # The change poll asks for a meeting's newest event: the last entry of its range here.
+    __table_args__ = (Index("ix_meetingevent_meeting_id_id", "meeting_id", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int | None = Field(default=None, index=True)
+    meeting_id: int | None = None
     at: datetime
     action: str = Field(max_length=48)
     entity: str = Field(max_length=32)

@@ -1,0 +1,78 @@
+"""Every list the app shows reads the big tables through an index, on a realistically big store.
+
+A store of 3,000 meetings with 20 notes each (60,000 notes, as many events and audit entries)
+is big enough for PostgreSQL's planner to choose as it would at 10,000 meetings / 1,000,000
+notes (``bench/bench_scale.py``): a missing or unusable index shows as a table, or a whole
+index, read from end to end in EXPLAIN ANALYZE of the SQL the store function really sent. The
+planner's own choice decides; nothing is switched off to steer it.
+"""
+
+from collections.abc import Iterator
+from datetime import date
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, text
+
+from bobtui.core.store.engine import Store, open_store
+from tests.scale import BIG_TABLES, Size, app_lists, caught, plan, queries, read_whole, seed
+
+pytestmark = pytest.mark.postgres
+
+SIZE = Size(3_000, 20)
+LISTS = list(app_lists(SIZE, date.today()))
+
+
+@pytest.fixture(scope="module")
+def seeded(
+    postgres_admin_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, psycopg.Connection[tuple[object, ...]]]]:
+    """The seeded store (as its owner) and a raw connection to explain with."""
+    folder = tmp_path_factory.mktemp("scale")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOBTUI_DATA_DIR", str(folder / "data"))
+        patch.setenv("BOBTUI_CONFIG_DIR", str(folder / "config"))
+        admin = create_engine(f"{postgres_admin_url}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text("CREATE DATABASE bobtui_scale_plans"))
+        admin.dispose()
+        url = f"{postgres_admin_url}/bobtui_scale_plans"
+        store = open_store(url)
+        with store.engine.connect() as connection:
+            seed(connection, SIZE, leidraad="ccv-quickscan", today=date.today())
+        driver = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+        yield store, driver
+        driver.close()
+        store.dispose()
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_no_list_reads_a_big_table_end_to_end(
+    seeded: tuple[Store, psycopg.Connection[tuple[object, ...]]], name: str
+) -> None:
+    store, driver = seeded
+    read = app_lists(SIZE, date.today())[name]
+    with caught(store.engine) as statements:
+        read(store)
+    selects = queries(statements)
+    assert selects, f"{name} sent no query"
+    whole = {
+        sql.split("FROM", 1)[-1][:80]: tables
+        for sql, values in selects
+        if (tables := read_whole(plan(driver, sql, values)["Plan"], BIG_TABLES))
+    }
+    assert whole == {}
+
+
+def test_the_change_poll_is_one_entry_of_the_meeting_index(
+    seeded: tuple[Store, psycopg.Connection[tuple[object, ...]]],
+) -> None:
+    """The oldest meeting's newest event: the poll must not walk the events of the others."""
+    from bobtui.core.store.changes import MeetingChanges
+
+    store, driver = seeded
+    with caught(store.engine) as statements:
+        MeetingChanges(store, 1).latest()
+    [(sql, values)] = queries(statements)
+    found = plan(driver, sql, values)
+    assert found["Plan"]["Shared Hit Blocks"] + found["Plan"].get("Shared Read Blocks", 0) < 10
