@@ -12,7 +12,7 @@ from bobtui.cli import main
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
-from bobtui.core.store.engine import open_store, sqlite_url
+from bobtui.core.store.engine import HEAD_REVISION, open_store, sqlite_url
 from bobtui.core.store.team import scram_verifier
 from tests.conftest import FakeClock
 
@@ -50,7 +50,7 @@ def test_team_init_and_a_user(
     empty_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["team", "init", "--database", empty_database]) == 0
-    assert "Team-opslag klaar (schema 0011)" in capsys.readouterr().out
+    assert f"Team-opslag klaar (schema {HEAD_REVISION})" in capsys.readouterr().out
     assert main(["team", "init", "--database", empty_database]) == 0  # again: nothing breaks
     assert "bestonden al" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO("een geheim\n"))
