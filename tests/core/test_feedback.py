@@ -178,8 +178,15 @@ def test_coverage_is_earned_by_what_was_recorded_on_the_question(rehearsals: Reh
         ("0:02:00", "veiligheidsscore 6 van Moeder (gespeeld)")
     ]
     judged = questions["hg-o-kernproblemen"]
-    assert judged.status is Coverage.BESPROKEN and judged.reason.startswith("als besproken")
-    assert questions["hg-d-acties"].status is Coverage.BESPROKEN
+    assert judged.status is Coverage.BESPROKEN
+    assert [(m.clock, m.what) for m in judged.evidence] == [
+        ("0:04:00", "oordeel (kernprobleem): Geldzorgen en drank")
+    ]
+    decided = questions["hg-d-acties"]
+    assert decided.status is Coverage.BESPROKEN
+    assert [(m.clock, m.what) for m in decided.evidence] == [
+        ("0:04:00", "besluit: Schuldhulp aanvragen met moeder (R. Jansen)")
+    ]
     evaluation = questions["hg-d-evaluatie"]
     assert evaluation.status is Coverage.BESPROKEN
     assert evaluation.evidence[0].what.startswith("evaluatie vastgelegd: ")
@@ -193,6 +200,48 @@ def test_coverage_is_earned_by_what_was_recorded_on_the_question(rehearsals: Reh
     picture = report.figure("vragen-beeldvorming")
     assert picture.attention and "Kernvragen zonder iets vastgelegd" in picture.reason
     assert "hg-b-cijfer-client" not in picture.reason
+
+
+def test_a_judgement_or_a_decision_alone_covers_its_question(rehearsals: Rehearsals) -> None:
+    """Nothing but a judgement on one question, nothing but a decision on another: each counts,
+    named in the evidence. A judgement taken back takes its question's mark with it, and a
+    question nothing was recorded on stays open."""
+    session, clock = rehearsals.start(), rehearsals.clock
+    session.next_phase()
+    session.go_to_question("hg-o-risico-herhaling", skip_between=False)
+    clock.advance(3)
+    session.record_judgement(JudgementKind.RISICO, "Nieuw incident bij geldstress")
+    session.go_to_question("hg-o-directe-veiligheid", skip_between=False)
+    clock.advance(1)
+    undone = session.record_judgement(JudgementKind.DILEMMA, "Huisverbod of vrijwillig").item
+    session.delete_judgement(undone.id)
+    session.next_phase()
+    session.go_to_question("hg-d-prioriteiten", skip_between=False)
+    clock.advance(2)
+    decide(session, clock, "Eerst de schulden op orde")
+    report = rehearsals.feedback(session)
+    questions = {q.question_id: q for q in report.questions}
+    risk = questions["hg-o-risico-herhaling"]
+    assert risk.status is Coverage.BESPROKEN
+    assert risk.reason == "1 keer iets vastgelegd bij deze vraag"
+    assert [(m.clock, m.what) for m in risk.evidence] == [
+        ("0:03:00", "oordeel (risico): Nieuw incident bij geldstress")
+    ]
+    priorities = questions["hg-d-prioriteiten"]
+    assert priorities.status is Coverage.BESPROKEN
+    assert [(m.clock, m.what) for m in priorities.evidence] == [
+        ("0:06:00", "besluit: Eerst de schulden op orde (R. Jansen)")
+    ]
+    taken_back = questions["hg-o-directe-veiligheid"]
+    assert taken_back.status is not Coverage.BESPROKEN and taken_back.evidence == ()
+    assert taken_back.open_core
+    for untouched in ("hg-o-kernproblemen", "hg-d-veiligheidsplan"):
+        assert questions[untouched].open_core and questions[untouched].evidence == ()
+    judging = report.figure("vragen-oordeelsvorming")
+    assert judging.attention and "kernvragen open" in judging.value
+    assert [m.what for m in judging.moments] == ["oordeel (risico): Nieuw incident bij geldstress"]
+    assert "Als we alles overzien" in judging.reason  # hg-o-kernproblemen, still open
+    assert "Hoe groot schatten" not in judging.reason  # hg-o-risico-herhaling, judged
 
 
 def test_facts_that_read_as_assumptions_are_listed_not_scored(rehearsals: Rehearsals) -> None:

@@ -1,5 +1,6 @@
 """The store on real SQLite files: private files, durability settings, migrations."""
 
+import json
 import sqlite3
 import stat
 import subprocess
@@ -7,14 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from bobtui.core.domain.errors import StoreError
+from bobtui.core.domain.vocabulary import Coverage, JudgementKind, Phase
+from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import (
     HEAD_REVISION,
+    MIGRATIONS_DIR,
     Store,
     create_store_engine,
     migrate,
@@ -22,7 +29,7 @@ from bobtui.core.store.engine import (
     sqlite_url,
 )
 from bobtui.core.store.sqlite_files import create_private_file
-from tests.conftest import configured_paths
+from tests.conftest import FakeClock, configured_paths
 
 
 def mode(path: Path) -> int:
@@ -121,6 +128,62 @@ def test_older_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
             == HEAD_REVISION
         )
         assert connection.execute(text("SELECT case_code FROM meeting")).scalar() == "OUD-1"
+    store.dispose()
+
+
+def test_judgements_from_before_they_kept_their_question_still_count(
+    tmp_path: Path, example_set: QuestionSet, clock: FakeClock
+) -> None:
+    """A meeting taken back to 0011 gets a judgement the old way (no question; the mark it set
+    on the question on screen): after the upgrade the mark still counts, and what is recorded
+    next keeps its question, in the audit trail too."""
+    url = sqlite_url(tmp_path / "old.sqlite3")
+    store = open_store(url)
+    session = MeetingSession.create(
+        store, example_set, case_code="OUD-2", held_on=clock.today, clock=clock
+    ).item
+    session.start()
+    assert session.next_phase().question.id == "vb-kernprobleem"  # type: ignore[union-attr]
+    meeting_id = session.meeting_id
+    store.dispose()
+    engine = create_store_engine(url)
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0011")
+        values = {"meeting": meeting_id, "phase": Phase.OORDEELSVORMING.value}
+        connection.execute(
+            text(
+                "INSERT INTO judgement (meeting_id, kind, text, created_at, version)"
+                " VALUES (:meeting, 'kernprobleem', 'Oud oordeel', '2026-03-02 09:05:00', 1)"
+            ),
+            values,
+        )
+        connection.execute(
+            text(
+                "INSERT INTO questioncoverage"
+                " (meeting_id, question_id, phase, status, updated_at) VALUES"
+                " (:meeting, 'vb-kernprobleem', :phase, 'besproken', '2026-03-02 09:05:00')"
+            ),
+            values,
+        )
+    engine.dispose()
+
+    store = open_store(url)
+    session = MeetingSession.open(store, meeting_id, example_set, clock)
+    assert [j.question_id for j in session.judgements()] == [None]
+    assert session.coverage()["vb-kernprobleem"] is Coverage.BESPROKEN
+    session.go_to_question("vb-risico", skip_between=False)
+    clock.advance(10)
+    session.record_judgement(JudgementKind.RISICO, "Nieuw oordeel")
+    assert [j.question_id for j in session.judgements()] == [None, "vb-risico"]
+    assert session.coverage()["vb-risico"] is Coverage.BESPROKEN
+    with store.engine.connect() as connection:
+        audited = connection.execute(
+            text("SELECT new FROM auditentry WHERE table_name = 'judgement' ORDER BY id DESC")
+        ).scalar()
+    assert json.loads(audited)["question_id"] == "vb-risico"
     store.dispose()
 
 

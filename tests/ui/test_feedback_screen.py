@@ -126,7 +126,7 @@ async def test_questions_answered_through_the_forms_count_as_covered(
     clock: FakeClock,
 ) -> None:
     """A score, a judgement, a decision and the evaluation, each entered with its form, cover
-    the question they answer, with the evidence; the questions left alone stay open."""
+    the question on screen, named as the evidence; the questions left alone stay open."""
     from bobtui.core.domain.vocabulary import Coverage
     from bobtui.screens.form import FormScreen
 
@@ -164,8 +164,26 @@ async def test_questions_answered_through_the_forms_count_as_covered(
         assert [(m.clock, m.what) for m in first.evidence] == [
             ("0:02:00", "veiligheidsscore 4 van Moeder")
         ]
+        # Only the judgement is on the one, only the decision on the other: each is the evidence.
         judged, decided = questions["hg-o-kernproblemen"], questions["hg-d-veiligheidsplan"]
         assert judged.status is Coverage.BESPROKEN and decided.status is Coverage.BESPROKEN
+        assert [(m.clock, m.what) for m in judged.evidence] == [
+            ("0:05:00", "oordeel (kernprobleem): Geldzorgen en drank")
+        ]
+        assert [(m.clock, m.what) for m in decided.evidence] == [
+            ("0:08:00", "besluit: Schuldhulp aanvragen (Jan)")
+        ]
+        table = screen.query_one("#feedback-figures", ListTable)
+        labels = [table.texts_at(i)[0] for i in range(table.row_count)]
+        table.move_cursor(row=labels.index("Vragen in oordeelsvorming"))
+        await until(
+            pilot,
+            lambda: (
+                "0:05:00  oordeel (kernprobleem): Geldzorgen en drank"
+                in str(screen.query_one("#feedback-evidence").render())
+            ),
+            "the judgement as the evidence",
+        )
         assert questions["hg-d-evaluatie"].evidence[0].what.startswith("evaluatie vastgelegd")
         keys = str(screen.query_one("#feedback-keys").render())
         open_part = keys[keys.index("Open kernvragen") :]
@@ -173,6 +191,10 @@ async def test_questions_answered_through_the_forms_count_as_covered(
             assert covered.text[:40] not in open_part
         untouched = questions["hg-b-veiligheid-per-kind"]
         assert untouched.open_core and untouched.text[:40] in open_part
+        assert untouched.evidence == () and not untouched.reason[0].isdigit()
+        unjudged = questions["hg-o-risico-herhaling"]  # nothing recorded on it in its phase
+        assert unjudged.open_core and unjudged.evidence == ()
+        assert unjudged.text[:40] in open_part
 
 
 async def test_compare_two_rehearsals_better_worse_equal_and_key_decisions(

@@ -127,6 +127,8 @@ class JudgementRecord:
     created_at: datetime
     version: int
     """Raised by every change; see ``MeetingSession.edit_judgement(expected_version=…)``."""
+    question_id: str | None = None
+    """The question on screen when it was recorded; None for judgements from before."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ class DecisionRecord:
     updated_at: datetime
     version: int
     """Raised by every change; see ``MeetingSession.edit_decision(expected_version=…)``."""
+    question_id: str | None = None
+    """The question on screen when it was recorded; None for decisions from before."""
 
 
 @dataclass(frozen=True)

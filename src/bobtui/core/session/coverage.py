@@ -1,16 +1,25 @@
 """Which questions were discussed: only those something was recorded on, or the chair marked.
 
 Moving past a question says nothing about it, so it stays "not yet" and the warning before the
-next phase counts it. A question counts as discussed when it holds a note, a safety score or a
-parked idea (found from what is stored, so an undone note takes its mark with it), when a
-judgement or decision was recorded while it was on screen, or when the chair marked it.
+next phase counts it. A question counts as discussed when it holds a note, a safety score, a
+parked idea, a judgement or a decision (each filed under the question on screen when it was
+recorded, and found from what is stored, so an undone note takes its mark with it), or when the
+chair marked it. Judgements and decisions from before they kept their question (migration 0012)
+marked it at the time; that mark still counts.
 """
 
 from sqlmodel import Session, col, select
 
 from bobtui.core.domain.vocabulary import Coverage
 from bobtui.core.session._base import SessionBase
-from bobtui.core.store.tables import Note, ParkedIdea, QuestionCoverage, SafetyScore
+from bobtui.core.store.tables import (
+    Decision,
+    Judgement,
+    Note,
+    ParkedIdea,
+    QuestionCoverage,
+    SafetyScore,
+)
 
 
 class CoverageMixin(SessionBase):
@@ -31,13 +40,6 @@ class CoverageMixin(SessionBase):
             row.status = status
             row.updated_at = self._clock()
 
-    def _discussed_here(self, db: Session) -> None:
-        """Mark the question this session shows as discussed: something was decided on it that
-        is not filed under a question (a judgement, a decision)."""
-        position = self.position()
-        if position is not None:
-            self._set_coverage(db, position.question.id, Coverage.BESPROKEN)
-
     def coverage(self) -> dict[str, Coverage]:
         """Coverage of every question of the leidraad, in leidraad order."""
         with self._reading() as db:
@@ -46,7 +48,7 @@ class CoverageMixin(SessionBase):
             ).all()
             marked = {row.question_id: Coverage(row.status) for row in rows}
             recorded: set[str | None] = set()
-            for table in (Note, SafetyScore, ParkedIdea):
+            for table in (Note, SafetyScore, ParkedIdea, Judgement, Decision):
                 recorded.update(
                     db.exec(
                         select(col(table.question_id))

@@ -57,9 +57,12 @@ class DecisionsMixin(CoverageMixin):
         chain_care_phase: ChainCarePhase | None = None,
         owner_participant_id: int | None = None,
     ) -> Saved[DecisionRecord]:
-        """Record who does what by when. No action leaves the room without owner and deadline."""
+        """Record who does what by when. No action leaves the room without owner and deadline.
+
+        Filed on the question this session shows: it counts as discussed by it."""
         self._check_decision(action, owner_person, owner_organisation, deadline)
         assert deadline is not None
+        position = self.position()
         with self._write("decision.recorded", "decision") as (db, changed):
             self._running_meeting(db)
             now = self._clock()
@@ -73,6 +76,7 @@ class DecisionsMixin(CoverageMixin):
                 priority=Priority(priority),
                 chain_care_phase=chain_care_phase,
                 status=DecisionStatus.OPEN,
+                question_id=position.question.id if position else None,
                 created_at=now,
                 updated_at=now,
             )
@@ -87,7 +91,6 @@ class DecisionsMixin(CoverageMixin):
                     changed_at=now,
                 )
             )
-            self._discussed_here(db)
             changed.append(row.id)
         return Saved(
             to_record(DecisionRecord, row), bsn_warnings(action, owner_person, owner_organisation)

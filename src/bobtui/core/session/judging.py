@@ -83,11 +83,14 @@ class JudgingMixin(CoverageMixin):
     def record_judgement(
         self, kind: JudgementKind, text: str, *, likelihood: Likelihood | None = None
     ) -> Saved[JudgementRecord]:
-        """Record a key problem, a risk (with its likelihood) or a dilemma."""
+        """Record a key problem, a risk (with its likelihood) or a dilemma.
+
+        Filed on the question this session shows: it counts as discussed by it."""
         if not _required(text):
             raise RuleViolation("Een oordeel mag niet leeg zijn.")
         if likelihood is not None and kind != JudgementKind.RISICO:
             raise RuleViolation("Alleen een risico heeft een kans.")
+        position = self.position()
         with self._write("judgement.recorded", "judgement") as (db, changed):
             self._running_meeting(db)
             row = Judgement(
@@ -95,11 +98,11 @@ class JudgingMixin(CoverageMixin):
                 kind=JudgementKind(kind),
                 text=text.strip(),
                 likelihood=likelihood,
+                question_id=position.question.id if position else None,
                 created_at=self._clock(),
             )
             db.add(row)
             db.flush()
-            self._discussed_here(db)
             changed.append(row.id)
         return Saved(to_record(JudgementRecord, row), bsn_warnings(text))
 

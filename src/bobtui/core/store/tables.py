@@ -140,6 +140,8 @@ class Judgement(_Versioned, table=True):
     kind: str = Field(max_length=16)
     text: str
     likelihood: str | None = Field(default=None, max_length=16)
+    question_id: str | None = Field(default=None, max_length=80)
+    """The question on screen when it was recorded (None: recorded before 0012 kept it)."""
     created_at: datetime
 
 
@@ -159,6 +161,8 @@ class Decision(_Versioned, table=True):
     priority: str = Field(default="middel", max_length=16)
     chain_care_phase: str | None = Field(default=None, max_length=32)
     status: str = Field(default="open", max_length=16)
+    question_id: str | None = Field(default=None, max_length=80)
+    """The question on screen when it was recorded (None: recorded before 0012 kept it)."""
     created_at: datetime
     updated_at: datetime
 

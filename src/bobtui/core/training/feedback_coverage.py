@@ -1,8 +1,8 @@
 """Coverage that is earned: a question counts by what was recorded on it, as the meeting screen
-counts it (``session/coverage.py``): notes, safety scores and parked ideas filed under it, a
-judgement or decision recorded while it was on screen, the chair's mark, or a form that answers
-it (the evaluation, the phase of gefaseerde ketenzorg; mapped in the practice case). Keywords
-give no credit here. Every question carries its evidence."""
+counts it (``session/coverage.py``): notes, safety scores, parked ideas, judgements and
+decisions filed under it (the question on screen when they were recorded), the chair's mark, or
+a form that answers it (the evaluation, the phase of gefaseerde ketenzorg; mapped in the
+practice case). Keywords give no credit here. Every question carries its evidence."""
 
 from dataclasses import dataclass
 
@@ -80,6 +80,16 @@ def question_results(
                 for i in snapshot.parked_ideas
                 if i.question_id == qid
             ]
+            evidence += [
+                at(j.created_at, f"oordeel ({j.kind.value}): {short(j.text)}")
+                for j in snapshot.judgements
+                if j.question_id == qid
+            ]
+            evidence += [
+                at(d.created_at, f"besluit: {short(d.action)} ({short(d.owner_person, 30)})")
+                for d in snapshot.decisions
+                if d.question_id == qid
+            ]
             if qid in forms:
                 evidence.append(forms[qid])
             evidence.sort(key=lambda m: m.at)
@@ -88,7 +98,9 @@ def question_results(
                 status = Coverage.BESPROKEN
                 reason = f"{len(evidence)} keer iets vastgelegd bij deze vraag"
             elif status is Coverage.BESPROKEN:
-                reason = "als besproken gemarkeerd: een oordeel of besluit, of de voorzitter"
+                # The chair's mark, or a judgement or decision from before they kept their
+                # question: counted, but nothing to show for it.
+                reason = "als besproken gemarkeerd; geen vastlegging aan deze vraag gekoppeld"
             elif status is Coverage.OVERGESLAGEN:
                 reason = "overgeslagen: verder gegaan zonder iets vast te leggen"
             else:

@@ -19,7 +19,7 @@ from bobtui.core.store import audit_triggers, record_functions
 
 revision = "0013"
 # To be re-pointed at 0012 when both are merged: this migration depends on nothing of 0012.
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
