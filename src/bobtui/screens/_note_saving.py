@@ -66,6 +66,7 @@ class NoteSavingScreen(SnapshotScreen):
         self._saver_busy = False
         self._save_again = False
         self._unkept: PendingNote | None = None  # saved straight from the line
+        self._banner: tuple[int, str] = (0, "")  # what the banner over the line shows
 
     def start_pending(self) -> None:
         """Take up the notes an earlier window could not save, and try them now."""
@@ -199,15 +200,19 @@ class NoteSavingScreen(SnapshotScreen):
         if not waiting:
             self._pending_problem = ""
         problem = self._pending_problem
+        self._show_saving()
+        banner = (waiting if problem else 0, problem)
+        if banner == self._banner:  # the usual note, saved at once: nothing to redraw
+            return
+        self._banner = banner
         line = self.query_one(NoteLine)
-        line.show_pending(waiting if problem else 0, problem, offline=problem == OFFLINE)
+        line.show_pending(*banner, offline=problem == OFFLINE)
         if self._retry_timer is not None:
             if waiting and problem:
                 self._retry_timer.resume()
             else:
                 self._retry_timer.pause()
-        self._show_saving()
-        self.refresh_bindings()
+        self.refresh_bindings()  # F12 (a footer redrawn for every note would slow typing)
 
     def _show_saving(self) -> None:
         """The marks under the question: "wacht…" on the notes in the queue, "opgeslagen" on
