@@ -13,11 +13,13 @@ PostgreSQL alike) and asks for a snapshot when it did. Each snapshot notes the m
 at, so a window's own change, already read, is not read twice.
 """
 
+import time
 from dataclasses import dataclass
 
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from bobtui.core.domain.errors import BobError
 from bobtui.core.session import MeetingSession, MeetingSnapshot
@@ -49,7 +51,6 @@ class SnapshotScreen(Screen[None]):
         self._loading = False
         self._seen: int | None = None  # the latest change the shown snapshot was read at
         self._polled: int | None = None  # the latest change the last poll found
-        self._polling = False
 
     def request_snapshot(self) -> None:
         """Show the meeting as it is now: call after anything changed it."""
@@ -64,23 +65,25 @@ class SnapshotScreen(Screen[None]):
 
     def watch_changes(self) -> None:
         """Follow the changes other clients commit to the meeting (see the module's text)."""
-        self.set_interval(POLL_SECONDS, self._poll_changes)
-
-    def _poll_changes(self) -> None:
-        if not self._polling:  # the last question is still out (a slow or lost connection)
-            self._polling = True
-            self._ask_changes()
+        self._watch_changes()
 
     @work(thread=True, group="changes")
-    def _ask_changes(self) -> None:
-        try:
-            latest = self.session.latest_change()
-        except BobError:  # the store is away: the note line says so; ask again next time
-            latest = self._seen
-        from_worker(self, self._changes_seen, latest)
+    def _watch_changes(self) -> None:
+        """One thread for the screen's life (a worker per question would wake the event loop
+        four times a second for nothing): it hands over only a mark that moved."""
+        worker = get_current_worker()
+        reported: int | None = None
+        while not worker.is_cancelled:
+            try:
+                latest = self.session.latest_change()
+            except BobError:  # the store is away: the note line says so; ask again next time
+                latest = reported
+            if latest != reported:
+                reported = latest
+                from_worker(self, self._changes_seen, latest)
+            time.sleep(POLL_SECONDS)
 
     def _changes_seen(self, latest: int | None) -> None:
-        self._polling = False
         self._polled = latest
         if not self._loading:  # else the read under way decides once it is in
             self._read_if_behind()
