@@ -13,13 +13,12 @@ PostgreSQL alike) and asks for a snapshot when it did. Each snapshot notes the m
 at, so a window's own change, already read, is not read twice.
 """
 
-import time
+import threading
 from dataclasses import dataclass
 
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import get_current_worker
 
 from bobtui.core.domain.errors import BobError
 from bobtui.core.session import MeetingSession, MeetingSnapshot
@@ -51,6 +50,7 @@ class SnapshotScreen(Screen[None]):
         self._loading = False
         self._seen: int | None = None  # the latest change the shown snapshot was read at
         self._polled: int | None = None  # the latest change the last poll found
+        self._stop_watching = threading.Event()
 
     def request_snapshot(self) -> None:
         """Show the meeting as it is now: call after anything changed it."""
@@ -65,23 +65,24 @@ class SnapshotScreen(Screen[None]):
 
     def watch_changes(self) -> None:
         """Follow the changes other clients commit to the meeting (see the module's text)."""
-        self._watch_changes()
+        threading.Thread(target=self._watch_changes, name="bobtui-changes", daemon=True).start()
 
-    @work(thread=True, group="changes")
     def _watch_changes(self) -> None:
-        """One thread for the screen's life (a worker per question would wake the event loop
-        four times a second for nothing): it hands over only a mark that moved."""
-        worker = get_current_worker()
+        """One thread for the screen's life, handing over only a mark that moved. Not a
+        worker: one per question would wake the event loop four times a second for nothing,
+        and one for the screen's life would never let the app's workers be done."""
         reported: int | None = None
-        while not worker.is_cancelled:
+        while not self._stop_watching.wait(POLL_SECONDS):
             try:
                 latest = self.session.latest_change()
             except BobError:  # the store is away: the note line says so; ask again next time
-                latest = reported
+                continue
             if latest != reported:
                 reported = latest
                 from_worker(self, self._changes_seen, latest)
-            time.sleep(POLL_SECONDS)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     def _changes_seen(self, latest: int | None) -> None:
         self._polled = latest
