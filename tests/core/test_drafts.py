@@ -3,9 +3,11 @@ gone once saved."""
 
 import stat
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
+from bobtui.core.config.paths import Paths
 from bobtui.core.domain.errors import BobError, SaveFailed
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.session.drafts import (
@@ -15,7 +17,8 @@ from bobtui.core.session.drafts import (
     load_draft,
     save_draft,
 )
-from tests.conftest import configured_paths
+from bobtui.core.session.meeting import MeetingSession
+from tests.conftest import FakeClock, configured_paths
 
 URL = "sqlite:////tmp/eigen.sqlite3"
 
@@ -82,3 +85,50 @@ def test_an_unreadable_queue_is_named_and_left_alone() -> None:
     with pytest.raises(BobError) as refused:
         PendingNotes(paths, URL, 9)
     assert str(file) in str(refused.value) and file.read_text(encoding="utf-8") == "{kapot"
+
+
+def test_a_note_whose_confirmation_was_lost_is_not_saved_twice(
+    session: MeetingSession, clock: FakeClock
+) -> None:
+    """The commit went through but the connection broke before it was confirmed (the server
+    went down, a cable was pulled): the note stays in the queue, and the next round finds it
+    in the store instead of saving it again; so does a window opened after a crash."""
+    session.start()
+    paths = configured_paths()
+    waiting = PendingNotes(paths, session.store.url, session.meeting_id)
+    question = session.position().question.id  # type: ignore[union-attr]
+    first = waiting.add(PendingNote(NoteKind.FEIT, "Een", question, None, False, clock()))
+    second = waiting.add(PendingNote(NoteKind.FEIT, "Een", question, None, False, clock()))
+    assert second.typed_at > first.typed_at  # the same text at the same moment: two notes
+    saving = session.record_note
+    calls: list[str] = []
+
+    def committed_then_cut_off(*args: Any, **kwargs: Any) -> Any:
+        saved = saving(*args, **kwargs)
+        calls.append(args[1])
+        if len(calls) == 1:
+            raise SaveFailed.because(OSError("server closed the connection unexpectedly"))
+        return saved
+
+    session.record_note = committed_then_cut_off  # type: ignore[method-assign]
+    error = waiting.save_all(session)
+    assert isinstance(error, SaveFailed) and len(waiting) == 2
+    assert waiting.save_all(session) is None and not len(waiting)
+    assert [(n.text, n.created_at) for n in session.notes()] == [
+        ("Een", first.typed_at),
+        ("Een", second.typed_at),
+    ]
+
+    third = PendingNote(NoteKind.ZORG, "Na de crash", question, None, False, clock())
+    waiting.add(third)
+    session.record_note = saving  # type: ignore[method-assign]
+    saving(NoteKind.ZORG, "Na de crash", typed_at=waiting_moment(paths, session))
+    after_crash = PendingNotes(paths, session.store.url, session.meeting_id)
+    assert after_crash.save_all(session) is None
+    assert [n.text for n in session.notes()].count("Na de crash") == 1
+
+
+def waiting_moment(paths: Paths, session: MeetingSession) -> datetime:
+    """The moment of the one note waiting in the meeting's queue file."""
+    (note,) = PendingNotes(paths, session.store.url, session.meeting_id)
+    return note.typed_at

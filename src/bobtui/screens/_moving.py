@@ -18,9 +18,6 @@ from bobtui.widgets.note_editor import NoteEditor
 class QuestionMovingScreen(NoteTakingScreen):
     """The moves; the meeting screen shows where they lead."""
 
-    _position: Position | None = None
-    """Where this screen has moved the meeting: ahead of the snapshot until the next one."""
-
     def _view(self) -> MeetingSnapshot | None:
         raise NotImplementedError
 

@@ -1,38 +1,26 @@
-"""The note line's side of the meeting screen: a note is saved (committed) on Enter before the
-line is cleared, the last ones can be undone, an idea on the line can be parked, and the keys
-for who said it and what kind of note it is (a picker, ``screens/note_choice.py``, or cycling
-with ctrl+s and ctrl+t) and ctrl+l set how the next note is saved. The screen composes the
-``NoteLine``.
+"""The note line's side of the meeting screen: Enter hands a note to the saver
+(``screens/_note_saving.py``: kept on this computer, then saved off the event loop in order), the
+last ones can be undone, an idea on the line can be parked, and the keys for who said it and
+what kind of note it is (a picker, ``screens/note_choice.py``, or cycling with ctrl+s and
+ctrl+t) and ctrl+l set how the next note is saved. The screen composes the ``NoteLine``.
 
 Text on the line that is not saved yet is kept as a draft (``core/session/drafts.py``) a moment
 after each change and whenever the screen goes away, so Esc, quitting or a crash never drop it;
-the draft comes back on the line when the meeting is opened again. A note whose save fails
-(the store locked, full, read-only or away) waits in the pending notes on this computer, shown
-over the note line, and is saved in its turn: every few seconds, with F12, or when the meeting
-is opened again. The line is free for the next note meanwhile."""
+the draft comes back on the line when the meeting is opened again."""
 
 from typing import Any, Literal
 
-from textual import on, work
-from textual.timer import Timer
+from textual import on
 from textual.widgets import TextArea
 
-from bobtui.core.domain.errors import BobError, SaveFailed
+from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import Saved
-from bobtui.core.session import MeetingSession
-from bobtui.core.session.drafts import PendingNote, PendingNotes, load_draft, save_draft
-from bobtui.screens._snapshot import SnapshotScreen
-from bobtui.screens._workers import from_worker
-from bobtui.screens._workplace import workplace_of
+from bobtui.core.session import MeetingSession, Position
+from bobtui.core.session.drafts import PendingNote, load_draft, save_draft
+from bobtui.screens._note_saving import NoteSavingScreen
 from bobtui.screens.note_choice import NoteChoice, NoteChoiceScreen
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.note_line import NoteLine
-
-_NOT_KEPT = (
-    "De notitie kon ook niet op deze computer worden bewaard (schijf vol of alleen-lezen?); "
-    "hij blijft op de notitieregel staan."
-)
-
 
 NOTE_TAKER_ACTIONS = frozenset(
     {
@@ -49,22 +37,19 @@ NOTE_TAKER_ACTIONS = frozenset(
 moves through the questions or decides."""
 
 
-class NoteTakingScreen(SnapshotScreen):
+class NoteTakingScreen(NoteSavingScreen):
     """Actions on the note line; what they change shows with the next snapshot."""
 
     DRAFT_DELAY = 0.7
     """Seconds after the last key before the line is kept as a draft (not every key: fsync)."""
-    RETRY_INTERVAL = 5.0
-    """Seconds between attempts to save the pending notes."""
+    _position: Position | None = None
+    """Where the screen is: its own moves ahead of the snapshot until the next one, and
+    where a note is filed."""
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__(session)
-        self._recorded: list[int] = []  # notes saved on this screen, for undo
         # What is on the line: kept here too, because on quitting the editor is gone first.
         self._line_text = ""
-        self.pending: PendingNotes | None = None  # none in a window that only looks on
-        self._retry_timer: Timer | None = None
-        self._pending_problem = ""  # why the last save of a waiting note failed
 
     def restore_draft(self) -> None:
         """Put a draft left by an earlier window back on the line, and say so."""
@@ -77,10 +62,6 @@ class NoteTakingScreen(SnapshotScreen):
             editor.load_text(text)
             editor.move_cursor(editor.document.end)  # go on typing where it stopped
             self.notify("De tekst die nog niet was opgeslagen, staat weer op de notitieregel.")
-
-    def _draft_key(self) -> tuple[Any, str, int]:
-        paths = workplace_of(self).settings.paths
-        return paths, self.session.store.url, self.session.meeting_id
 
     def keep_draft(self) -> None:
         """Keep what is on the line now (an empty line removes the draft); a window that only
@@ -121,58 +102,17 @@ class NoteTakingScreen(SnapshotScreen):
         if not getattr(self, "_draft_done", False):
             self.keep_draft()
 
-    def start_pending(self) -> None:
-        """Take up the notes an earlier window could not save, and try them now."""
-        if self.session.is_read_only():
-            return
-        try:
-            self.pending = PendingNotes(*self._draft_key())
-        except BobError as error:
-            self.notify(str(error), severity="error", timeout=15)
-            return
-        self._retry_timer = self.set_interval(self.RETRY_INTERVAL, self.save_pending, pause=True)
-        if self.pending:
-            self._show_pending()
-            self.save_pending()
-
     @on(NoteEditor.Submitted)
     def _save_note(self, event: NoteEditor.Submitted) -> None:
-        line = self.query_one(NoteLine)
-        if self.pending and event.text.strip():  # after the waiting ones, in the order typed
-            if self._queue(self._as_pending(event.text)):
-                self.save_pending()
-            else:
-                self.notify(_NOT_KEPT, severity="error", timeout=15)
-            return
-        try:  # committed before the line is cleared: a failed save leaves the text there
-            saved = self.session.record_note(
-                line.kind,
-                event.text,
-                participant_id=line.speaker_id,
-                confidential=line.confidential,
-            )
-        except SaveFailed as error:
-            if self._queue(self._as_pending(event.text), error):
-                self.notify(
-                    f"{error.what}; de notitie wacht op deze computer en wordt elke "
-                    f"{self.RETRY_INTERVAL:.0f} seconden opnieuw opgeslagen (F12: nu).",
-                    severity="warning",
-                    timeout=10,
-                )
-            else:
-                self.notify(f"{error} {_NOT_KEPT}", severity="error", timeout=15)
-            return
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self._line_saved(line)
-        self._recorded.append(saved.item.id)
-        self._warn(saved)
-        self.request_snapshot()
+        if self.send_note(self._as_pending(event.text)):
+            self.query_one(NoteLine).saved()
+            self._line_text = ""
+            self.keep_draft()  # the line is empty now: no draft
 
     def _as_pending(self, text: str) -> PendingNote:
         line = self.query_one(NoteLine)
-        position = self.session.position()
+        # What the screen shows: a notulist's session would ask the store where the chair is.
+        position = self._position or self.session.position()
         assert position is not None  # notes are typed in a running meeting
         return PendingNote(
             kind=line.kind,
@@ -183,55 +123,19 @@ class NoteTakingScreen(SnapshotScreen):
             typed_at=self.session.now(),
         )
 
-    def _queue(self, note: PendingNote, error: BobError | None = None) -> bool:
-        """Move the note from the line to the pending notes; False (and the note stays on the
-        line) when there are none in this window or this computer's disk refuses it too."""
-        if self.pending is None:
-            return False
-        try:
-            self.pending.add(note)
-        except OSError:
-            return False
-        self._line_saved(self.query_one(NoteLine))
-        self._show_pending(error)
-        return True
+    def line_saved(self, text: str) -> None:
+        editor = self.query_one(NoteEditor)
+        if editor.text.strip() == text.strip():
+            self.query_one(NoteLine).saved()
+            self._line_text = ""
+            self.keep_draft()
 
-    def _line_saved(self, line: NoteLine) -> None:
-        line.saved()
-        self._line_text = ""
-        self.keep_draft()  # the line is empty now: no draft
-
-    def action_save_pending(self) -> None:
-        self.save_pending()
-
-    @work(thread=True, exclusive=True, group="pending")
-    def save_pending(self) -> None:
-        """Save the pending notes in order, off the event loop (a locked store makes a save
-        wait for the busy timeout)."""
-        if self.pending is None:
-            return
-        error = self.pending.save_all(self.session)
-        from_worker(self, self._pending_tried, error)
-
-    def _pending_tried(self, error: BobError | None) -> None:
-        self._show_pending(error)
-        self.request_snapshot()
-        if error is None:
-            self.notify("De wachtende notities zijn opgeslagen.")
-
-    def _show_pending(self, error: BobError | None = None) -> None:
-        """The count over the note line, with the latest reason a save failed."""
-        waiting = len(self.pending or ())
-        if error is not None:
-            self._pending_problem = error.what if isinstance(error, SaveFailed) else str(error)
-        self.query_one(NoteLine).show_pending(waiting, self._pending_problem if waiting else "")
-        if self._retry_timer is None:
-            pass
-        elif waiting:
-            self._retry_timer.resume()
-        else:
-            self._retry_timer.pause()
-        self.refresh_bindings()
+    def line_gets_back(self, texts: list[str]) -> None:
+        editor = self.query_one(NoteEditor)
+        editor.load_text("\n".join([*texts, editor.text] if editor.text.strip() else texts))
+        editor.move_cursor(editor.document.end)
+        self._line_text = editor.text
+        self.keep_draft()
 
     def action_toggle_confidential(self) -> None:
         """Mark the next note confidential: it stays out of exports unless included on purpose."""

@@ -1,12 +1,19 @@
 """A screen that shows one meeting from snapshots read off the event loop.
 
-Whatever changes the meeting (a note, a form's result, a move, later another client) asks for a
-fresh snapshot with :meth:`SnapshotScreen.request_snapshot`. The read (``MeetingSession.snapshot``,
-one transaction) runs in a worker thread and posts :class:`SnapshotScreen.SnapshotLoaded`, which
-the screen renders from. Requests that come while a read runs lead to one more read once it is
-done, not one read each.
+Whatever changes the meeting (a note, a form's result, a move) asks for a fresh snapshot with
+:meth:`SnapshotScreen.request_snapshot`. The read (``MeetingSession.snapshot``, one transaction)
+runs in a worker thread and posts :class:`SnapshotScreen.SnapshotLoaded`, which the screen
+renders from. Requests that come while a read runs lead to one more read once it is done, not
+one read each.
+
+Changes made by other clients (a notulist, a second window) are noticed by
+:meth:`SnapshotScreen.watch_changes`: four times a second a worker asks whether the meeting's
+newest event moved on (``MeetingSession.latest_change``, one index lookup, on SQLite and
+PostgreSQL alike) and asks for a snapshot when it did. Each snapshot notes the mark it was read
+at, so a window's own change, already read, is not read twice.
 """
 
+import threading
 from dataclasses import dataclass
 
 from textual import on, work
@@ -15,6 +22,11 @@ from textual.screen import Screen
 
 from bobtui.core.domain.errors import BobError
 from bobtui.core.session import MeetingSession, MeetingSnapshot
+from bobtui.screens._workers import from_worker
+
+POLL_SECONDS = 0.25
+"""How often a watching screen asks whether another client changed the meeting: well within
+the second a change may take to show."""
 
 
 class SnapshotScreen(Screen[None]):
@@ -27,6 +39,7 @@ class SnapshotScreen(Screen[None]):
         snapshot: MeetingSnapshot | None  # None: the read failed, ``problem`` says why
         request: int
         problem: str = ""
+        mark: int | None = None  # the meeting's latest change when the read began
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
@@ -35,6 +48,9 @@ class SnapshotScreen(Screen[None]):
         """The latest snapshot read; None until the first has arrived."""
         self._requested = 0  # requests so far
         self._loading = False
+        self._seen: int | None = None  # the latest change the shown snapshot was read at
+        self._polled: int | None = None  # the latest change the last poll found
+        self._stop_watching = threading.Event()
 
     def request_snapshot(self) -> None:
         """Show the meeting as it is now: call after anything changed it."""
@@ -47,10 +63,43 @@ class SnapshotScreen(Screen[None]):
         """Render :attr:`snapshot`; ``current`` when nothing was requested since it was read."""
         raise NotImplementedError
 
+    def watch_changes(self) -> None:
+        """Follow the changes other clients commit to the meeting (see the module's text)."""
+        threading.Thread(target=self._watch_changes, name="bobtui-changes", daemon=True).start()
+
+    def _watch_changes(self) -> None:
+        """One thread for the screen's life, handing over only a mark that moved. Not a
+        worker: one per question would wake the event loop four times a second for nothing,
+        and one for the screen's life would never let the app's workers be done."""
+        reported: int | None = None
+        while not self._stop_watching.wait(POLL_SECONDS):
+            try:
+                latest = self.session.latest_change()
+            except BobError:  # the store is away: the note line says so; ask again next time
+                continue
+            if latest != reported:
+                reported = latest
+                from_worker(self, self._changes_seen, latest)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+
+    def _changes_seen(self, latest: int | None) -> None:
+        self._polled = latest
+        if not self._loading:  # else the read under way decides once it is in
+            self._read_if_behind()
+
+    def _read_if_behind(self) -> None:
+        # Marks only grow (each change takes the meeting's lock first), so an older one found
+        # by a poll that overlapped a read is no change.
+        if self._polled is not None and (self._seen is None or self._polled > self._seen):
+            self.request_snapshot()
+
     @work(thread=True, exclusive=True, group="snapshot")
     def _load_snapshot(self, request: int) -> None:
         try:
-            self.post_message(self.SnapshotLoaded(self.session.snapshot(), request))
+            mark = self.session.latest_change()  # before the read: a later change reads again
+            self.post_message(self.SnapshotLoaded(self.session.snapshot(), request, mark=mark))
         except BobError as error:
             self.post_message(self.SnapshotLoaded(None, request, str(error)))
 
@@ -64,5 +113,9 @@ class SnapshotScreen(Screen[None]):
         if message.snapshot is None:
             self.notify(message.problem, severity="error")
             return
+        if message.mark is not None:
+            self._seen = max(message.mark, self._seen or message.mark)
         self.snapshot = message.snapshot
         self.show_snapshot(current)
+        if not self._loading:
+            self._read_if_behind()

@@ -1,9 +1,11 @@
 """Facilitation: chair the meeting question by question, with notes saved as they are said.
 
 Left the BOB navigator and the clock, centre the current question and the note line, right the
-live picture. Every note is saved (committed) the moment Enter is pressed. The widgets render
-from the meeting's latest snapshot, read off the event loop (``screens/_snapshot.py``); between
-snapshots the clock counts on by itself.
+live picture. Enter hands a note to the saver, which keeps it on this computer and saves it off
+the event loop, in order (``screens/_note_saving.py``). The widgets render from the meeting's
+latest snapshot, read off the event loop (``screens/_snapshot.py``), also when another client
+(a notulist, a second window) changed the meeting; between snapshots the clock counts on by
+itself.
 """
 
 from dataclasses import replace
@@ -155,6 +157,7 @@ class MeetingScreen(QuestionMovingScreen):
         self.set_interval(1, self._show_read_only)
         self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
         self.request_snapshot()
+        self.watch_changes()
         self.restore_draft()
         self.start_pending()
 
@@ -202,6 +205,7 @@ class MeetingScreen(QuestionMovingScreen):
         if self._room_black:
             self.sub_title += " · ZAAL OP ZWART"
         self._show_view()
+        self._show_saving()
         if self.focused is None:  # the first snapshot is on screen: ready for the chair
             self.query_one(NoteEditor).focus()
 
@@ -344,7 +348,7 @@ class MeetingScreen(QuestionMovingScreen):
 
     def action_leave(self) -> None:
         self.leave_with_draft()
-        if self.pending:
+        if self.saving_problem():  # else they are on their way, and saved on opening at worst
             self.notify(
                 "Er wachten nog notities op deze computer; ze worden opgeslagen zodra je dit "
                 "overleg weer opent.",
@@ -389,7 +393,7 @@ class MeetingScreen(QuestionMovingScreen):
         if action == "panel":
             return self.has_class("-narrow")
         if action == "save_pending":
-            return bool(self.pending)
+            return self.saving_problem()
         if action == "chain_care":
             return position.phase is not Phase.BEELDVORMING
         if action == "parked":

@@ -104,17 +104,22 @@ class NoteLine(Vertical):
             self.confidential = False
             self._show_bar()
 
-    def show_pending(self, waiting: int, reason: str) -> None:
-        """How many notes wait to be saved, and why (shown only while some do)."""
+    def show_pending(self, waiting: int, reason: str, *, offline: bool = False) -> None:
+        """How many notes wait to be saved, and why (shown only while some do); ``offline``:
+        the database cannot be reached."""
         self._waiting = waiting
         self._show_bar()
         pending = self.query_one("#note-pending", Static)
         pending.display = waiting > 0
         notes = "1 notitie" if waiting == 1 else f"{waiting} notities"
-        text = Text.assemble((f" ! {notes} nog niet opgeslagen ", "reverse"), " ")
+        if offline:
+            banner = f" ! offline — {notes} {'wacht' if waiting == 1 else 'wachten'} "
+        else:
+            banner = f" ! {notes} nog niet opgeslagen "
+        text = Text.assemble((banner, "reverse"), " ")
         if reason:
             text.append_text(plain(reason)).append(". ")
-        text.append("Wordt steeds opnieuw geprobeerd; F12: nu.")
+        text.append("Ze staan veilig op deze computer en worden steeds opnieuw verstuurd; F12: nu.")
         show_text(pending, text)
 
     def _show_bar(self) -> None:

@@ -28,6 +28,7 @@ from bobtui.core.domain.errors import ChairTaken, SaveFailed
 from bobtui.core.domain.records import ChairHolder
 from bobtui.core.session._base import SessionBase, _Chair, _ChairRow
 from bobtui.core.session.clients import client_description
+from bobtui.core.store.changes import MeetingChanges
 from bobtui.core.store.engine import store_trouble
 from bobtui.core.store.tables import MeetingChair
 
@@ -150,6 +151,11 @@ class ChairMixin(SessionBase):
         if holder is not None and (holder.this_session or self._alive(holder)):
             return holder
         return None
+
+    def latest_change(self) -> int | None:
+        """A mark that moves on with every change any window commits to this meeting (one
+        index lookup): a window that sees it move reads the meeting again."""
+        return MeetingChanges(self.store, self.meeting_id).latest()
 
     def holds_chair(self) -> bool:
         """Whether this session chairs the meeting, as far as it knows (:meth:`heartbeat`

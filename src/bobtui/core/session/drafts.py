@@ -13,14 +13,15 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bobtui.core.config.paths import Paths
-from bobtui.core.domain.errors import BobError
+from bobtui.core.domain.errors import BobError, StoreTrouble
+from bobtui.core.domain.records import NoteRecord, Saved
 from bobtui.core.domain.vocabulary import NoteKind
 
 if TYPE_CHECKING:
@@ -80,17 +81,37 @@ class PendingNote:
     confidential: bool
     typed_at: datetime
 
+    def save(self, session: "MeetingSession", *, once: bool = False) -> Saved[NoteRecord]:
+        """Save this note where and when it was typed (``once``: see ``record_note``)."""
+        return session.record_note(
+            self.kind,
+            self.text,
+            participant_id=self.participant_id,
+            question_id=self.question_id,
+            confidential=self.confidential,
+            typed_at=self.typed_at,
+            once=once,
+        )
+
 
 class PendingNotes:
-    """The notes of one meeting that could not be saved yet, oldest first.
+    """The notes of one meeting that are not in the store yet, oldest first.
 
     Every change is written to the private file before it counts, so a note that is pending
-    survives a crash; :meth:`save_all` puts them in the store in the order they were typed."""
+    survives a crash; :meth:`save_all` puts them in the store in the order they were typed.
+
+    Saving twice is prevented without an id of the note's own: within a queue every note has
+    its own moment (``typed_at``, moved on by a microsecond where the clock did not move), and
+    a note whose earlier attempt may have reached the store (its save failed on the way, or it
+    was read from the file after a crash) is looked up by meeting, moment and text first
+    (``MeetingSession.record_note(once=True)``)."""
 
     def __init__(self, paths: Paths, store_url: str, meeting_id: int) -> None:
         self._paths = paths
         self._path = _local_path(paths, "wachtrij", store_url, meeting_id, "json")
         self._notes = self._read()
+        self._uncertain = set(self._notes)  # may be in the store: checked before saving
+        self._last_typed = max((n.typed_at for n in self._notes), default=None)
         self._changing = threading.Lock()  # a note is added while the others are being saved
         self._saving = threading.Lock()  # one saver at a time, or a note would be saved twice
 
@@ -100,30 +121,48 @@ class PendingNotes:
     def __iter__(self) -> Iterator[PendingNote]:
         return iter(self._notes)
 
-    def add(self, note: PendingNote) -> None:
-        """Queue ``note`` (raises OSError when even this computer's disk refuses it)."""
+    def add(self, note: PendingNote) -> PendingNote:
+        """Queue ``note`` and return it as queued (its moment after every other's); raises
+        OSError when even this computer's disk refuses it."""
         with self._changing:
+            if self._last_typed is not None and note.typed_at <= self._last_typed:
+                note = replace(note, typed_at=self._last_typed + timedelta(microseconds=1))
             self._keep([*self._notes, note])
+            self._last_typed = note.typed_at
+        return note
 
-    def save_all(self, session: "MeetingSession") -> BobError | None:
-        """Save the pending notes in order; stop at the first that fails and return why."""
+    def save_all(
+        self,
+        session: "MeetingSession",
+        saved: Callable[[PendingNote, NoteRecord], None] | None = None,
+    ) -> BobError | None:
+        """Save the pending notes in order; stop at the first that fails and return why.
+        ``saved`` hears of each note the store confirmed, with its record."""
         with self._saving:
             while self._notes:
                 note = self._notes[0]
                 try:
-                    session.record_note(
-                        note.kind,
-                        note.text,
-                        participant_id=note.participant_id,
-                        question_id=note.question_id,
-                        confidential=note.confidential,
-                        typed_at=note.typed_at,
-                    )
+                    result = note.save(session, once=note in self._uncertain)
+                except StoreTrouble as error:  # the commit may have gone through all the same
+                    self._uncertain.add(note)
+                    return error
                 except BobError as error:
                     return error
                 with self._changing:
                     self._keep(self._notes[1:])
+                self._uncertain.discard(note)
+                if saved is not None:
+                    saved(note, result.item)
         return None
+
+    def take_all(self) -> list[PendingNote]:
+        """Take every note out of the queue (the store refuses them for good: the caller puts
+        them back where the user can see them)."""
+        with self._saving, self._changing:
+            notes = self._notes
+            self._keep([])
+            self._uncertain.clear()
+        return notes
 
     def _keep(self, notes: list[PendingNote]) -> None:
         if notes:

@@ -246,13 +246,20 @@ class MeetingSession(
         question_id: str | None = None,
         confidential: bool = False,
         typed_at: datetime | None = None,
+        once: bool = False,
     ) -> Saved[NoteRecord]:
         """Save a note on the question this session shows (or the given one); committed when
         this returns. ``typed_at``: when it was said, for a note saved later (now without).
 
+        ``once`` (with ``typed_at``): the note may be in the store already, its commit done but
+        its confirmation lost with the connection; a note of this meeting with the same moment
+        and text is that one, and is returned instead of being saved twice.
+
         A ``confidential`` note stays out of every export unless it is included on purpose."""
         if not _required(text):
             raise RuleViolation("Een notitie mag niet leeg zijn.")
+        if once and typed_at is not None and (earlier := self._note_at(typed_at, text)):
+            return Saved(earlier, ())
         # The autosave hot path: prepared Core statements, no ORM unit of work (make bench).
         position = self.position()
         with self._write("note.recorded", "note", running=True) as (db, changed):
@@ -277,6 +284,15 @@ class MeetingSession(
             note = replace(note, id=note_id)
             changed.append(note.id)
         return Saved(note, bsn_warnings(text))
+
+    def _note_at(self, said: datetime, text: str) -> NoteRecord | None:
+        """This meeting's note said at ``said`` with ``text``, if it is stored."""
+        statement = select(Note).where(
+            Note.meeting_id == self.meeting_id, Note.created_at == said, Note.text == text.strip()
+        )
+        with self._reading() as db:
+            row = db.exec(statement.limit(1)).first()
+            return None if row is None else to_record(NoteRecord, row)
 
     def edit_note(self, note_id: int, **changes: Any) -> Saved[NoteRecord]:
         """Change a note's text, kind, speaker or whether it is confidential."""
