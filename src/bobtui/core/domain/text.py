@@ -28,6 +28,9 @@ _MARKDOWN_LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 # OWASP also names the carriage return, which ``printable`` has removed already.
 _FORMULA_START = ("=", "+", "-", "@", "\t")
 
+# The five characters with a meaning in HTML and XML text and attribute values, as entities.
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
 
 def printable(text: str) -> str:
     """``text`` without control characters, lone surrogates and non-characters.
@@ -35,6 +38,12 @@ def printable(text: str) -> str:
     Fit for a terminal (no escape sequence, bell or carriage return gets through) and for XML
     (Word, HTML); tabs, newlines and every visible character, emoji and RTL marks, stay."""
     return _NOT_TEXT.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """``text`` printable and escaped for HTML or XML: fit for an element or a quoted attribute
+    value, where it can open no tag, entity or attribute."""
+    return printable(text).translate(_MARKUP)
 
 
 def undecodable(text: str) -> bool:
