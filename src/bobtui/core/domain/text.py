@@ -28,9 +28,6 @@ _MARKDOWN_LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 # OWASP also names the carriage return, which ``printable`` has removed already.
 _FORMULA_START = ("=", "+", "-", "@", "\t")
 
-# The five characters with a meaning in HTML and XML text and attribute values, as entities.
-_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
-
 
 def printable(text: str) -> str:
     """``text`` without control characters, lone surrogates and non-characters.
@@ -43,7 +40,15 @@ def printable(text: str) -> str:
 def xml_text(text: str) -> str:
     """``text`` printable and escaped for HTML or XML: fit for an element or a quoted attribute
     value, where it can open no tag, entity or attribute."""
-    return printable(text).translate(_MARKUP)
+    # The five characters with a meaning in markup, as entities (str.replace beats translate).
+    return (
+        printable(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 def undecodable(text: str) -> bool:
