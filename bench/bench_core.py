@@ -6,10 +6,11 @@
    to a raw sqlite3 INSERT + COMMIT with the same pragmas (WAL, synchronous=FULL).
 2. Summary: build and render a 1,000-note, 100-decision meeting to Markdown and JSON.
 3. Import: summary building and the Markdown, HTML, JSON and Word renderers in a fresh
-   interpreter against ``python -c pass`` (where it goes: ``python -X importtime -c 'import
-   bobtui.core.documents.render'``).
+   interpreter against ``python -c pass``, each with its bytecode cached (where it goes:
+   ``python -X importtime -c 'import bobtui.core.documents.render'``).
 """
 
+import os
 import sqlite3
 import statistics
 import subprocess
@@ -161,11 +162,18 @@ def bench_imports(targets: Targets) -> None:
         "bobtui.core.documents.summary",
     }
     results: dict[str, list[float]] = {label: [] for label in cases}
-    for _ in range(IMPORT_RUNS):  # alternate so machine drift hits every case alike
-        for label, code in cases.items():
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
-            results[label].append(time.perf_counter() - start)
+    with tempfile.TemporaryDirectory() as bytecode:
+        # With bytecode, as an installed bobtui has it (pip compiles on install): an editable
+        # install under PYTHONDONTWRITEBYTECODE would time the compiler on every run.
+        env = {**os.environ, "PYTHONPYCACHEPREFIX": bytecode}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for code in cases.values():
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        for _ in range(IMPORT_RUNS):  # alternate so machine drift hits every case alike
+            for label, code in cases.items():
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-c", code], check=True, env=env)
+                results[label].append(time.perf_counter() - start)
     bare = statistics.median(results["python -c pass"])
     print(f"\nImport time in a fresh interpreter ({IMPORT_RUNS} runs each, interleaved, median):")
     for label, values in results.items():

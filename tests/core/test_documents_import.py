@@ -1,4 +1,5 @@
-"""Rendering a summary pays only for what it uses: no store, ORM, pydantic or Textual.
+"""Rendering a summary pays only for what it uses: no store, ORM, pydantic, template engine
+or Textual.
 
 import-linter forbids the imports in the graph (make lint); this proves it at run time.
 """
@@ -10,6 +11,9 @@ DOCUMENT_MODULES = [
     "bobtui.core.documents.summary",
     "bobtui.core.documents.layout",
     "bobtui.core.documents.render",
+    "bobtui.core.documents.render_markdown",
+    "bobtui.core.documents.render_html",
+    "bobtui.core.documents.render_docx",
     "bobtui.core.documents.export",
     "bobtui.core.documents.profiles",
     "bobtui.core.documents.summary_json",
@@ -19,6 +23,8 @@ HEAVY = [
     "sqlmodel",
     "sqlalchemy",
     "pydantic",
+    "jinja2",
+    "markupsafe",
     "textual",
     "bobtui.core.store",
     "bobtui.core.session",

@@ -47,7 +47,7 @@ from bobtui.core.documents.export import (
 from bobtui.core.documents.profiles import FULL
 from bobtui.core.documents.summary import Summary, build_summary
 from bobtui.core.domain.errors import BobError, NotFound, WriteError
-from bobtui.core.domain.text import csv_cell, json_text, markdown, one_line, printable
+from bobtui.core.domain.text import csv_cell, json_text, markdown, one_line, printable, xml_text
 from bobtui.core.domain.vocabulary import JudgementKind, Likelihood, NoteKind
 from bobtui.core.questions.sets import default_catalog
 from bobtui.core.session import MeetingSession, open_meeting
@@ -530,6 +530,20 @@ def test_printable_drops_controls_and_keeps_the_rest(text: str) -> None:
     assert printable(kept) == kept
     kept.encode("utf-8")  # a terminal or a file can take it
     ElementTree.fromstring(f"<t>{kept.replace('&', '&amp;').replace('<', '&lt;')}</t>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_xml_text_reads_back_as_the_printable_text(text: str) -> None:
+    escaped = xml_text(text)
+    element = ElementTree.fromstring(f"<t a='{escaped}' b=\"{escaped}\">{escaped}</t>")
+    assert (element.text or "") == printable(text)
+    assert (
+        element.get("a")
+        == element.get("b")
+        == printable(text).replace("\t", " ").replace("\n", " ")
+    )  # XML normalises whitespace in attribute values
+    assert not {"<", ">", '"', "'"} & set(escaped)
 
 
 @settings(max_examples=200, deadline=None)

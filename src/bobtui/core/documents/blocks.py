@@ -1,30 +1,32 @@
 """The building blocks of a document: headings, text, lists, facts, tables and charts, grouped
-in parts of a :class:`Handout`. Every format renders these with its own template."""
+in parts of a :class:`Handout`. Every format renders these in its own module (render_*)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
-from bobtui.core.documents.widths import Fit, fit_columns
 from bobtui.core.domain.history import chart_points, sparkline
 
 
 @dataclass(frozen=True)
 class Subheading:
-    kind: ClassVar[str] = "subheading"
+    """A heading within a part: a note kind, a table's subject."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class Text:
-    kind: ClassVar[str] = "text"
+    """A paragraph; ``muted`` for what stands in for missing content ("Geen besluiten")."""
+
     text: str
     muted: bool = False
 
 
 @dataclass(frozen=True)
 class Item:
+    """One list item: a note, who said it, and whether it was marked confidential."""
+
     text: str
     by: str = ""
     confidential: bool = False
@@ -32,7 +34,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Bullets:
-    kind: ClassVar[str] = "bullets"
+    """A bulleted list."""
+
     items: tuple[Item, ...]
 
 
@@ -40,13 +43,13 @@ class Bullets:
 class Facts:
     """Label–value pairs: the meeting's particulars, the evaluation dates."""
 
-    kind: ClassVar[str] = "facts"
     pairs: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class Table:
-    kind: ClassVar[str] = "table"
+    """A table with a header row; Word sizes its columns to the cells (widths.py)."""
+
     name: str  # a stable name for styling and tests, e.g. "besluiten"
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -54,16 +57,11 @@ class Table:
     """Each column's wished share of the width in percent; empty: as its longest cell needs.
     No column gets less than its longest word."""
 
-    def fit(self, total: int) -> Fit:
-        """Column widths for a page ``total`` twips wide, sized to the cells (Word)."""
-        return fit_columns(self.header, self.rows, total, self.shares)
-
 
 @dataclass(frozen=True)
 class Chart:
     """A trend over meetings on a 0..maximum scale: a line in HTML, a sparkline in text."""
 
-    kind: ClassVar[str] = "chart"
     title: str
     labels: tuple[str, ...]
     values: tuple[float | None, ...]
@@ -76,10 +74,7 @@ class Chart:
     @property
     def readout(self) -> str:
         """The values in words: 3,5 → 4 → — → 6."""
-        return " → ".join(
-            "—" if v is None else f"{v:.1f}".replace(".0", "").replace(".", ",")
-            for v in self.values
-        )
+        return " → ".join("—" if v is None else score_text(v) for v in self.values)
 
     def points(self, width: int, height: int) -> list[tuple[float, float, float]]:
         return chart_points(self.values, width, height, self.maximum)
@@ -90,11 +85,18 @@ class Chart:
         return [(round(i * step, 1), label) for i, label in enumerate(self.labels)]
 
 
+def score_text(value: float) -> str:
+    """A score as the documents print it, Dutch style: 3,5 and 4 (not 4,0)."""
+    return f"{value:.1f}".replace(".0", "").replace(".", ",")
+
+
 Block = Subheading | Text | Bullets | Facts | Table | Chart
 
 
 @dataclass(frozen=True)
 class Part:
+    """A titled part of the document: a section of the summary, a role card."""
+
     key: str
     title: str
     blocks: tuple[Block, ...]
@@ -116,6 +118,8 @@ class Logo:
 
 @dataclass(frozen=True)
 class Handout:
+    """A whole document, laid out and ready for any format: what every page says, and the parts."""
+
     kind: str  # what the document is, without case text: for file properties
     title: str
     case_code: str

@@ -22,11 +22,11 @@ from bobtui.core.documents.summary import NO_LETTERHEAD, Letterhead, Summary
 from bobtui.core.documents.summary_json import summary_to_json
 from bobtui.core.domain.errors import BobError, WriteError
 from bobtui.core.domain.history import CaseHistory
-from bobtui.core.domain.records import MeetingListRow
 from bobtui.core.domain.text import json_text, markdown
 
 if TYPE_CHECKING:
     from bobtui.core.documents.blocks import Handout
+    from bobtui.core.domain.records import MeetingListRow
 
 ExportFormat = Literal["md", "json", "html", "docx", "pdf"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "html", "docx")
@@ -86,7 +86,7 @@ def render(summary: Summary, export_format: ExportFormat) -> str | bytes:
     """The summary in one format; Word and PDF are bytes, the others text."""
     if export_format == "json":
         return json_text(summary_to_json(summary)) + "\n"
-    # The document renderers import Jinja; only exports pay for it.
+    # JSON needs no layout: only the document formats pay for importing it.
     from bobtui.core.documents import render as documents
 
     if export_format == "html":
@@ -220,7 +220,7 @@ def _move_into_place(staged: Sequence[tuple[Path, Path]]) -> None:
 
 @dataclass(frozen=True)
 class BatchItem:
-    meeting: MeetingListRow
+    meeting: "MeetingListRow"
     export_format: ExportFormat
     path: Path
 
@@ -233,7 +233,7 @@ class BatchPlan:
 
 
 def plan_batch(
-    meetings: Sequence[MeetingListRow],
+    meetings: Sequence["MeetingListRow"],
     formats: Sequence[ExportFormat],
     profile: Profile,
     folder: Path,

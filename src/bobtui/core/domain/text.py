@@ -37,6 +37,20 @@ def printable(text: str) -> str:
     return _NOT_TEXT.sub("", text)
 
 
+def xml_text(text: str) -> str:
+    """``text`` printable and escaped for HTML or XML: fit for an element or a quoted attribute
+    value, where it can open no tag, entity or attribute."""
+    # The five characters with a meaning in markup, as entities (str.replace beats translate).
+    return (
+        printable(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
 def undecodable(text: str) -> bool:
     """Whether ``text`` holds lone surrogates: bytes that were not UTF-8 where it came from. No
     database, file format or terminal can write such a text."""
