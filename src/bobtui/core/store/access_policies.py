@@ -198,13 +198,14 @@ FACT_FUNCTIONS = (
 )
 
 
+# The per-login facts. Each is a sub-select of its own, which PostgreSQL evaluates once per
+# statement (an InitPlan, or a hashed set); a policy then costs each row a comparison, not a
+# function call. The cast keeps ``= ANY (…)`` reading the array, not the sub-select's rows; the
+# case teams are a hashed set, as ``= ANY (array)`` compares a row with every element in turn.
 COORDINATOR = f"(SELECT bobtui_in_group('{GROUPS['coordinator']}'))"
 TRAINER = f"(SELECT bobtui_in_group('{GROUPS['trainer']}'))"
-MY_CASES = "(SELECT bobtui_my_cases())::text[]"
+MINE = "case_code IN (SELECT unnest(bobtui_my_cases()))"
 OPEN_INVITES = "(SELECT bobtui_open_invites())::integer[]"
-"""The per-login facts. Each is a sub-select of its own, which PostgreSQL evaluates once per
-statement (an InitPlan); a policy then costs each row a comparison, not a function call. The
-cast keeps ``= ANY (…)`` reading the array, not the sub-select's rows."""
 
 
 def may_read(meeting: str) -> str:
@@ -222,13 +223,13 @@ def may_write(meeting: str) -> str:
 
 def _meeting_policies() -> list[str]:
     read = (
-        f"{COORDINATOR} OR case_code = ANY ({MY_CASES}) "
+        f"{COORDINATOR} OR {MINE} "
         f"OR (practice_case_id IS NOT NULL AND {TRAINER}) "
         "OR id = ANY ((SELECT bobtui_my_invites())::integer[])"
     )
     write = (
         f"({COORDINATOR} AND status IS DISTINCT FROM '{CLOSED}') "
-        f"OR case_code = ANY ({MY_CASES}) OR (practice_case_id IS NOT NULL AND {TRAINER})"
+        f"OR {MINE} OR (practice_case_id IS NOT NULL AND {TRAINER})"
     )
     return [
         f"CREATE POLICY meeting_read ON meeting FOR SELECT USING ({read})",
@@ -271,17 +272,16 @@ def policy_statements() -> list[str]:
         f"USING ({may_read(decision_meeting)})",
         *_writes("decisionstatuschange", may_write(decision_meeting)),
         "CREATE POLICY caseaccess_read ON caseaccess FOR SELECT "
-        f"USING (member = session_user OR {COORDINATOR} OR case_code = ANY ({MY_CASES}))",
+        f"USING (member = session_user OR {COORDINATOR} OR {MINE})",
         "CREATE POLICY caseaccess_grant ON caseaccess FOR INSERT "
-        f"WITH CHECK ({COORDINATOR} OR case_code = ANY ({MY_CASES}))",
-        "CREATE POLICY caseaccess_revoke ON caseaccess FOR DELETE "
-        f"USING ({COORDINATOR} OR case_code = ANY ({MY_CASES}))",
+        f"WITH CHECK ({COORDINATOR} OR {MINE})",
+        f"CREATE POLICY caseaccess_revoke ON caseaccess FOR DELETE USING ({COORDINATOR} OR {MINE})",
         "CREATE POLICY meetinginvite_read ON meetinginvite FOR SELECT "
         f"USING (member = session_user OR {may_read('meeting_id')})",
         *_writes("meetinginvite", may_write("meeting_id")),
         # The audit trail is read under the meeting's rules; it holds the same data.
         "CREATE POLICY auditentry_read ON auditentry FOR SELECT USING "
-        f"({may_read('meeting_id')} OR case_code = ANY ({MY_CASES}))",
+        f"({may_read('meeting_id')} OR {MINE})",
         "CREATE POLICY auditentry_insert ON auditentry FOR INSERT WITH CHECK (true)",
     ]
     for table in MEETING_CHILDREN:
