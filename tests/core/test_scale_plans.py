@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bobtui.core.store.engine import Store, open_store
-from tests.scale import BIG_TABLES, Size, app_lists, caught, plan, queries, read_whole, seed
+from bobtui.core.store.team import create_login, init_team
+from tests.scale import BIG_TABLES, MEMBER, Size, app_lists, caught, plan, queries, read_whole, seed
 
 pytestmark = pytest.mark.postgres
 
@@ -76,3 +77,59 @@ def test_the_change_poll_is_one_entry_of_the_meeting_index(
     [(sql, values)] = queries(statements)
     found = plan(driver, sql, values)
     assert found["Plan"]["Shared Hit Blocks"] + found["Plan"].get("Shared Read Blocks", 0) < 10
+
+
+@pytest.fixture(scope="module")
+def member_driver(
+    seeded: tuple[Store, psycopg.Connection[tuple[object, ...]]], postgres_admin_url: str
+) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
+    """A raw connection as the seeded store's procesregisseur (row-level security on), which
+    counts the calls of every SQL function it makes."""
+    store, _driver = seeded
+    init_team(store)
+    with store.engine.begin() as connection:
+        known = connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": MEMBER}
+        ).first()
+    if known is None:
+        create_login(store, MEMBER, "procesregisseur", "plans-only")
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(f"ALTER ROLE {MEMBER} SET track_functions = 'all'")
+    url = postgres_admin_url.replace("postgres@", f"{MEMBER}@") + "/bobtui_scale_plans"
+    member = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+    yield member
+    member.close()
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_row_level_security_asks_who_the_login_is_once_per_statement_not_per_row(
+    seeded: tuple[Store, psycopg.Connection[tuple[object, ...]]],
+    member_driver: psycopg.Connection[tuple[object, ...]],
+    name: str,
+) -> None:
+    """Each list as a procesregisseur: the policies' functions (groups, case teams, …) are
+    called a few times per statement, however many of the 3,000 meetings a statement reads.
+    A policy that calls a function for every row it looks at makes thousands of calls."""
+    store, _driver = seeded
+    with caught(store.engine) as statements:
+        app_lists(SIZE, date.today())[name](store)
+    # The counts are the session's since its last report to the statistics, which is never
+    # made inside a transaction: what each statement adds is the difference.
+    count = (
+        "SELECT coalesce(sum(pg_stat_get_xact_function_calls(oid)), 0)"
+        " FROM pg_proc WHERE proname LIKE 'bobtui%%'"
+    )
+    calls: list[tuple[str, int]] = []
+    with member_driver.cursor() as cursor:
+        cursor.execute(count)
+        total = int(str(cursor.fetchone()[0]))  # type: ignore[index]
+        for sql, values in queries(statements):
+            cursor.execute(sql, values)
+            cursor.fetchall()
+            cursor.execute(count)
+            now = int(str(cursor.fetchone()[0]))  # type: ignore[index]
+            calls.append((sql.split("FROM", 1)[-1][:80], now - total))
+            total = now
+    member_driver.rollback()
+    assert calls, f"{name} sent no query"
+    assert [(query, count) for query, count in calls if count > 30] == []

@@ -16,6 +16,12 @@ The store's owner (who ran the migrations) is not subject to these rules, so a s
 PostgreSQL store works as before. The helper functions run as the owner (SECURITY DEFINER) to
 read the access tables past their own rules; they identify the user by ``session_user``, the
 login that connected, so switching to a group role (``SET ROLE``) gains nothing.
+
+The policies never call a function for every row they look at (migration 0015): the login's
+groups, the cases of its case teams and its invitations are looked up once per statement, as
+sub-selects PostgreSQL evaluates once (InitPlans), and each row is compared against them.
+``bobtui_may`` and ``bobtui_may_meeting`` remain for the record's functions and the app's
+single-meeting checks.
 """
 
 GROUPS = {
@@ -127,54 +133,161 @@ def _functions(path: str) -> list[str]:
     ]
 
 
-def _policies() -> list[str]:
-    read_meeting = "bobtui_may(case_code, practice_case_id, status, id, false)"
-    write_meeting = "bobtui_may(case_code, practice_case_id, status, id, true)"
-    coordinator = f"bobtui_in_group('{GROUPS['coordinator']}')"
-    statements = [
-        f"CREATE POLICY meeting_read ON meeting FOR SELECT USING ({read_meeting})",
-        f"CREATE POLICY meeting_insert ON meeting FOR INSERT WITH CHECK ({write_meeting})",
-        f"CREATE POLICY meeting_update ON meeting FOR UPDATE USING ({write_meeting}) "
-        f"WITH CHECK ({write_meeting})",
-        f"CREATE POLICY meeting_delete ON meeting FOR DELETE USING ({write_meeting})",
+def fact_functions(path: str) -> list[str]:
+    """What the login may see, as sets: read once per statement by the policies below."""
+    definer = f"LANGUAGE sql STABLE SECURITY DEFINER {path}"
+    procesregisseur, notulist = GROUPS["procesregisseur"], GROUPS["notulist"]
+    return [
+        # VOLATILE as ``bobtui_case_member``: the check of a new case's first meeting runs
+        # after the trigger put its planner in the team, a row only a fresh snapshot sees.
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_my_cases() RETURNS text[]
+        {definer.replace("STABLE", "VOLATILE")} AS $$
+            SELECT CASE WHEN bobtui_in_group('{procesregisseur}') THEN (
+                SELECT coalesce(array_agg(a.case_code), '{{}}') FROM caseaccess a
+                 WHERE a.member = session_user) ELSE '{{}}' END
+        $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_my_invites() RETURNS integer[] {definer} AS $$
+            SELECT CASE WHEN bobtui_in_group('{notulist}') THEN (
+                SELECT coalesce(array_agg(i.meeting_id), '{{}}') FROM meetinginvite i
+                 WHERE i.member = session_user) ELSE '{{}}' END
+        $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_open_invites() RETURNS integer[] {definer} AS $$
+            SELECT CASE WHEN bobtui_in_group('{notulist}') THEN (
+                SELECT coalesce(array_agg(i.meeting_id), '{{}}')
+                  FROM meetinginvite i JOIN meeting m ON m.id = i.meeting_id
+                 WHERE i.member = session_user AND m.status <> '{CLOSED}') ELSE '{{}}' END
+        $$
+        """,
+        # The meetings a procesregisseur's case teams, a trainer's rehearsals and (reading) a
+        # notulist's invitations give; a coordinator's are all of them and never asked for.
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_my_meetings(invited boolean) RETURNS SETOF integer
+        {definer} ROWS 100 AS $$
+            SELECT m.id FROM meeting m WHERE m.case_code = ANY ((SELECT bobtui_my_cases())::text[])
+            UNION ALL
+            SELECT m.id FROM meeting m
+             WHERE m.practice_case_id IS NOT NULL
+               AND (SELECT bobtui_in_group('{GROUPS["trainer"]}'))
+            UNION ALL
+            SELECT i.meeting_id FROM meetinginvite i
+             WHERE invited AND i.member = session_user
+               AND (SELECT bobtui_in_group('{notulist}'))
+        $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_meeting_open(meeting integer) RETURNS boolean
+        {definer} AS $$
+            SELECT coalesce((SELECT m.status IS DISTINCT FROM '{CLOSED}'
+                               FROM meeting m WHERE m.id = meeting), false)
+        $$
+        """,
+    ]
+
+
+FACT_FUNCTIONS = (
+    "bobtui_my_cases()",
+    "bobtui_my_invites()",
+    "bobtui_open_invites()",
+    "bobtui_my_meetings(boolean)",
+    "bobtui_meeting_open(integer)",
+)
+
+
+# The per-login facts. Each is a sub-select of its own, which PostgreSQL evaluates once per
+# statement (an InitPlan, or a hashed set); a policy then costs each row a comparison, not a
+# function call. The cast keeps ``= ANY (…)`` reading the array, not the sub-select's rows; the
+# case teams are a hashed set, as ``= ANY (array)`` compares a row with every element in turn.
+COORDINATOR = f"(SELECT bobtui_in_group('{GROUPS['coordinator']}'))"
+TRAINER = f"(SELECT bobtui_in_group('{GROUPS['trainer']}'))"
+MINE = "case_code IN (SELECT unnest(bobtui_my_cases()))"
+OPEN_INVITES = "(SELECT bobtui_open_invites())::integer[]"
+
+
+def may_read(meeting: str) -> str:
+    """``bobtui_may_meeting(meeting, false)``, looked up once per statement."""
+    return f"({COORDINATOR} OR {meeting} IN (SELECT bobtui_my_meetings(true)))"
+
+
+def may_write(meeting: str) -> str:
+    """``bobtui_may_meeting(meeting, true)``: a coordinator's row costs one key lookup."""
+    return (
+        f"(({COORDINATOR} AND bobtui_meeting_open({meeting})) "
+        f"OR {meeting} IN (SELECT bobtui_my_meetings(false)))"
+    )
+
+
+def _meeting_policies() -> list[str]:
+    read = (
+        f"{COORDINATOR} OR {MINE} "
+        f"OR (practice_case_id IS NOT NULL AND {TRAINER}) "
+        "OR id = ANY ((SELECT bobtui_my_invites())::integer[])"
+    )
+    write = (
+        f"({COORDINATOR} AND status IS DISTINCT FROM '{CLOSED}') "
+        f"OR {MINE} OR (practice_case_id IS NOT NULL AND {TRAINER})"
+    )
+    return [
+        f"CREATE POLICY meeting_read ON meeting FOR SELECT USING ({read})",
+        # The last term is ``bobtui_may``'s fresh look at the case team, row by row, for a
+        # statement that plans the first meetings of several new cases at once.
+        "CREATE POLICY meeting_insert ON meeting FOR INSERT "
+        f"WITH CHECK ({write} OR bobtui_case_member(case_code))",
+        f"CREATE POLICY meeting_update ON meeting FOR UPDATE USING ({write}) WITH CHECK ({write})",
+        f"CREATE POLICY meeting_delete ON meeting FOR DELETE USING ({write})",
         # A notulist's window locks the meeting's row while it adds a note (FOR NO KEY UPDATE
         # needs an UPDATE policy); their column rights leave nothing else to change.
         "CREATE POLICY meeting_lock_invited ON meeting FOR UPDATE "
-        "USING (bobtui_invited(id)) WITH CHECK (bobtui_invited(id))",
-        "CREATE POLICY note_by_invited ON note FOR INSERT WITH CHECK (bobtui_invited(meeting_id))",
+        f"USING (id = ANY ({OPEN_INVITES})) WITH CHECK (id = ANY ({OPEN_INVITES}))",
+    ]
+
+
+def _writes(table: str, rule: str) -> list[str]:
+    """Insert, update and delete under ``rule``. Not one policy FOR ALL, whose rule would be
+    added to every read as well: it lets through nothing the read policy does not, but would
+    be evaluated for every row the read policy refuses."""
+    return [
+        f"CREATE POLICY {table}_insert ON {table} FOR INSERT WITH CHECK ({rule})",
+        f"CREATE POLICY {table}_update ON {table} FOR UPDATE USING ({rule}) WITH CHECK ({rule})",
+        f"CREATE POLICY {table}_delete ON {table} FOR DELETE USING ({rule})",
+    ]
+
+
+def policy_statements() -> list[str]:
+    """A policy for every protected table; migration 0015 puts these in place of 0010's."""
+    decision_meeting = "bobtui_decision_meeting(decision_id)"
+    statements = [
+        *_meeting_policies(),
+        "CREATE POLICY note_by_invited ON note FOR INSERT "
+        f"WITH CHECK (meeting_id = ANY ({OPEN_INVITES}))",
         "CREATE POLICY meetingevent_read ON meetingevent FOR SELECT "
-        f"USING (bobtui_may_meeting(meeting_id, false) OR {coordinator})",
+        f"USING ({may_read('meeting_id')})",
         "CREATE POLICY meetingevent_insert ON meetingevent FOR INSERT WITH CHECK "
-        "(bobtui_may_meeting(meeting_id, true) OR bobtui_invited(meeting_id))",
+        f"({may_write('meeting_id')} OR meeting_id = ANY ({OPEN_INVITES}))",
         "CREATE POLICY decisionstatuschange_read ON decisionstatuschange FOR SELECT "
-        "USING (bobtui_may_meeting(bobtui_decision_meeting(decision_id), false))",
-        "CREATE POLICY decisionstatuschange_write ON decisionstatuschange FOR ALL "
-        "USING (bobtui_may_meeting(bobtui_decision_meeting(decision_id), true)) "
-        "WITH CHECK (bobtui_may_meeting(bobtui_decision_meeting(decision_id), true))",
+        f"USING ({may_read(decision_meeting)})",
+        *_writes("decisionstatuschange", may_write(decision_meeting)),
         "CREATE POLICY caseaccess_read ON caseaccess FOR SELECT "
-        f"USING (member = session_user OR {coordinator} OR bobtui_case_member(case_code))",
+        f"USING (member = session_user OR {COORDINATOR} OR {MINE})",
         "CREATE POLICY caseaccess_grant ON caseaccess FOR INSERT "
-        f"WITH CHECK ({coordinator} OR bobtui_case_member(case_code))",
-        "CREATE POLICY caseaccess_revoke ON caseaccess FOR DELETE "
-        f"USING ({coordinator} OR bobtui_case_member(case_code))",
+        f"WITH CHECK ({COORDINATOR} OR {MINE})",
+        f"CREATE POLICY caseaccess_revoke ON caseaccess FOR DELETE USING ({COORDINATOR} OR {MINE})",
         "CREATE POLICY meetinginvite_read ON meetinginvite FOR SELECT "
-        "USING (member = session_user OR bobtui_may_meeting(meeting_id, false))",
-        "CREATE POLICY meetinginvite_write ON meetinginvite FOR ALL "
-        "USING (bobtui_may_meeting(meeting_id, true)) "
-        "WITH CHECK (bobtui_may_meeting(meeting_id, true))",
+        f"USING (member = session_user OR {may_read('meeting_id')})",
+        *_writes("meetinginvite", may_write("meeting_id")),
         # The audit trail is read under the meeting's rules; it holds the same data.
         "CREATE POLICY auditentry_read ON auditentry FOR SELECT USING "
-        f"({coordinator} OR bobtui_may_meeting(meeting_id, false) "
-        "OR bobtui_case_member(case_code))",
+        f"({may_read('meeting_id')} OR {MINE})",
         "CREATE POLICY auditentry_insert ON auditentry FOR INSERT WITH CHECK (true)",
     ]
     for table in MEETING_CHILDREN:
         statements += [
-            f"CREATE POLICY {table}_read ON {table} FOR SELECT "
-            "USING (bobtui_may_meeting(meeting_id, false))",
-            f"CREATE POLICY {table}_write ON {table} FOR ALL "
-            "USING (bobtui_may_meeting(meeting_id, true)) "
-            "WITH CHECK (bobtui_may_meeting(meeting_id, true))",
+            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({may_read('meeting_id')})",
+            *_writes(table, may_write("meeting_id")),
         ]
     return statements
 
@@ -183,4 +296,4 @@ def postgresql_statements(schema: str) -> list[str]:
     """The functions, the trigger that claims a new case, and a policy for every table."""
     path = f"SET search_path = {schema}, pg_temp"
     enable = [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY" for table in PROTECTED_TABLES]
-    return [*_functions(path), *enable, *_policies()]
+    return [*_functions(path), *fact_functions(path), *enable, *policy_statements()]

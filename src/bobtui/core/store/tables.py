@@ -246,7 +246,7 @@ class CaseAccess(SQLModel, table=True):
     procesregisseur who plans a case's first meeting is added by the database itself."""
 
     case_code: str = Field(primary_key=True, max_length=64)
-    member: str = Field(primary_key=True, max_length=63)
+    member: str = Field(primary_key=True, max_length=63, index=True)
     granted_by: str = Field(max_length=63)
     granted_at: datetime
 
@@ -255,7 +255,7 @@ class MeetingInvite(SQLModel, table=True):
     """A notulist invited to one meeting: they may read it and add notes while it is open."""
 
     meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
-    member: str = Field(primary_key=True, max_length=63)
+    member: str = Field(primary_key=True, max_length=63, index=True)
     granted_by: str = Field(max_length=63)
     granted_at: datetime
 

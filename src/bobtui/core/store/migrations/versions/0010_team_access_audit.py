@@ -103,6 +103,9 @@ def downgrade() -> None:
     op.drop_table("meetinginvite")
     op.drop_table("caseaccess")
     if bind.dialect.name == "postgresql":
+        # A store created since 0015 got those functions here (see ``postgresql_statements``).
+        for function in access_policies.FACT_FUNCTIONS:
+            op.execute(f"DROP FUNCTION IF EXISTS {function}")
         for function in (
             "bobtui_audit()",
             "bobtui_audit_stamp()",
