@@ -34,7 +34,7 @@ from bobtui.widgets.question_panel import QuestionPanel
 
 NOT_KEPT = (
     "De notitie kon ook niet op deze computer worden bewaard (schijf vol of alleen-lezen?); "
-    "hij blijft op de notitieregel staan."
+    "ze blijft op de notitieregel staan."
 )
 
 OFFLINE = "De verbinding met de database is weg"
