@@ -10,7 +10,8 @@ Changes made by other clients (a notulist, a second window) are noticed by
 :meth:`SnapshotScreen.watch_changes`: four times a second a worker asks whether the meeting's
 newest event moved on (``MeetingSession.latest_change``, one index lookup, on SQLite and
 PostgreSQL alike) and asks for a snapshot when it did. Each snapshot notes the mark it was read
-at, so a window's own change, already read, is not read twice.
+at, so a window's own change, already read, is not read twice. A window that chairs also beats
+its heartbeat, and says so when another window took the chair over.
 """
 
 import threading
@@ -21,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bobtui.core.domain.errors import BobError
-from bobtui.core.session import MeetingSession, MeetingSnapshot
+from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnapshot
 from bobtui.screens._workers import from_worker
 
 POLL_SECONDS = 0.25
@@ -66,6 +67,26 @@ class SnapshotScreen(Screen[None]):
     def watch_changes(self) -> None:
         """Follow the changes other clients commit to the meeting (see the module's text)."""
         threading.Thread(target=self._watch_changes, name="bobtui-changes", daemon=True).start()
+        self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
+
+    @work(thread=True, exclusive=True, group="heartbeat")
+    def _heartbeat(self) -> None:
+        """Tell other windows this one still chairs; notice when another took over."""
+        if not self.session.holds_chair():
+            return
+        try:
+            still = self.session.heartbeat()
+        except BobError:
+            return  # the store is busy or away: the next beat tries again
+        if not still:
+            from_worker(
+                self.app,
+                self.app.notify,
+                "Een ander venster heeft het voorzitten overgenomen; dit venster is nu "
+                "alleen-lezen.",
+                severity="warning",
+                timeout=10,
+            )
 
     def _watch_changes(self) -> None:
         """One thread for the screen's life, handing over only a mark that moved. Not a

@@ -12,6 +12,7 @@ from bobtui.core.workplace import StoreKind
 from bobtui.screens._opening import MeetingOpeningScreen
 from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
+from bobtui.widgets.empty_hint import EmptyHint
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import TextField, plain
@@ -81,7 +82,7 @@ class HomeScreen(MeetingOpeningScreen):
                     id="demo-banner",
                 )
             yield Vertical(id="filter-slot")
-            yield Static(id="empty-hint")
+            yield EmptyHint(id="empty-hint")
             yield Vertical(id="list-slot")
             yield Static("Opslag openen…", id="status")
         yield KeyFooter()
@@ -164,7 +165,14 @@ class HomeScreen(MeetingOpeningScreen):
         elif rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self._total = (len(rows), total)
-        self._show_empty_hint(total == 0 and not self.query_one("#filter", Input).value)
+        # An empty store says how to begin, instead of showing an empty list.
+        self.query_one(EmptyHint).show_when(
+            total == 0
+            and not self.query_one("#filter", Input).value
+            and self.kind is not StoreKind.DEMO,
+            rehearsals=self.rehearsals,
+            own_sets=workplace_of(self).settings.paths.user_leidraad_dir,
+        )
         self._show_count()
         self.refresh_bindings()  # the summary key applies once there are rows
 
@@ -177,26 +185,6 @@ class HomeScreen(MeetingOpeningScreen):
         if self._marked:
             text += f" · {len(self._marked)} gemarkeerd voor export (e)"
         self._show_status(text)
-
-    def _show_empty_hint(self, empty: bool) -> None:
-        """An empty store says how to begin, instead of showing an empty list."""
-        hint = self.query_one("#empty-hint", Static)
-        hint.display = empty and self.kind is not StoreKind.DEMO
-        if not hint.display:
-            return
-        if self.rehearsals:
-            hint.update("Nog geen oefeningen. o: een oefening starten van een oefencasus.")
-            return
-        own_sets = workplace_of(self).settings.paths.user_leidraad_dir
-        hint.update(
-            plain(
-                "Nog geen overleggen. Zo begint u:\n"
-                "  n                een nieuw overleg: casuscode, leidraad, deelnemers\n"
-                "  bobtui demo      (in de terminal) de app op een fictieve casus, om te oefenen\n"
-                f"  eigen leidraad   zet een TOML-bestand in {own_sets}\n"
-                "                   en controleer het met: bobtui leidraad check"
-            )
-        )
 
     def _show_status(self, text: str) -> None:
         # Also the store's error, which may quote a path or a database URL.

@@ -13,7 +13,6 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 
@@ -21,11 +20,10 @@ from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import ParkedIdeaRecord, Saved
 from bobtui.core.domain.text import printable
 from bobtui.core.domain.vocabulary import PHASE_ORDER, Coverage, Phase
-from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnapshot, Position
+from bobtui.core.session import MeetingSession, MeetingSnapshot, Position
 from bobtui.screens._errors import attempt
 from bobtui.screens._moving import QuestionMovingScreen
 from bobtui.screens._note_taking import NOTE_TAKER_ACTIONS
-from bobtui.screens._workers import from_worker
 from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.decision import DecisionScreen
@@ -155,30 +153,10 @@ class MeetingScreen(QuestionMovingScreen):
         self._room_black = bool(attempt(self, self.session.room_blacked_out))
         self.set_interval(1, self._show_time)
         self.set_interval(1, self._show_read_only)
-        self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
         self.request_snapshot()
         self.watch_changes()
         self.restore_draft()
         self.start_pending()
-
-    @work(thread=True, exclusive=True, group="heartbeat")
-    def _heartbeat(self) -> None:
-        """Tell other windows this one still chairs; notice when another took over."""
-        if not self.session.holds_chair():
-            return
-        try:
-            still = self.session.heartbeat()
-        except BobError:
-            return  # the store is busy or away: the next beat tries again
-        if not still:
-            from_worker(
-                self.app,
-                self.app.notify,
-                "Een ander venster heeft het voorzitten overgenomen; dit venster is nu "
-                "alleen-lezen.",
-                severity="warning",
-                timeout=10,
-            )
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")

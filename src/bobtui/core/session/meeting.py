@@ -22,17 +22,15 @@ from bobtui.core.domain.records import (
     to_record,
 )
 from bobtui.core.domain.vocabulary import (
-    Coverage,
-    DecisionStatus,
     MeetingStatus,
     NoteKind,
-    counted,
 )
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session._base import _edit_conflict, _required
-from bobtui.core.session.attention import BsnFinding, MeetingFacts, attention_flags
+from bobtui.core.session.attention import BsnFinding, MeetingFacts
 from bobtui.core.session.blackout import BlackoutMixin
 from bobtui.core.session.chair import ChairMixin
+from bobtui.core.session.closing import closing_points, closing_problems
 from bobtui.core.session.judging import JudgingMixin
 from bobtui.core.session.navigation import NavigationMixin
 from bobtui.core.session.parking import ParkingMixin
@@ -346,52 +344,20 @@ class MeetingSession(
 
     def closing_problems(self) -> list[str]:
         """What stops this meeting from closing, one Dutch sentence each; empty if nothing."""
-        meeting = self.meeting()
-        problems = []
-        if meeting.status != MeetingStatus.LOPEND:
-            problems.append("Het overleg loopt niet.")
-        unowned = [
-            d
-            for d in self.decisions()
-            if d.status == DecisionStatus.OPEN
-            and not (d.owner_person.strip() and d.owner_organisation.strip())
-        ]
-        if unowned:
-            problems.append(
-                f"{counted(len(unowned), 'open besluit', 'open besluiten')} zonder eigenaar."
-            )
-        if meeting.evaluation_date is None:
-            problems.append("Er is geen evaluatiedatum vastgelegd.")
-        parked = self.open_parked_ideas()
-        if parked:
-            ideas = counted(len(parked), "geparkeerd idee", "geparkeerde ideeën")
-            problems.append(f"{ideas} nog niet omgezet in een besluit of laten vallen.")
-        pending = self.pending_reviews()
-        if pending:
-            actions = counted(len(pending), "open actie", "open acties")
-            problems.append(f"{actions} uit het vorige overleg niet besproken.")
-        return problems
+        return closing_problems(
+            self.meeting(), self.decisions(), self.open_parked_ideas(), self.pending_reviews()
+        )
 
     def closing_points(self) -> list[str]:
         """Points worth a look before closing that do not block it: voices, untouched questions."""
-        coverage = self.coverage()
-        points = []
-        for guide in self.question_set.phases:
-            open_questions = [q for q in guide.questions() if coverage[q.id] != Coverage.BESPROKEN]
-            if open_questions:
-                count = counted(len(open_questions), "vraag", "vragen")
-                points.append(f"{guide.phase.label}: {count} niet besproken.")
-        meeting = self.meeting()
-        if meeting.chain_care_phase is None:
-            points.append("De fase van gefaseerde ketenzorg is niet vastgesteld.")
-        elif self.chain_care_phase_carried():
-            phase = meeting.chain_care_phase.label.lower()
-            points.append(
-                f"De fase van gefaseerde ketenzorg ({phase}) komt uit het vorige overleg; "
-                "bevestig of wijzig hem."
-            )
         facts = MeetingFacts(self.question_set, self.participants(), self.notes(), self.decisions())
-        return points + attention_flags(facts)
+        return closing_points(
+            self.question_set,
+            self.coverage(),
+            self.meeting(),
+            self.chain_care_phase_carried(),
+            facts,
+        )
 
     def close(self) -> MeetingRecord:
         """Close the meeting: only with every open decision owned and an evaluation date set."""
