@@ -16,7 +16,7 @@ from bobtui.core.documents.export import ExportFormat, render
 from bobtui.core.documents.summary import build_summary
 from bobtui.core.domain.errors import RuleViolation
 from bobtui.core.domain.vocabulary import ChainCarePhase, Domain, Presence
-from bobtui.core.questions.sets import QuestionSet
+from bobtui.core.questions.sets import QuestionSet, default_catalog
 from bobtui.core.session import MeetingSession
 from bobtui.core.store.engine import Store
 from tests.conftest import ROOT, FakeClock
@@ -187,3 +187,16 @@ def test_json_lists_each_time_out_and_follows_the_schema(paused_meeting: Meeting
         (2.0, True),
     ]
     assert data["time_outs"][0]["started_at"] == "2026-03-02T09:10:00+00:00"
+
+
+def test_a_leidraad_without_chain_care_does_not_ask_for_its_phase(
+    store: Store, clock: FakeClock
+) -> None:
+    catalog = default_catalog()
+    asked = plan(store, catalog.get("huiselijk-geweld-kindveiligheid"), clock, "ZVH-HG")
+    not_asked = plan(store, catalog.get("pga-veelplegers"), clock, "ZVH-PGA")
+    for session in (asked, not_asked):
+        session.start()
+    about_the_phase = "De fase van gefaseerde ketenzorg is niet vastgesteld."
+    assert about_the_phase in asked.closing_points()
+    assert about_the_phase not in not_asked.closing_points()

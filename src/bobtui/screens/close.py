@@ -76,14 +76,15 @@ class CloseScreen(ModalScreen[bool]):
         lines += [_flagged(p) for p in blocking] or [Text("  ✓ in orde")]
         lines += [Text(), Text("Om na te lopen", "bold")]
         lines += [Text.assemble("  · ", plain(p)) for p in points] or [Text("  ✓ niets")]
-        phase = self.session.meeting().chain_care_phase
-        lines += [
-            Text(),
-            Text.assemble(
-                ("Fase gefaseerde ketenzorg", "bold"),
-                f": {phase.label.lower() if phase else 'niet vastgesteld'} (ctrl+k: kiezen)",
-            ),
-        ]
+        if self._asks_chain_care():
+            phase = self.session.meeting().chain_care_phase
+            lines += [
+                Text(),
+                Text.assemble(
+                    ("Fase gefaseerde ketenzorg", "bold"),
+                    f": {phase.label.lower() if phase else 'niet vastgesteld'} (ctrl+k: kiezen)",
+                ),
+            ]
         self._findings = bsn_findings(self.session.snapshot())
         if self._findings:
             lines += [
@@ -153,7 +154,16 @@ class CloseScreen(ModalScreen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "correct_bsn":
             return bool(self._findings)
+        if action == "chain_care":
+            return self._asks_chain_care()
         return True
+
+    def _asks_chain_care(self) -> bool:
+        """The leidraad asks for the phase, or one was set on the case before."""
+        return (
+            self.session.question_set.chain_care
+            or self.session.meeting().chain_care_phase is not None
+        )
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -373,7 +373,8 @@ class MeetingScreen(QuestionMovingScreen):
         if action == "save_pending":
             return self.saving_problem()
         if action == "chain_care":
-            return position.phase is not Phase.BEELDVORMING
+            asked = self.session.question_set.chain_care
+            return asked and position.phase is not Phase.BEELDVORMING
         if action == "parked":
             open_ideas = self.snapshot.open_parked_ideas if self.snapshot else ()
             return position.phase is Phase.BESLUITVORMING and bool(open_ideas)

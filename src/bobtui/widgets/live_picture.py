@@ -47,7 +47,8 @@ class LivePicture(Static):
         ]
         lines = _section("Veiligheidsscores", scores, _NONE_YET)
         lines += _section("Oordelen", judgements, _NONE_YET)
-        lines += _section("Fase ketenzorg", [_chain_care(snapshot)])
+        if snapshot.question_set.chain_care or snapshot.meeting.chain_care_phase:
+            lines += _section("Fase ketenzorg", [_chain_care(snapshot)])
         lines += _section("Besluiten", decisions, _NONE_YET)
         parked = snapshot.open_parked_ideas
         if parked:

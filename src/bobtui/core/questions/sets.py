@@ -74,6 +74,9 @@ class QuestionSet(Strict):
     version: Text
     description: Text
     meeting_type: Text
+    # Gefaseerde ketenzorg (veiligheid, stabilisatie, herstel) belongs to domestic violence and
+    # child safety; a set for other cases (PGA, a quick scan) leaves it out of the meeting.
+    chain_care: bool = True
     phases: tuple[PhaseGuide, ...]
 
     @model_validator(mode="after")

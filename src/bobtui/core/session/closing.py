@@ -57,12 +57,18 @@ def closing_points(
         if open_questions:
             count = counted(len(open_questions), "vraag", "vragen")
             points.append(f"{guide.phase.label}: {count} niet besproken.")
+    if question_set.chain_care:
+        points += _chain_care_points(meeting, chain_care_carried)
+    return points + attention_flags(facts)
+
+
+def _chain_care_points(meeting: MeetingRecord, carried: bool) -> list[str]:
     if meeting.chain_care_phase is None:
-        points.append("De fase van gefaseerde ketenzorg is niet vastgesteld.")
-    elif chain_care_carried:
+        return ["De fase van gefaseerde ketenzorg is niet vastgesteld."]
+    if carried:
         phase = meeting.chain_care_phase.label.lower()
-        points.append(
+        return [
             f"De fase van gefaseerde ketenzorg ({phase}) komt uit het vorige overleg; "
             "bevestig of wijzig hem."
-        )
-    return points + attention_flags(facts)
+        ]
+    return []
