@@ -46,6 +46,7 @@ class CloseScreen(ModalScreen[bool]):
         super().__init__()
         self.session = session
         self._findings: list[BsnFinding] = []
+        self._asks_chain_care = False  # set by each review, read by every bindings refresh
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting()
@@ -76,8 +77,10 @@ class CloseScreen(ModalScreen[bool]):
         lines += [_flagged(p) for p in blocking] or [Text("  ✓ in orde")]
         lines += [Text(), Text("Om na te lopen", "bold")]
         lines += [Text.assemble("  · ", plain(p)) for p in points] or [Text("  ✓ niets")]
-        if self._asks_chain_care():
-            phase = self.session.meeting().chain_care_phase
+        # The leidraad asks for the phase, or one was set on the case before.
+        phase = self.session.meeting().chain_care_phase
+        self._asks_chain_care = self.session.question_set.chain_care or phase is not None
+        if self._asks_chain_care:
             lines += [
                 Text(),
                 Text.assemble(
@@ -155,15 +158,8 @@ class CloseScreen(ModalScreen[bool]):
         if action == "correct_bsn":
             return bool(self._findings)
         if action == "chain_care":
-            return self._asks_chain_care()
+            return self._asks_chain_care
         return True
-
-    def _asks_chain_care(self) -> bool:
-        """The leidraad asks for the phase, or one was set on the case before."""
-        return (
-            self.session.question_set.chain_care
-            or self.session.meeting().chain_care_phase is not None
-        )
 
     def action_back(self) -> None:
         self.dismiss(False)
