@@ -28,8 +28,9 @@ from bobtui.core.store.live_triggers import channel
 POLL_SECONDS = 0.25
 """How often a feed that is not told of changes asks for them: well within the second a change
 may take to show."""
-LISTENING_POLL_SECONDS = 5.0
-"""How often a feed that listens asks anyway: should a notification ever go missing."""
+LISTENING_POLL_SECONDS = 1.0
+"""How often a feed that listens asks anyway, should a notification go missing (a connection
+pooler in transaction mode drops them): the second a change may take to show."""
 RECONNECT_SECONDS = 5.0
 """How long a feed whose listening connection failed polls before it tries to listen again."""
 
