@@ -6,10 +6,12 @@ bobtui's session (``record_note``) and as raw psycopg sending the statements tha
 sent (caught once, at the start), so both run under the same load. In every process one watcher
 follows one of its meetings as the room view does (``RoomWatch.poll`` every 0.25 s: the change
 poll of ``store/changes.py``, then a fresh snapshot), next to a raw poller sending the poll's
-and the note list's SQL; the delay from a save returning to the note being seen is the live
-refresh. The clients run in several processes so that Python's GIL does not time one chair's
-save with another's work; ``time.perf_counter`` is the system's monotonic clock, the same in
-every process.
+and the note list's SQL, and a third reader that follows the meeting's change feed as the
+meeting screen does (``store/live.py``: woken by PostgreSQL's NOTIFY, the safety poll once a
+second) and reads the notes on each mark; the delay from a save returning to the note being
+seen is the live refresh. The clients run in several processes so that Python's GIL does not
+time one chair's save with another's work; ``time.perf_counter`` is the system's monotonic
+clock, the same in every process.
 """
 
 import random
@@ -25,6 +27,9 @@ from typing import Any
 from tests.scale import Statement, caught
 
 SAVERS = ("bobtui", "raw psycopg")
+NOTIFIED = "bobtui NOTIFY"
+READERS = (*SAVERS, NOTIFIED)
+"""Who sees the notes: the room view's poll, the raw poller, the meeting screen's change feed."""
 
 
 @dataclass(frozen=True)
@@ -45,9 +50,9 @@ class Figures:
     """Milliseconds, by who did it (bobtui or raw psycopg)."""
 
     saves: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in SAVERS})
-    refresh: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in SAVERS})
+    refresh: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in READERS})
     polls: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in SAVERS})
-    unseen: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SAVERS, 0))
+    unseen: dict[str, int] = field(default_factory=lambda: dict.fromkeys(READERS, 0))
     errors: list[str] = field(default_factory=list)
 
 
@@ -148,7 +153,8 @@ class Watcher:
             client.session.notes()
         self.poll_sql, self.notes_sql = poll, notes
         self.raw = psycopg.connect(driver_url(job.url))
-        self.seen: dict[str, dict[int, float]] = {saver: {} for saver in SAVERS}
+        self.seen: dict[str, dict[int, float]] = {reader: {} for reader in READERS}
+        self.catalog = catalog
 
     def follow_bobtui(self, end: float, figures: Figures) -> None:
         while time.perf_counter() < end:
@@ -179,6 +185,21 @@ class Watcher:
                     self.seen["raw psycopg"].setdefault(row[0], now)
                 shown = latest
             time.sleep(max(0.0, began + self.job.poll - time.perf_counter()))
+
+    def follow_notified(self, end: float, figures: Figures) -> None:
+        """The meeting screen's way: each mark of the change feed, then the notes."""
+        from bobtui.core.session import open_meeting
+
+        session = open_meeting(self.store, self.client.meeting_id, self.catalog)
+        feed = session.change_feed()
+        timer = threading.Timer(max(0.0, end - time.perf_counter()), feed.close)
+        timer.start()
+        for _mark in feed.marks():
+            notes = session.notes()
+            now = time.perf_counter()
+            for note in notes:
+                self.seen[NOTIFIED].setdefault(note.id, now)
+        timer.cancel()
 
     def delays(self, end: float, figures: Figures) -> None:
         """Seen minus saved, for every note saved at least a second before the end."""
@@ -227,6 +248,7 @@ def client_process(job: Job, ready: "Queue[Any]", go: Event, results: "Queue[Any
     threads += [
         _guarded(watcher.follow_bobtui, figures, watch_end),
         _guarded(watcher.follow_raw, figures, watch_end),
+        _guarded(watcher.follow_notified, figures, watch_end),
     ]
     for thread in threads:
         thread.join()

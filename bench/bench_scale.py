@@ -280,6 +280,7 @@ def main() -> None:
     from tests.postgres import postgres_server
     from tests.scale import Size
 
+    from _scale_clients import NOTIFIED
     from bobtui.core.store.engine import open_store
 
     size = Size(args.meetings, args.notes)
@@ -307,8 +308,13 @@ def main() -> None:
         print(figure_line("autosave (a note committed)", *figures.saves.values()))
         print(figure_line("change poll, nothing changed (room view)", *figures.polls.values()))
         print(
-            figure_line("live refresh: note saved → seen by a watcher", *figures.refresh.values())
+            figure_line(
+                "live refresh: note saved → seen by a watcher",
+                figures.refresh["bobtui"],
+                figures.refresh["raw psycopg"],
+            )
         )
+        print(figure_line("live refresh by NOTIFY (meeting screen)", figures.refresh[NOTIFIED], []))
         for saver, count in figures.unseen.items():
             if count:
                 print(f"  {count} notes never seen by the {saver} watcher")
@@ -326,6 +332,8 @@ def main() -> None:
     autosave, refresh = figures.saves[bobtui], figures.refresh[bobtui]
     targets.check("p95 autosave", percentile(autosave, 0.95), TARGETS["autosave"], " ms")
     targets.check("p95 live refresh", percentile(refresh, 0.95), TARGETS["live refresh"], " ms")
+    by_notify = percentile(figures.refresh[NOTIFIED], 0.95)
+    targets.check("p95 live refresh by NOTIFY", by_notify, TARGETS["live refresh"], " ms")
     targets.check("big tables read end to end by a list", whole, 0, "")
     targets.check("errors in the clients", len(figures.errors), 0, "")
     targets.report()

@@ -1,9 +1,10 @@
 """Several clients on one meeting, live, and a note line that never waits for the network.
 
 Two Pilot apps on the same store: what one window saves shows on the other by itself, in order,
-with who said it. The team's PostgreSQL server is stopped mid-meeting and started again: the
-notes typed meanwhile wait on this computer under an "offline" banner, and are saved once each,
-in the order typed."""
+with who said it and, when another login typed it, who typed it; on PostgreSQL by the database's
+notification alone (every poll set to an hour). The team's PostgreSQL server is stopped
+mid-meeting and started again: the notes typed meanwhile wait on this computer under an
+"offline" banner, and are saved once each, in the order typed."""
 
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Static, TextArea
 from bobtui.app import BobApp, StoreChoice
 from bobtui.core.questions.sets import QuestionSet
 from bobtui.core.session import MeetingSession
+from bobtui.core.store import live
 from bobtui.core.store.engine import open_store
 from bobtui.core.store.team import invite
 from bobtui.screens._note_saving import NoteSavingScreen
@@ -142,6 +144,48 @@ async def test_the_chair_and_the_notulist_see_each_others_notes(
                 )
         texts = [n.text for n in session.notes()]
         assert len(texts) == 3 and texts[0] == "Voorzitter: de school belde"
+        chair_app.workplace.dispose()
+        notulist_app.workplace.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_notulists_note_reaches_the_chair_by_notify_with_who_typed_it(
+    postgres_admin_url: str, example_as_user_set: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("POLL_SECONDS", "LISTENING_POLL_SECONDS", "RECONNECT_SECONDS"):
+        monkeypatch.setattr(live, name, 3600.0)  # only a notification can bring a change
+    with team_store(postgres_admin_url) as team:
+        session = MeetingSession.create(
+            team.store("anna"), example_as_user_set, case_code="ZVH-NOTIFY", held_on=date.today()
+        ).item
+        session.start()
+        session.release_chair()
+        invite(team.store("anna"), session.meeting_id, team.login("nora"))
+        anna, nora = team.login("anna"), team.login("nora")
+        chair_app = BobApp(StoreChoice(url=team.url("anna")))
+        notulist_app = BobApp(StoreChoice(url=team.url("nora")))
+        async with (
+            chair_app.run_test(size=(140, 45)) as chair_pilot,
+            notulist_app.run_test(size=(140, 45)) as notulist_pilot,
+        ):
+            chair = await open_running(chair_pilot, chair_app)
+            notulist = await open_running(notulist_pilot, notulist_app)
+            await notulist_pilot.press(*"Van de notulist [bold]", "enter")
+            await until(
+                chair_pilot,
+                lambda: f"Van de notulist [bold] · door {nora}" in notes_shown(chair),
+                "the notulist's note on the chair's screen, with who typed it",
+            )
+            await chair_pilot.press(*"Van de voorzitter", "enter")
+            await until(
+                notulist_pilot,
+                lambda: f"Van de voorzitter · door {anna}" in notes_shown(notulist),
+                "the chair's note on the notulist's screen, with who typed it",
+            )
+            # Each screen names only the other's notes: one's own need no name.
+            assert "Van de voorzitter · door" not in notes_shown(chair)
+            assert "Van de notulist [bold] · door" not in notes_shown(notulist)
+        assert [n.author for n in session.notes()] == [nora, anna]
         chair_app.workplace.dispose()
         notulist_app.workplace.dispose()
 

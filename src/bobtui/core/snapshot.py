@@ -60,6 +60,8 @@ class MeetingSnapshot:
     practice_events_shown: dict[int, datetime]
     amendments: tuple[AmendmentRecord, ...] = ()
     """Corrections after finalizing, and reopenings, oldest first."""
+    author: str = ""
+    """Who the window that took the snapshot records notes as (``NoteRecord.author``)."""
 
     @property
     def open_parked_ideas(self) -> tuple[ParkedIdeaRecord, ...]:

@@ -7,10 +7,11 @@ renders from. Requests that come while a read runs lead to one more read once it
 one read each.
 
 Changes made by other clients (a notulist, a second window) are noticed by
-:meth:`SnapshotScreen.watch_changes`: four times a second a worker asks whether the meeting's
-newest event moved on (``MeetingSession.latest_change``, one index lookup, on SQLite and
-PostgreSQL alike) and asks for a snapshot when it did. Each snapshot notes the mark it was read
-at, so a window's own change, already read, is not read twice. A window that chairs also beats
+:meth:`SnapshotScreen.watch_changes`: a thread follows the meeting's change feed
+(``MeetingSession.change_feed``: told by PostgreSQL's notifications, polled four times a second
+on SQLite or while those fail) and asks for a snapshot when the meeting's newest event moved
+on. Each snapshot notes the mark it was read at, so a window's own change, already read, is
+not read twice. A window that chairs also beats
 its heartbeat, and says so when another window took the chair over.
 """
 
@@ -23,11 +24,8 @@ from textual.screen import Screen
 
 from bobtui.core.domain.errors import BobError
 from bobtui.core.session import HEARTBEAT_INTERVAL, MeetingSession, MeetingSnapshot
+from bobtui.core.store.live import ChangeFeed
 from bobtui.screens._workers import from_worker
-
-POLL_SECONDS = 0.25
-"""How often a watching screen asks whether another client changed the meeting: well within
-the second a change may take to show."""
 
 
 class SnapshotScreen(Screen[None]):
@@ -50,8 +48,8 @@ class SnapshotScreen(Screen[None]):
         self._requested = 0  # requests so far
         self._loading = False
         self._seen: int | None = None  # the latest change the shown snapshot was read at
-        self._polled: int | None = None  # the latest change the last poll found
-        self._stop_watching = threading.Event()
+        self._polled: int | None = None  # the latest change the feed reported
+        self._feed: ChangeFeed | None = None
 
     def request_snapshot(self) -> None:
         """Show the meeting as it is now: call after anything changed it."""
@@ -66,7 +64,10 @@ class SnapshotScreen(Screen[None]):
 
     def watch_changes(self) -> None:
         """Follow the changes other clients commit to the meeting (see the module's text)."""
-        threading.Thread(target=self._watch_changes, name="bobtui-changes", daemon=True).start()
+        self._feed = feed = self.session.change_feed()
+        threading.Thread(
+            target=self._watch_changes, args=(feed,), name="bobtui-changes", daemon=True
+        ).start()
         self.set_interval(HEARTBEAT_INTERVAL.total_seconds(), self._heartbeat)
 
     @work(thread=True, exclusive=True, group="heartbeat")
@@ -88,22 +89,15 @@ class SnapshotScreen(Screen[None]):
                 timeout=10,
             )
 
-    def _watch_changes(self) -> None:
+    def _watch_changes(self, feed: ChangeFeed) -> None:
         """One thread for the screen's life, handing over only a mark that moved. Not a
-        worker: one per question would wake the event loop four times a second for nothing,
-        and one for the screen's life would never let the app's workers be done."""
-        reported: int | None = None
-        while not self._stop_watching.wait(POLL_SECONDS):
-            try:
-                latest = self.session.latest_change()
-            except BobError:  # the store is away: the note line says so; ask again next time
-                continue
-            if latest != reported:
-                reported = latest
-                from_worker(self, self._changes_seen, latest)
+        worker: one for the screen's life would never let the app's workers be done."""
+        for latest in feed.marks():
+            from_worker(self, self._changes_seen, latest)
 
     def on_unmount(self) -> None:
-        self._stop_watching.set()
+        if self._feed is not None:
+            self._feed.close()
 
     def _changes_seen(self, latest: int | None) -> None:
         self._polled = latest

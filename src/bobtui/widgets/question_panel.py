@@ -1,7 +1,7 @@
 """The question on screen: where it sits (phase › theme · audience), its text, what to ask on
 (doorvragen, the hint, the leidraad's generic prompts) and the notes taken on it so far, those
-of this window still on their way to the store marked "wacht…" and the last one the store
-confirmed "opgeslagen"."""
+of this window still on their way to the store marked "wacht…", the last one the store
+confirmed "opgeslagen", and those typed by another login "door <login>"."""
 
 from collections.abc import Sequence
 
@@ -100,6 +100,8 @@ class QuestionPanel(Vertical):
         lines = []
         for note in sorted(stored.values(), key=lambda n: (n.created_at, n.id)):
             line = self._line(note, names)
+            if note.author and note.author != snapshot.author:
+                line.append(" ").append_text(plain(f"· door {note.author}", "dim"))
             if note.id == self._last_saved:
                 line.append(" ✓ opgeslagen", style="green")
             lines.append(line)

@@ -101,6 +101,8 @@ class NoteRecord:
     confidential: bool
     created_at: datetime
     updated_at: datetime
+    author: str | None = None
+    """Who typed it (the login); None for notes from before bobtui recorded it."""
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from bobtui.core.domain.records import ChairHolder, MeetingRecord, Saved, to_rec
 from bobtui.core.domain.vocabulary import Phase, meeting_state
 from bobtui.core.questions.sets import Question, QuestionSet
 from bobtui.core.session._status import check_state, check_status
-from bobtui.core.session.clients import process_gone
+from bobtui.core.session.clients import note_author, process_gone
 from bobtui.core.snapshot import Position
 from bobtui.core.store.engine import Store, meeting_not_found, store_trouble
 from bobtui.core.store.tables import Meeting, MeetingChair, MeetingEvent, OwnQuestion
@@ -75,6 +75,9 @@ _CHANGED_ELSEWHERE = {
 }
 
 _Row = TypeVar("_Row", bound=SQLModel)
+
+_FIXED = ("id", "meeting_id", "version", "author")
+"""Fields no edit changes: who typed a note stays who typed it."""
 
 
 def _required(value: str | None) -> str:
@@ -125,6 +128,8 @@ class SessionBase:
         self._case_code: str | None = None  # read with the lock, to name it in a refusal
         # A notulist invited to this meeting (team mode): adds notes, where the chair is, only.
         self.takes_notes_only = takes_notes_only(store, meeting_id)
+        self.author = note_author(store)
+        """Who this session's notes are recorded as typed by (``NoteRecord.author``)."""
         self._position = self._recorded_position()
 
     def now(self) -> datetime:
@@ -370,7 +375,7 @@ class SessionBase:
             if expected_version is not None and getattr(row, "version", None) != expected_version:
                 raise _edit_conflict(entity)
             for name, value in changes.items():
-                if name in ("id", "meeting_id", "version") or name not in type(row).model_fields:
+                if name in _FIXED or name not in type(row).model_fields:
                     raise RuleViolation(f"{label}: veld '{name}' kan niet worden gewijzigd.")
                 setattr(row, name, value.strip() if isinstance(value, str) else value)
             if "updated_at" in type(row).model_fields:

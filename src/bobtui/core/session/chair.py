@@ -30,6 +30,7 @@ from bobtui.core.session._base import SessionBase, _Chair, _ChairRow
 from bobtui.core.session.clients import client_description
 from bobtui.core.store.changes import MeetingChanges
 from bobtui.core.store.engine import store_trouble
+from bobtui.core.store.live import ChangeFeed
 from bobtui.core.store.tables import MeetingChair
 
 HEARTBEAT_INTERVAL = timedelta(seconds=10)
@@ -156,6 +157,11 @@ class ChairMixin(SessionBase):
         """A mark that moves on with every change any window commits to this meeting (one
         index lookup): a window that sees it move reads the meeting again."""
         return MeetingChanges(self.store, self.meeting_id).latest()
+
+    def change_feed(self) -> ChangeFeed:
+        """The marks of the changes other windows commit, pushed where the store can push them
+        (PostgreSQL), polled otherwise; the caller iterates it on a thread of its own."""
+        return ChangeFeed(self.store, self.meeting_id)
 
     def holds_chair(self) -> bool:
         """Whether this session chairs the meeting, as far as it knows (:meth:`heartbeat`

@@ -187,6 +187,7 @@ class MeetingSession(
                 carried_over=tuple(self.carried_over()),
                 practice_events_shown=self.practice_events_shown(),
                 amendments=tuple(self.amendments()),
+                author=self.author,
             )
 
     def update_details(
@@ -275,6 +276,7 @@ class MeetingSession(
                 confidential=confidential,
                 created_at=said,
                 updated_at=said,
+                author=self.author,  # on PostgreSQL the database sets it, the same name
             )
             values = {name: getattr(note, name) for name in _NOTE_COLUMNS}
             note_id = db.connection().execute(_INSERT_NOTE, values).scalar_one()

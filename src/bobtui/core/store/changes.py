@@ -4,8 +4,8 @@ Every change to a meeting appends a row to its event log in the same transaction
 (``session/_base.py``), so the newest event id of the meeting moves on with every commit, on
 SQLite and PostgreSQL alike; the index on ``(meeting_id, id)`` makes the question one index
 entry, however many events the store holds (migration 0014, ``tests/core/test_scale_plans.py``).
-A store that can push changes (PostgreSQL's LISTEN/NOTIFY) can replace :class:`MeetingChanges`
-with the same two methods.
+What wakes a reader to ask is :class:`~bobtui.core.store.live.ChangeFeed`: PostgreSQL's
+NOTIFY, or a poll.
 """
 
 from sqlalchemy import func

@@ -119,6 +119,9 @@ class Note(SQLModel, table=True):
     """Kept out of every export unless the user includes confidential notes on purpose."""
     created_at: datetime
     updated_at: datetime
+    author: str | None = Field(default=None, max_length=63)
+    """Who typed it: on PostgreSQL the login, set by the database itself (migration 0016); on
+    SQLite the computer's login. None for notes from before."""
 
 
 class SafetyScore(_Versioned, table=True):
