@@ -107,15 +107,21 @@ class Client:
             text = f"Notitie {number} van de voorzitter, zojuist getypt."
             note_id: int = self.session.record_note(self.kind, text).item.id
             return note_id
+        # On PostgreSQL the session takes the note's id from the sequence and then inserts it
+        # (no RETURNING): the raw twin does the same, with the id it was given.
+        note_id = None
         with self.raw.cursor() as cursor:
             for sql, values in self.statements:
+                if sql.startswith("INSERT INTO note") and "id" in values:
+                    values = {**values, "id": note_id}
                 cursor.execute(sql, values)
-                if sql.startswith("INSERT INTO note"):
+                if "nextval" in sql or (sql.startswith("INSERT INTO note") and note_id is None):
                     row = cursor.fetchone()
                     assert row is not None
                     note_id = row[0]
         self.raw.commit()
-        return note_id
+        assert note_id is not None
+        return int(note_id)
 
     def run(self, start: float, end: float, figures: Figures) -> None:
         """Save by turns until ``end``, one note every interval from a random moment on."""

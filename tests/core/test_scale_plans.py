@@ -133,3 +133,52 @@ def test_row_level_security_asks_who_the_login_is_once_per_statement_not_per_row
     member_driver.rollback()
     assert calls, f"{name} sent no query"
     assert [(query, count) for query, count in calls if count > 30] == []
+
+
+def test_an_autosave_checks_its_one_meeting_not_every_meeting_of_the_login(
+    seeded: tuple[Store, psycopg.Connection[tuple[object, ...]]],
+    member_driver: psycopg.Connection[tuple[object, ...]],
+    postgres_admin_url: str,
+) -> None:
+    """A note saved as a procesregisseur in a hundred case teams: the write rules look up the
+    note's own meeting (``bobtui_writes_meeting``) and never build the set of all the login's
+    meetings (``bobtui_my_meetings``) that a list's read rule builds; nor does the insert
+    return the new row, which would pass that read rule as well."""
+    from bobtui.core.domain.vocabulary import NoteKind
+    from bobtui.core.questions.sets import default_catalog
+    from bobtui.core.session import MeetingSession
+
+    url = postgres_admin_url.replace("postgres@", f"{MEMBER}@") + "/bobtui_scale_plans"
+    member_store = open_store(url)
+    try:
+        question_set = default_catalog().get("ccv-quickscan")
+        session = MeetingSession.create(
+            member_store, question_set, case_code="ZVH-2026-AUTOSAVE", held_on=date.today()
+        ).item
+        session.claim_chair()
+        session.start()
+        with caught(member_store.engine) as statements:
+            session.record_note(NoteKind.FEIT, "Een notitie.")
+    finally:
+        member_store.dispose()
+    assert not [sql for sql, _ in statements if "RETURNING" in sql.upper()]
+    calls = (
+        "SELECT proname, pg_stat_get_xact_function_calls(oid) FROM pg_proc"
+        " WHERE proname IN ('bobtui_my_meetings', 'bobtui_writes_meeting')"
+    )
+    with member_driver.cursor() as cursor:
+        cursor.execute(calls)
+        before = dict(cursor.fetchall())
+        note_id = None
+        for sql, values in statements:
+            if isinstance(values, dict) and "id" in values:
+                values = {**values, "id": note_id}
+            cursor.execute(sql, values)
+            if "nextval" in sql:
+                note_id = cursor.fetchone()[0]  # type: ignore[index]
+        cursor.execute(calls)
+        after = dict(cursor.fetchall())
+    member_driver.rollback()
+    made = {name: (after[name] or 0) - (before[name] or 0) for name in after}
+    assert made["bobtui_my_meetings"] == 0
+    assert made["bobtui_writes_meeting"] >= 2  # the note and the event, one call each

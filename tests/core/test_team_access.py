@@ -202,3 +202,32 @@ def test_who_is_connected(cases: Cases) -> None:
     assert found.label() == f"{cases.team.login('cora')} (coordinator)"
     owner = identity(cases.team.owner)
     assert owner is not None and owner.roles == ()
+
+
+def test_migration_0017_downgrades_to_the_policies_of_0015_and_back(cases: Cases) -> None:
+    """0017's per-row write rules replace 0015's sets; downgrading gives 0015's rules back and
+    upgrading again the same rules as a store made new."""
+    from alembic import command
+
+    from bobtui.core.store.engine import _alembic_config
+
+    def policies() -> dict[tuple[str, str], tuple[str | None, str | None]]:
+        with cases.team.owner.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT tablename, policyname, qual, with_check FROM pg_policies")
+            ).all()
+        return {(table, name): (qual, check) for table, name, qual, check in rows}
+
+    def migrate(step: str, revision: str) -> None:
+        with cases.team.owner.engine.begin() as connection:
+            getattr(command, step)(_alembic_config(connection), revision)
+
+    new = policies()
+    assert any("bobtui_writes_meeting" in str(rule) for rule in new.values())
+    migrate("downgrade", "0016")  # 0016 still has 0015's rules
+    old = policies()
+    assert old.keys() == new.keys()
+    assert not any("bobtui_writes_meeting" in str(rule) for rule in old.values())
+    assert "bobtui_my_meetings(false)" in str(old["note", "note_insert"])
+    migrate("upgrade", "head")
+    assert policies() == new

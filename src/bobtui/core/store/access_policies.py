@@ -22,6 +22,11 @@ groups, the cases of its case teams and its invitations are looked up once per s
 sub-selects PostgreSQL evaluates once (InitPlans), and each row is compared against them.
 ``bobtui_may`` and ``bobtui_may_meeting`` remain for the record's functions and the app's
 single-meeting checks.
+
+The write rules check the rows written, one by one (migration 0017): a write touches one row or
+a few, and a look-up of that one meeting (two index entries) costs a fraction of the set of all
+the login's meetings that a read policy builds. An autosave paid for that set in each of its
+statements.
 """
 
 GROUPS = {
@@ -48,6 +53,9 @@ MEETING_CHILDREN = (
     "meetingchair",
 )
 """Tables whose rows belong to one meeting (``meeting_id``) and follow its rules."""
+
+READ_BY_MEETING = ("meetingchair",)
+"""Tables read only a meeting at a time, whose read rule checks each row's meeting (0017)."""
 
 PROTECTED_TABLES = (
     "meeting",
@@ -179,6 +187,34 @@ def fact_functions(path: str) -> list[str]:
                AND (SELECT bobtui_in_group('{notulist}'))
         $$
         """,
+        # One meeting, for the write rules: whether a procesregisseur's case team or a
+        # trainer's rehearsal gives it (``bobtui_my_meetings(false)`` for one row). VOLATILE as
+        # ``bobtui_my_cases``: a new case's first rows are written after the trigger's claim.
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_writes_meeting(meeting integer) RETURNS boolean
+        {definer.replace("STABLE", "VOLATILE")} AS $$
+            SELECT EXISTS (
+                SELECT 1 FROM meeting m
+                 WHERE m.id = meeting
+                   AND ((m.practice_case_id IS NOT NULL
+                         AND bobtui_in_group('{GROUPS["trainer"]}'))
+                        OR (EXISTS (SELECT 1 FROM caseaccess a
+                                     WHERE a.case_code = m.case_code
+                                       AND a.member = session_user)
+                            AND bobtui_in_group('{procesregisseur}'))))
+        $$
+        """,
+        # One meeting, read: ``bobtui_my_meetings(true)`` for one row, for a table that is only
+        # ever read a meeting at a time (the chair's row, read by every change).
+        f"""
+        CREATE OR REPLACE FUNCTION bobtui_reads_meeting(meeting integer) RETURNS boolean
+        {definer} AS $$
+            SELECT bobtui_writes_meeting(meeting) OR (
+                bobtui_in_group('{notulist}') AND EXISTS (
+                    SELECT 1 FROM meetinginvite i
+                     WHERE i.meeting_id = meeting AND i.member = session_user))
+        $$
+        """,
         f"""
         CREATE OR REPLACE FUNCTION bobtui_meeting_open(meeting integer) RETURNS boolean
         {definer} AS $$
@@ -195,6 +231,8 @@ FACT_FUNCTIONS = (
     "bobtui_open_invites()",
     "bobtui_my_meetings(boolean)",
     "bobtui_meeting_open(integer)",
+    "bobtui_writes_meeting(integer)",
+    "bobtui_reads_meeting(integer)",
 )
 
 
@@ -213,30 +251,37 @@ def may_read(meeting: str) -> str:
     return f"({COORDINATOR} OR {meeting} IN (SELECT bobtui_my_meetings(true)))"
 
 
-def may_write(meeting: str) -> str:
-    """``bobtui_may_meeting(meeting, true)``: a coordinator's row costs one key lookup."""
-    return (
-        f"(({COORDINATOR} AND bobtui_meeting_open({meeting})) "
-        f"OR {meeting} IN (SELECT bobtui_my_meetings(false)))"
+def may_write(meeting: str, *, per_row: bool = True) -> str:
+    """``bobtui_may_meeting(meeting, true)``: a coordinator's row costs one key lookup, and so
+    (``per_row``, since 0017) does a procesregisseur's or trainer's; migration 0015 built the
+    set of all their meetings for it."""
+    mine = (
+        f"bobtui_writes_meeting({meeting})"
+        if per_row
+        else f"{meeting} IN (SELECT bobtui_my_meetings(false))"
     )
+    return f"(({COORDINATOR} AND bobtui_meeting_open({meeting})) OR {mine})"
 
 
-def _meeting_policies() -> list[str]:
+def _meeting_policies(per_row: bool) -> list[str]:
     read = (
         f"{COORDINATOR} OR {MINE} "
         f"OR (practice_case_id IS NOT NULL AND {TRAINER}) "
         "OR id = ANY ((SELECT bobtui_my_invites())::integer[])"
     )
+    # The row's own case code, checked per row (a write changes one meeting): the old row's
+    # for USING, the new row's for WITH CHECK.
+    case_team = "bobtui_case_member(case_code)" if per_row else MINE
     write = (
         f"({COORDINATOR} AND status IS DISTINCT FROM '{CLOSED}') "
-        f"OR {MINE} OR (practice_case_id IS NOT NULL AND {TRAINER})"
+        f"OR {case_team} OR (practice_case_id IS NOT NULL AND {TRAINER})"
     )
     return [
         f"CREATE POLICY meeting_read ON meeting FOR SELECT USING ({read})",
         # The last term is ``bobtui_may``'s fresh look at the case team, row by row, for a
         # statement that plans the first meetings of several new cases at once.
         "CREATE POLICY meeting_insert ON meeting FOR INSERT "
-        f"WITH CHECK ({write} OR bobtui_case_member(case_code))",
+        f"WITH CHECK ({write if per_row else f'{write} OR bobtui_case_member(case_code)'})",
         f"CREATE POLICY meeting_update ON meeting FOR UPDATE USING ({write}) WITH CHECK ({write})",
         f"CREATE POLICY meeting_delete ON meeting FOR DELETE USING ({write})",
         # A notulist's window locks the meeting's row while it adds a note (FOR NO KEY UPDATE
@@ -257,20 +302,25 @@ def _writes(table: str, rule: str) -> list[str]:
     ]
 
 
-def policy_statements() -> list[str]:
-    """A policy for every protected table; migration 0015 puts these in place of 0010's."""
+def policy_statements(*, per_row: bool = True) -> list[str]:
+    """A policy for every protected table; migration 0017 puts these in place of 0015's
+    (``per_row=False``), which replaced 0010's."""
     decision_meeting = "bobtui_decision_meeting(decision_id)"
+
+    def writes(meeting: str) -> str:
+        return may_write(meeting, per_row=per_row)
+
     statements = [
-        *_meeting_policies(),
+        *_meeting_policies(per_row),
         "CREATE POLICY note_by_invited ON note FOR INSERT "
         f"WITH CHECK (meeting_id = ANY ({OPEN_INVITES}))",
         "CREATE POLICY meetingevent_read ON meetingevent FOR SELECT "
         f"USING ({may_read('meeting_id')})",
         "CREATE POLICY meetingevent_insert ON meetingevent FOR INSERT WITH CHECK "
-        f"({may_write('meeting_id')} OR meeting_id = ANY ({OPEN_INVITES}))",
+        f"({writes('meeting_id')} OR meeting_id = ANY ({OPEN_INVITES}))",
         "CREATE POLICY decisionstatuschange_read ON decisionstatuschange FOR SELECT "
         f"USING ({may_read(decision_meeting)})",
-        *_writes("decisionstatuschange", may_write(decision_meeting)),
+        *_writes("decisionstatuschange", writes(decision_meeting)),
         "CREATE POLICY caseaccess_read ON caseaccess FOR SELECT "
         f"USING (member = session_user OR {COORDINATOR} OR {MINE})",
         "CREATE POLICY caseaccess_grant ON caseaccess FOR INSERT "
@@ -278,16 +328,19 @@ def policy_statements() -> list[str]:
         f"CREATE POLICY caseaccess_revoke ON caseaccess FOR DELETE USING ({COORDINATOR} OR {MINE})",
         "CREATE POLICY meetinginvite_read ON meetinginvite FOR SELECT "
         f"USING (member = session_user OR {may_read('meeting_id')})",
-        *_writes("meetinginvite", may_write("meeting_id")),
+        *_writes("meetinginvite", writes("meeting_id")),
         # The audit trail is read under the meeting's rules; it holds the same data.
         "CREATE POLICY auditentry_read ON auditentry FOR SELECT USING "
         f"({may_read('meeting_id')} OR {MINE})",
         "CREATE POLICY auditentry_insert ON auditentry FOR INSERT WITH CHECK (true)",
     ]
     for table in MEETING_CHILDREN:
+        read = may_read("meeting_id")
+        if per_row and table in READ_BY_MEETING:
+            read = f"{COORDINATOR} OR bobtui_reads_meeting(meeting_id)"
         statements += [
-            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({may_read('meeting_id')})",
-            *_writes(table, may_write("meeting_id")),
+            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({read})",
+            *_writes(table, writes("meeting_id")),
         ]
     return statements
 

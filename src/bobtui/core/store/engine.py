@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # SQLModel is imported where a store is used: opening one nee
     from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0016"
+HEAD_REVISION = "0017"
 """The newest migration in migrations/versions (a test keeps the two equal)."""
 
 

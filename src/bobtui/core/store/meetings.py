@@ -52,13 +52,24 @@ def _rows(store: Store, statement: Any) -> list[MeetingListRow]:
     ]
 
 
+def _code_contains(store: Store, search: str) -> Any:
+    """The case code contains ``search``, ignoring the case of ASCII letters (as SQLite's LIKE
+    does). On PostgreSQL in collation "C": ILIKE in the database's own collation lowercases
+    every meeting's code by that collation's rules, which took half the time of a search of
+    10,000 meetings (bench/bench_scale.py)."""
+    code: Any = col(Meeting.case_code)
+    if store.engine.dialect.name == "postgresql":
+        code = code.collate("C")
+    return code.icontains(search.strip())
+
+
 def list_meetings(
     store: Store, *, search: str = "", limit: int = 100, offset: int = 0
 ) -> list[MeetingListRow]:
     """Meetings newest first, one page at a time; ``search`` filters on the case code."""
     statement = _list_statement()
     if search:
-        statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
+        statement = statement.where(_code_contains(store, search))
     statement = statement.order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
     return _rows(store, statement.limit(limit).offset(offset))
 
@@ -87,7 +98,7 @@ def select_meetings(
 def count_meetings(store: Store, *, search: str = "") -> int:
     statement = select(func.count()).select_from(Meeting)
     if search:
-        statement = statement.where(col(Meeting.case_code).icontains(search.strip()))
+        statement = statement.where(_code_contains(store, search))
     with store.reading() as db:
         return db.exec(statement).one()
 

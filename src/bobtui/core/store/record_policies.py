@@ -14,11 +14,12 @@ from bobtui.core.store.access_policies import COORDINATOR, may_read, may_write
 RECORD_TABLES = ("amendment", "purgerecord")
 
 
-def policy_statements() -> list[str]:
+def policy_statements(*, per_row: bool = True) -> list[str]:
+    """``per_row``: as in ``access_policies.policy_statements`` (False: migration 0015)."""
     return [
         f"CREATE POLICY amendment_read ON amendment FOR SELECT USING ({may_read('meeting_id')})",
         "CREATE POLICY amendment_insert ON amendment FOR INSERT "
-        f"WITH CHECK ({COORDINATOR} OR {may_write('meeting_id')})",
+        f"WITH CHECK ({COORDINATOR} OR {may_write('meeting_id', per_row=per_row)})",
         f"CREATE POLICY purgerecord_read ON purgerecord FOR SELECT USING ({COORDINATOR})",
     ]
 

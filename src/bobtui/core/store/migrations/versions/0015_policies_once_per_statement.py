@@ -52,8 +52,8 @@ def upgrade() -> None:
         op.execute(statement)
     _drop_policies()
     for statement in [
-        *access_policies.policy_statements(),
-        *record_policies.policy_statements(),
+        *access_policies.policy_statements(per_row=False),
+        *record_policies.policy_statements(per_row=False),
     ]:
         op.execute(statement)
 
@@ -65,7 +65,7 @@ def downgrade() -> None:
         for statement in _previous_policies():
             op.execute(statement)
         for function in access_policies.FACT_FUNCTIONS:
-            op.execute(f"DROP FUNCTION {function}")
+            op.execute(f"DROP FUNCTION IF EXISTS {function}")  # 0017's, made here too
     op.drop_index(op.f("ix_meetinginvite_member"), table_name="meetinginvite")
     op.drop_index(op.f("ix_caseaccess_member"), table_name="caseaccess")
 
