@@ -1,15 +1,23 @@
 """The two tables of the setup screen and their keys: the roster (remove, presence, last
-meeting's roster taken over) and the open actions of earlier meetings, reviewed one by one."""
+meeting's roster taken over) and the open actions of earlier meetings, reviewed one by one.
 
+Every change is made by the app's writer, off the event loop and in order
+(``screens/_writes.py``); the tables are read again once it is made or refused."""
+
+from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from textual.screen import Screen
 from textual.widgets import Input
 
+from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.vocabulary import DecisionStatus, Presence, counted
 from bobtui.core.session import MeetingSession
-from bobtui.screens._errors import attempt
+from bobtui.screens._writes import write
 from bobtui.widgets.list_table import ListTable
+
+T = TypeVar("T")
 
 _REVIEW_KEYS = {"g": DecisionStatus.GEDAAN, "o": DecisionStatus.OPEN, "v": DecisionStatus.VERVALLEN}
 _PRESENCE_CYCLE = {
@@ -30,15 +38,31 @@ class RosterTablesScreen(Screen[None]):
     def _message(self, text: str, *, error: bool = False) -> None:
         raise NotImplementedError
 
+    def save(self, change: Callable[[], T], said: Callable[[T], str | None]) -> None:
+        """Hand ``change`` to the app's writer; once made, show what ``said`` makes of its
+        result (if anything) and read the tables again; refused, show why."""
+
+        def done(result: T) -> None:
+            message = said(result)
+            if message is not None:
+                self._message(message)
+            self._refresh()
+
+        def refused(error: BobError) -> None:
+            self._message(str(error), error=True)
+            self._refresh()
+
+        write(self, change, done, refused)
+
     def action_take_over_roster(self) -> None:
         """Add last meeting's participants (presence as today's default); Delete removes
         who is not coming."""
         if self.session is None:
             return
-        saved = attempt(self, self.session.take_over_roster)
-        if saved is not None:
-            self._message(f"{counted(len(saved.item), 'deelnemer', 'deelnemers')} overgenomen.")
-        self._refresh()
+        self.save(
+            self.session.take_over_roster,
+            lambda saved: f"{counted(len(saved.item), 'deelnemer', 'deelnemers')} overgenomen.",
+        )
         self.query_one("#participants", ListTable).focus()
 
     def _selected_key(self, table: ListTable) -> int | None:
@@ -50,8 +74,7 @@ class RosterTablesScreen(Screen[None]):
     def action_remove_participant(self) -> None:
         participant_id = self._selected_key(self.query_one("#participants", ListTable))
         if self.session is not None and participant_id is not None:
-            attempt(self, partial(self.session.remove_participant, participant_id))
-            self._refresh()
+            self.save(partial(self.session.remove_participant, participant_id), lambda _: None)
 
     def action_cycle_presence(self) -> None:
         """Aanwezig, afwezig, vertegenwoordigd in turn; who represents is taken from the field
@@ -67,23 +90,20 @@ class RosterTablesScreen(Screen[None]):
             presence = _PRESENCE_CYCLE[presence]
             self.notify("Voor 'vertegenwoordigd': typ eerst bij 'Vertegenwoordigd door' wie.")
         represented_by = by_whom if presence is Presence.VERTEGENWOORDIGD else ""
-        attempt(
-            self,
-            partial(
-                self.session.update_participant,
-                participant_id,
-                presence=presence,
-                represented_by=represented_by,
-            ),
+        change = partial(
+            self.session.update_participant,
+            participant_id,
+            presence=presence,
+            represented_by=represented_by,
         )
-        self._refresh()
+        self.save(change, lambda _: None)
 
     def action_review(self, key: str) -> None:
         decision_id = self._selected_key(self.query_one("#carried", ListTable))
         if self.session is None or decision_id is None:
             return
         status = _REVIEW_KEYS[key]
-        saved = attempt(self, partial(self.session.review_carried_over, decision_id, status))
-        if saved is not None:
-            self._message(f"{saved.item.action}: {status.value}.")
-        self._refresh()
+        self.save(
+            partial(self.session.review_carried_over, decision_id, status),
+            lambda saved: f"{saved.item.action}: {status.value}.",
+        )

@@ -1,10 +1,13 @@
 """Setup: plan a meeting, build its roster, review last meeting's open actions, then start.
 
 The meeting is saved as soon as it has a case code and a leidraad; every roster change and
-every review is saved the moment it is made.
+every review is saved the moment it is made, by the app's writer, off the event loop and in order
+(``screens/_writes.py``). The fields keep what was typed until the store took it.
 """
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import events, on
@@ -16,7 +19,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
-from bobtui.core.domain.records import RosterProposal
+from bobtui.core.domain.records import ParticipantRecord, RosterProposal, Saved
 from bobtui.core.domain.vocabulary import (
     Domain,
     MeetingStatus,
@@ -31,6 +34,7 @@ from bobtui.core.store.engine import Store
 from bobtui.core.training.cases import PracticeCase
 from bobtui.screens._roster_tables import RosterTablesScreen
 from bobtui.screens._workplace import workplace_of
+from bobtui.screens._writes import write
 from bobtui.screens.form import choice
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
@@ -96,6 +100,7 @@ class SetupScreen(RosterTablesScreen):
         """The version of the details the fields were filled with: a save over a change made
         meanwhile in another window is refused, not silently overwritten."""
         self._proposal: RosterProposal | None = None
+        self._details_busy = False  # the meeting is being created, saved or started
         """Who took part in the last meeting on this case and is not on the roster yet."""
 
     @property
@@ -289,39 +294,59 @@ class SetupScreen(RosterTablesScreen):
 
     def action_save_meeting(self) -> None:
         """Create the meeting, or save changed details of the one being prepared."""
+        self._save_meeting(lambda: self.query_one("#p-name", Input).focus())
+
+    def _save_meeting(self, then: Callable[[], object]) -> None:
+        """Create the meeting or save its details, then ``then``; one at a time (a second
+        save would create a second meeting, or trip over the first one's new version)."""
+        if self._details_busy:
+            self._message("Bezig met vastleggen…")
+            return
         value = self.query_one
         try:
             today = self._today()
             held_on = parse_date(value("#held-on", Input).value, today) or today
-            if self.session is None:
-                saved = MeetingSession.create(
-                    self.store,
-                    self._question_set(),
-                    case_code=value("#case-code", Input).value,
-                    held_on=held_on,
-                    location=value("#location", Input).value,
-                    reason=value("#reason", Input).value,
-                    clock=self.clock,
-                )
-                self.session = saved.item
-                self._details_version = saved.item.meeting().details_version
-                self.query_one("#leidraad", Select).disabled = True
-                warnings = saved.warnings
-            else:
-                updated = self.session.update_details(
-                    held_on=held_on,
-                    location=value("#location", Input).value,
-                    reason=value("#reason", Input).value,
-                    expected_version=self._details_version,
-                )
-                self._details_version = updated.item.details_version
-                warnings = updated.warnings
+            question_set = self._question_set() if self.session is None else None
         except BobError as error:
             self._message(str(error), error=True)
             return
-        self._message(" ".join(warnings) or "Vastgelegd.", error=bool(warnings))
-        self._refresh()
-        self.query_one("#p-name", Input).focus()
+        location, reason = value("#location", Input).value, value("#reason", Input).value
+        case_code = value("#case-code", Input).value
+        session, version, clock = self.session, self._details_version, self.clock
+
+        def change() -> tuple[MeetingSession, int, tuple[str, ...]]:
+            if session is None:
+                assert question_set is not None
+                created = MeetingSession.create(
+                    self.store,
+                    question_set,
+                    case_code=case_code,
+                    held_on=held_on,
+                    location=location,
+                    reason=reason,
+                    clock=clock,
+                )
+                return created.item, created.item.meeting().details_version, created.warnings
+            updated = session.update_details(
+                held_on=held_on, location=location, reason=reason, expected_version=version
+            )
+            return session, updated.item.details_version, updated.warnings
+
+        def saved(outcome: tuple[MeetingSession, int, tuple[str, ...]]) -> None:
+            self._details_busy = False
+            self.session, self._details_version, warnings = outcome
+            self.query_one("#leidraad", Select).disabled = True
+            self._message(" ".join(warnings) or "Vastgelegd.", error=bool(warnings))
+            self._refresh()
+            then()
+
+        def refused(error: BobError) -> None:
+            self._details_busy = False
+            self._message(str(error), error=True)
+
+        self._details_busy = True
+        self._message("Bezig met vastleggen…")
+        write(self, change, saved, refused)
 
     @on(Input.Submitted, "#case-code, #held-on, #location, #reason")
     def _details_submitted(self) -> None:
@@ -332,50 +357,65 @@ class SetupScreen(RosterTablesScreen):
         self.action_add_participant()
 
     def action_add_participant(self) -> None:
+        """Add who is in the fields; they are emptied once the store took them."""
         if self.session is None:
-            self.action_save_meeting()
-            if self.session is None:
-                return
-        value = self.query_one
-        try:
-            saved = self.session.add_participant(
-                value("#p-name", Input).value,
-                organisation=value("#p-organisation", Input).value,
-                role=value("#p-role", Input).value,
-                domain=choice(value("#p-domain", Select)),
-                presence=choice(value("#p-presence", Select)),
-                represented_by=value("#p-represented-by", Input).value,
-                is_client=value("#p-client", Checkbox).value,
-                is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
-                speaks_for_child=value("#p-child", Checkbox).value,
-            )
-        except BobError as error:
-            self._message(str(error), error=True)
+            self._save_meeting(self.action_add_participant)
             return
-        for selector in ("#p-name", "#p-organisation", "#p-role", "#p-represented-by"):
-            value(selector, Input).value = ""
-        for selector in ("#p-client", "#p-expert", "#p-child"):
-            value(selector, Checkbox).value = False
-        self._message(" ".join(saved.warnings) or f"{saved.item.name} toegevoegd.")
-        self._refresh()
-        value("#p-name", Input).focus()
+        value = self.query_one
+        fields = ("#p-name", "#p-organisation", "#p-role", "#p-represented-by")
+        boxes = ("#p-client", "#p-expert", "#p-child")
+        typed = [value(selector, Input).value for selector in fields]
+        change = partial(
+            self.session.add_participant,
+            typed[0],
+            organisation=typed[1],
+            role=typed[2],
+            domain=choice(value("#p-domain", Select)),
+            presence=choice(value("#p-presence", Select)),
+            represented_by=typed[3],
+            is_client=value("#p-client", Checkbox).value,
+            is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
+            speaks_for_child=value("#p-child", Checkbox).value,
+        )
+
+        def added(saved: Saved[ParticipantRecord]) -> str:
+            if [value(selector, Input).value for selector in fields] == typed:
+                for selector in fields:  # else the next one is being typed already
+                    value(selector, Input).value = ""
+                for selector in boxes:
+                    value(selector, Checkbox).value = False
+            value("#p-name", Input).focus()
+            return " ".join(saved.warnings) or f"{saved.item.name} toegevoegd."
+
+        self.save(change, added)
 
     def action_start(self) -> None:
-        from bobtui.screens.practice_meeting import meeting_screen_for
-
+        """Start the meeting (once the store has it) and open the facilitation screen."""
         if self.session is None:
-            self.action_save_meeting()
-            if self.session is None:
-                return
-        try:
-            if self.session.meeting().status is MeetingStatus.GEPLAND:
-                self.session.start()
-        except BobError as error:
-            self._message(str(error), error=True)
+            self._save_meeting(self.action_start)
             return
-        self.app.switch_screen(
-            meeting_screen_for(self.session, self.catalog.generic_prompts, self.practice_case)
-        )
+        if self._details_busy:
+            return
+        session = self.session
+
+        def start() -> None:
+            if session.meeting().status is MeetingStatus.GEPLAND:
+                session.start()
+
+        def started(_: None) -> None:
+            from bobtui.screens.practice_meeting import meeting_screen_for
+
+            self.app.switch_screen(
+                meeting_screen_for(session, self.catalog.generic_prompts, self.practice_case)
+            )
+
+        def refused(error: BobError) -> None:
+            self._details_busy = False
+            self._message(str(error), error=True)
+
+        self._details_busy = True  # no second start, nor a save meanwhile
+        self._message("Bezig met starten…")
+        write(self, start, started, refused)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _WRITES and self.session is not None and self.session.is_read_only():
