@@ -344,14 +344,12 @@ class MeetingScreen(QuestionMovingScreen):
         self._leaving = True
         self.refresh_bindings()
 
-        def left(_: object) -> None:
+        def left(refused: BobError | None) -> None:
+            if refused is not None:
+                self.notify(str(refused), severity="error")
             self.dismiss()
 
-        def refused(error: BobError) -> None:
-            self.notify(str(error), severity="error")
-            self.dismiss()
-
-        write(self, self._give_up_chair, left, refused)
+        write(self, self._give_up_chair, left, left)
 
     def _give_up_chair(self) -> None:
         try:

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,14 +18,12 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
-from bobtui.core.domain.records import ParticipantRecord, RosterProposal, Saved
+from bobtui.core.domain.records import ParticipantRecord, Saved
 from bobtui.core.domain.vocabulary import (
     Domain,
     MeetingStatus,
     Presence,
     counted,
-    presence_label,
-    role_flags,
 )
 from bobtui.core.questions.sets import Catalog, QuestionSet
 from bobtui.core.session import Clock, MeetingSession
@@ -99,9 +96,8 @@ class SetupScreen(RosterTablesScreen):
         self._details_version: int | None = None
         """The version of the details the fields were filled with: a save over a change made
         meanwhile in another window is refused, not silently overwritten."""
-        self._proposal: RosterProposal | None = None
+        self._proposal = None
         self._details_busy = False  # the meeting is being created, saved or started
-        """Who took part in the last meeting on this case and is not on the roster yet."""
 
     @property
     def clock(self) -> Clock:
@@ -224,66 +220,6 @@ class SetupScreen(RosterTablesScreen):
             count = counted(len(list(guide.questions())), "vraag", "vragen")
             lines.append(f"{guide.phase.label}: {guide.timebox_minutes} min, {count}")
         self.query_one("#leidraad-phases", Static).update(plain("\n".join(lines)))
-
-    def _refresh(self) -> None:
-        participants = self.query_one("#participants", ListTable)
-        carried_table = self.query_one("#carried", ListTable)
-        # Each cursor stays on its row, so the next key works on the row the chair sees.
-        kept = [
-            (table, self._selected_key(table), table.cursor_row)
-            for table in (participants, carried_table)
-        ]
-        participants.clear()
-        carried_table.clear()
-        if self.session is not None:
-            for p in self.session.participants():
-                flags = role_flags(
-                    is_client=p.is_client,
-                    is_ervaringsdeskundige=p.is_ervaringsdeskundige,
-                    speaks_for_child=p.speaks_for_child,
-                )
-                domain = p.domain.value if p.domain else ""
-                presence = presence_label(p.presence, p.represented_by)
-                participants.add_row(
-                    p.name, presence, p.organisation, p.role, domain, flags, key=str(p.id)
-                )
-            self._proposal = self.session.roster_proposal()
-            for item in self.session.carried_over():
-                reviewed = item.review.status.value if item.review else "nog niet"
-                carried_table.add_row(
-                    reviewed,
-                    item.decision.action,
-                    f"{item.decision.owner_person} ({item.decision.owner_organisation})",
-                    format_date(item.decision.deadline),
-                    key=str(item.decision.id),
-                )
-        for table, key, row in kept:  # a removed row leaves the cursor on its neighbour
-            if key is not None and str(key) in table.rows:
-                row = table.get_row_index(str(key))
-            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
-        self._show_proposal()
-        self.refresh_bindings()
-
-    def _show_proposal(self) -> None:
-        """Last meeting's roster on this case, offered to take over with one key."""
-        proposal = self._proposal
-        shown = self.query_one("#roster-proposal", Static)
-        shown.display = proposal is not None
-        if proposal is None:
-            return
-        people = ", ".join(
-            f"{p.name} ({p.organisation})" if p.organisation else p.name
-            for p in proposal.participants
-        )
-        shown.update(
-            Text.assemble(
-                (f"Vorig overleg ({format_date(proposal.held_on)}): ", "bold"),
-                plain(people),
-                "  ",
-                ("ctrl+o", "bold"),
-                " neemt ze over",
-            )
-        )
 
     def _message(self, text: str, *, error: bool = False) -> None:
         message = plain(text, "bold red" if error else "bold")
