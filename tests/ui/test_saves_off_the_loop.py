@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -209,11 +208,7 @@ async def test_closing_with_the_server_down_stays_on_the_review_and_closes_once_
     example_as_user_set: QuestionSet,
 ) -> None:
     with postgres_server() as server:
-        admin = create_engine(f"{server.url}/postgres", isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text("CREATE DATABASE sluiten"))
-        admin.dispose()
-        url = f"{server.url}/sluiten"
+        url = server.new_database("sluiten")
         store = open_store(url)
         session = MeetingSession.create(
             store, example_as_user_set, case_code="ZVH-SLUIT", held_on=date.today()
