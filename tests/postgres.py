@@ -54,6 +54,18 @@ class PostgresServer:
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}"
 
+    def new_database(self, name: str) -> str:
+        """Create the empty database ``name``; its URL."""
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(f"{self.url}/postgres", isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        finally:
+            admin.dispose()
+        return f"{self.url}/{name}"
+
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
         options += "".join(f" -c {setting}" for setting in self.settings)

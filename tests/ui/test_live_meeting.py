@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, text
 from textual.widgets import DataTable, Static, TextArea
 
 from bobtui.app import BobApp, StoreChoice
@@ -196,11 +195,7 @@ async def test_notes_typed_while_the_server_is_down_are_saved_once_in_order(
 ) -> None:
     monkeypatch.setattr(NoteSavingScreen, "RETRY_INTERVAL", 0.5)
     with postgres_server() as server:
-        admin = create_engine(f"{server.url}/postgres", isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text("CREATE DATABASE live"))
-        admin.dispose()
-        url = f"{server.url}/live"
+        url = server.new_database("live")
         store = open_store(url)
         MeetingSession.create(
             store, example_as_user_set, case_code="ZVH-OFFLINE", held_on=date.today()

@@ -1,14 +1,15 @@
 """Moving through the leidraad on the meeting screen: the next or previous question, a jump,
 an own question, the next phase (with a warning for untouched key questions), and marking the
-question on screen discussed. A move shows at once; the snapshot asked for brings its marks."""
+question on screen discussed. A move is recorded by the app's writer, off the event loop and
+after the changes asked for before it (``screens/_writes.py``); it shows once recorded, and the
+snapshot asked for then brings its marks. Until then notes are filed where the screen still is."""
 
 from functools import partial
 
-from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.vocabulary import Coverage
 from bobtui.core.session import MeetingSnapshot, Position
-from bobtui.screens._errors import attempt
 from bobtui.screens._note_taking import NoteTakingScreen
+from bobtui.screens._writes import write
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.jump import JumpScreen
 from bobtui.widgets.navigator import MARKS
@@ -25,28 +26,23 @@ class QuestionMovingScreen(NoteTakingScreen):
         raise NotImplementedError
 
     def _move(self, position: Position | None) -> None:
-        """Show ``position`` at once; the snapshot asked for brings the marks it changed."""
+        """Show ``position``, recorded; the snapshot asked for brings the marks it changed."""
         if position is not None:
             self._position = position
             self._show_view()
             self.request_snapshot()
 
     def action_next_question(self) -> None:
-        self._move(attempt(self, self.session.next_question))
+        write(self, self.session.next_question, self._move)
 
     def action_previous_question(self) -> None:
-        self._move(attempt(self, self.session.previous_question))
+        write(self, self.session.previous_question, self._move)
 
     def action_own_question(self) -> None:
         """Add the text on the note line as a question of the current theme, and go to it."""
-        editor = self.query_one(NoteEditor)
-        try:
-            position = self.session.add_own_question(editor.text)
-        except BobError as error:
-            self.notify(f"{error} Typ de vraag eerst op de notitieregel.", severity="warning")
-            return
-        editor.clear()
-        self._move(position)
+        self.send_line_text(
+            self.session.add_own_question, self._move, "Typ de vraag eerst op de notitieregel."
+        )
 
     def action_jump(self) -> None:
         """Type a few words of a question of this phase and jump to it."""
@@ -58,7 +54,7 @@ class QuestionMovingScreen(NoteTakingScreen):
 
         def chosen(question_id: str | None) -> None:
             if question_id:
-                self._move(attempt(self, partial(self.session.go_to_question, question_id)))
+                write(self, partial(self.session.go_to_question, question_id), self._move)
             self.query_one(NoteEditor).focus()
 
         self.app.push_screen(JumpScreen(questions, marks), chosen)
@@ -67,23 +63,23 @@ class QuestionMovingScreen(NoteTakingScreen):
         """Count the question on screen as discussed, though nothing was recorded on it."""
         if self._position is None:
             return
-        try:
-            self.session.mark_question(self._position.question.id, Coverage.BESPROKEN)
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify("Deze vraag telt als besproken.")
-        self.request_snapshot()
+
+        def marked(_: None) -> None:
+            self.notify("Deze vraag telt als besproken.")
+            self.request_snapshot()
+
+        question_id = self._position.question.id
+        write(self, partial(self.session.mark_question, question_id, Coverage.BESPROKEN), marked)
 
     def action_next_phase(self) -> None:
         warnings = self.session.leaving_phase_warnings()
         if not warnings:
-            self._move(attempt(self, self.session.next_phase))
+            write(self, self.session.next_phase, self._move)
             return
 
         def answered(go_on: bool | None) -> None:
             if go_on:
-                self._move(attempt(self, self.session.next_phase))
+                write(self, self.session.next_phase, self._move)
             self.query_one(NoteEditor).focus()
 
         phase = self._position.phase.label if self._position else ""

@@ -6,9 +6,17 @@ ctrl+t) and ctrl+l set how the next note is saved. The screen composes the ``Not
 
 Text on the line that is not saved yet is kept as a draft (``core/session/drafts.py``) a moment
 after each change and whenever the screen goes away, so Esc, quitting or a crash never drop it;
-the draft comes back on the line when the meeting is opened again."""
+the draft comes back on the line when the meeting is opened again.
 
-from typing import Any, Literal
+Undo and parking are changes like any other, made by the app's writer off the event loop in
+order (``screens/_writes.py``): a parked idea leaves the line at once, stays in the draft until
+the store took it, and goes back on the line when the store refuses it; an undo that is refused
+leaves the note undoable."""
+
+from bisect import insort
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Literal, TypeVar
 
 from textual import on
 from textual.widgets import TextArea
@@ -18,9 +26,12 @@ from bobtui.core.domain.records import Saved
 from bobtui.core.session import MeetingSession, Position
 from bobtui.core.session.drafts import PendingNote, load_draft, save_draft
 from bobtui.screens._note_saving import NoteSavingScreen
+from bobtui.screens._writes import write
 from bobtui.screens.note_choice import NoteChoice, NoteChoiceScreen
 from bobtui.widgets.note_editor import NoteEditor
 from bobtui.widgets.note_line import NoteLine
+
+T = TypeVar("T")
 
 NOTE_TAKER_ACTIONS = frozenset(
     {
@@ -50,6 +61,7 @@ class NoteTakingScreen(NoteSavingScreen):
         super().__init__(session)
         # What is on the line: kept here too, because on quitting the editor is gone first.
         self._line_text = ""
+        self._on_the_way: list[str] = []  # taken off the line, not confirmed by the store yet
 
     def restore_draft(self) -> None:
         """Put a draft left by an earlier window back on the line, and say so."""
@@ -71,8 +83,9 @@ class NoteTakingScreen(NoteSavingScreen):
         editors = self.query(NoteEditor)
         if editors:  # the line itself, ahead of Changed messages still in the queue
             self._line_text = editors.first().text
+        kept = "\n".join(t for t in [*self._on_the_way, self._line_text] if t.strip())
         try:
-            save_draft(*self._draft_key(), self._line_text)
+            save_draft(*self._draft_key(), kept)
         except OSError:
             self.notify(
                 "De tekst op de notitieregel kon niet als concept worden bewaard; sla hem op "
@@ -169,27 +182,69 @@ class NoteTakingScreen(NoteSavingScreen):
     def action_undo_note(self) -> None:
         if not self._recorded:
             return
-        try:
-            self.session.delete_note(self._recorded.pop())
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify("Laatste notitie verwijderd.")
-        self.request_snapshot()
+        note_id = self._recorded.pop()
+        self.refresh_bindings()
+
+        def undone(_: None) -> None:
+            self.notify("Laatste notitie verwijderd.")
+            self.request_snapshot()
+
+        def refused(error: BobError) -> None:
+            insort(self._recorded, note_id)  # still saved: it can be undone again
+            self.refresh_bindings()
+            self.notify(f"{error} De notitie is niet verwijderd.", severity="error", timeout=10)
+
+        write(self, partial(self.session.delete_note, note_id), undone, refused)
 
     def action_park(self) -> None:
         """Park the idea on the note line (with who proposed it) for besluitvorming."""
+
+        def parked(saved: Saved[Any]) -> None:
+            self._warn(saved)
+            self.notify("Geparkeerd; het komt terug in besluitvorming.")
+            self.request_snapshot()
+
+        speaker_id = self.query_one(NoteLine).speaker_id
+        self.send_line_text(
+            lambda text: self.session.park_idea(text, participant_id=speaker_id),
+            parked,
+            "Typ het idee eerst op de notitieregel.",
+        )
+
+    def send_line_text(
+        self, change: Callable[[str], T], done: Callable[[T], object], hint: str
+    ) -> None:
+        """Take the text off the note line and hand ``change`` of it to the writer; the draft
+        keeps it until the store took it. Refused, it goes back on the line (``hint`` follows
+        the reason when the line was empty)."""
         editor = self.query_one(NoteEditor)
-        try:
-            speaker_id = self.query_one(NoteLine).speaker_id
-            saved = self.session.park_idea(editor.text, participant_id=speaker_id)
-        except BobError as error:
-            self.notify(f"{error} Typ het idee eerst op de notitieregel.", severity="warning")
-            return
-        editor.clear()
-        self._warn(saved)
-        self.notify("Geparkeerd; het komt terug in besluitvorming.")
-        self.request_snapshot()
+        text = editor.text
+        taken_off = bool(text.strip())  # else the store's rule says why not, with the hint
+        if taken_off:
+            self._on_the_way.append(text)
+            editor.clear()
+            self._line_text = ""
+            self.keep_draft()
+
+        def taken(result: T) -> None:
+            if taken_off:
+                self._arrived(text)
+            done(result)
+
+        def refused(error: BobError) -> None:
+            if not taken_off:
+                self.notify(f"{error} {hint}", severity="warning")
+                return
+            self._arrived(text)
+            self.line_gets_back([text])
+            self.notify(f"{error} De tekst staat weer op de notitieregel.", severity="error")
+
+        write(self, lambda: change(text), taken, refused)
+
+    def _arrived(self, text: str) -> None:
+        """The store answered for ``text``: the draft need not keep it any more."""
+        self._on_the_way.remove(text)
+        self.keep_draft()
 
     def _changed(self, *_: object) -> None:
         """Back from a form or list that may have changed the meeting (a callback's result is

@@ -1,5 +1,8 @@
 """Postpone an open action (new deadline and a reason) or let it lapse (a reason)."""
 
+from collections.abc import Callable
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
@@ -51,10 +54,11 @@ class ActionUpdateScreen(FormScreen[DecisionRecord]):
             )
         yield from self.labelled("Reden", TextField(compact=True, id="reason"))
 
-    def save(self) -> Saved[DecisionRecord]:
+    def save(self) -> Callable[[], Saved[DecisionRecord]]:
         reason = self.query_one("#reason", Input).value
         if not self.postpone:
-            return update_action(
+            return partial(
+                update_action,
                 self.store,
                 self.action.decision_id,
                 DecisionStatus.VERVALLEN,
@@ -62,7 +66,8 @@ class ActionUpdateScreen(FormScreen[DecisionRecord]):
                 reason=reason,
             )
         today = self.clock().astimezone().date()
-        return update_action(
+        return partial(
+            update_action,
             self.store,
             self.action.decision_id,
             DecisionStatus.OPEN,

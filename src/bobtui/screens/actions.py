@@ -1,6 +1,7 @@
 """Open actions across all meetings: overdue first, with keys to mark, postpone or drop them."""
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -24,6 +25,7 @@ from bobtui.core.store.actions import (
 )
 from bobtui.core.store.engine import Store
 from bobtui.screens._workplace import workplace_of
+from bobtui.screens._writes import write
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
 from bobtui.widgets.text import TextField, plain
@@ -150,13 +152,15 @@ class ActionsScreen(Screen[None]):
         if action is None:
             return
         row = self.query_one(ListTable).cursor_row
-        try:
-            update_action(self.store, action.decision_id, DecisionStatus.GEDAAN, clock=self.clock)
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(f"Gedaan: {action.action}")
-        self._load(keep=row)
+
+        def done(_: object) -> None:
+            self.notify(f"Gedaan: {action.action}")
+            self._load(keep=row)
+
+        change = partial(
+            update_action, self.store, action.decision_id, DecisionStatus.GEDAAN, clock=self.clock
+        )
+        write(self, change, done)
 
     def action_update(self, postpone: bool) -> None:
         from bobtui.screens.action_update import ActionUpdateScreen

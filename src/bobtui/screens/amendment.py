@@ -1,5 +1,8 @@
 """A correction of a finalized meeting: which field of which record, the new value and why."""
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
@@ -36,7 +39,7 @@ class AmendmentScreen(MeetingFormScreen[AmendmentRecord]):
         yield from self.labelled("Nieuwe waarde", TextField(compact=True, id="value"))
         yield from self.labelled("Reden", TextField(compact=True, id="reason"))
 
-    def save(self) -> Saved[AmendmentRecord]:
+    def save(self) -> Callable[[], Saved[AmendmentRecord]]:
         chosen = choice(self.query_one("#what", Select))
         if chosen is None:
             raise RuleViolation("Kies wat er verandert.")
@@ -44,7 +47,8 @@ class AmendmentScreen(MeetingFormScreen[AmendmentRecord]):
         number = self.query_one("#record", Input).value.strip()
         if subject != "overleg" and not number.isdigit():
             raise RuleViolation(f"Geef het nummer van de {subject}.")
-        return self.session.amend(
+        return partial(
+            self.session.amend,
             subject,
             int(number) if number.isdigit() else None,
             field,

@@ -12,9 +12,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.vocabulary import ChainCarePhase
 from bobtui.core.session import MeetingSession
-from bobtui.screens._errors import attempt
+from bobtui.screens._writes import notify_refusal, write
 
 _MEANING = {
     ChainCarePhase.VEILIGHEID: "het geweld stopt, de directe veiligheid is geborgd",
@@ -75,14 +76,19 @@ class ChainCareScreen(ModalScreen[ChainCarePhase | None]):
 def choose_chain_care_phase(
     screen: Screen[Any], session: MeetingSession, done: Callable[[], None]
 ) -> None:
-    """Ask for the phase of ``session``'s meeting over ``screen`` and save the choice (a
-    refusal shows as a notification); ``done`` runs after, chosen or not."""
+    """Ask for the phase of ``session``'s meeting over ``screen`` and save the choice (by the
+    app's writer; a refusal shows as a notification); ``done`` runs after, chosen or not."""
     meeting = session.meeting()
 
-    def chosen(phase: ChainCarePhase | None) -> None:
-        if phase is not None:
-            attempt(screen, partial(session.set_chain_care_phase, phase))
+    def refused(error: BobError) -> None:
+        notify_refusal(screen)(error)
         done()
+
+    def chosen(phase: ChainCarePhase | None) -> None:
+        if phase is None:
+            done()
+        else:
+            write(screen, partial(session.set_chain_care_phase, phase), lambda _: done(), refused)
 
     carried = session.chain_care_phase_carried()
     screen.app.push_screen(ChainCareScreen(meeting.chain_care_phase, carried), chosen)

@@ -1,4 +1,13 @@
-"""Closing review: what is still missing, the evaluation date, then close the meeting."""
+"""Closing review: what is still missing, the evaluation date, then close the meeting.
+
+Saving the fields and closing are made by the app's writer, off the event loop and after the
+changes asked for before (``screens/_writes.py``). Closing must have succeeded before the screen
+goes, so meanwhile it shows "bezig met sluiten…" and takes no keys; refused (a rule, a database
+that cannot be reached), it stays, with the fields as typed and the reason.
+"""
+
+from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,9 +19,10 @@ from textual.widgets import Input, Label, Static
 from bobtui.core.domain.bsn import mask_bsn_like
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
-from bobtui.core.domain.records import MeetingRecord
+from bobtui.core.domain.records import MeetingRecord, Saved
 from bobtui.core.session import MeetingSession
 from bobtui.core.session.attention import BsnFinding, bsn_findings
+from bobtui.screens._writes import write
 from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.correct_text import CorrectTextScreen
 from bobtui.widgets.text import TextField, plain
@@ -27,6 +37,14 @@ def _excerpt(text: str, length: int = 60) -> str:
 def _flagged(text: str) -> Text:
     """A line that must be seen to: a reversed '!' before the text."""
     return Text.assemble("  ", (" ! ", "reverse"), " ", plain(text))
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a save (and perhaps closing) did: the details saved, and why closing was refused."""
+
+    saved: Saved[MeetingRecord]
+    refused: BobError | None = None
 
 
 class CloseScreen(ModalScreen[bool]):
@@ -47,6 +65,7 @@ class CloseScreen(ModalScreen[bool]):
         self.session = session
         self._findings: list[BsnFinding] = []
         self._asks_chain_care = False  # set by each review, read by every bindings refresh
+        self._busy = False  # a save or closing is on its way
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting()
@@ -98,33 +117,63 @@ class CloseScreen(ModalScreen[bool]):
         self.query_one("#review", Static).update(Text("\n").join(lines))
         self.refresh_bindings()
 
-    def action_save(self) -> bool:
-        """Save the evaluation fields; True when they were valid."""
-        today = self.session.today()
-        try:
-            saved = self.session.set_evaluation(
-                evaluation_date=parse_date(self.query_one("#evaluation", Input).value, today),
-                next_meeting_on=parse_date(self.query_one("#next-meeting", Input).value, today),
-                client_informed_by=self.query_one("#informed-by", Input).value,
-                expected_version=self._details_version,
-            )
-        except BobError as error:
-            self._show_error(error)
-            return False
-        self._details_version = saved.item.details_version
-        self.query_one("#close-error", Static).update("")
-        self._show_review()
-        return True
+    def action_save(self) -> None:
+        """Save the evaluation fields."""
+        self._save(closing=False)
 
     def action_close_meeting(self) -> None:
-        if not self.action_save():
+        """Save the evaluation fields, then close the meeting; the screen goes once closed."""
+        self._save(closing=True)
+
+    def _save(self, *, closing: bool) -> None:
+        if self._busy:
             return
+        today = self.session.today()
         try:
-            self.session.close()
+            evaluation_date = parse_date(self.query_one("#evaluation", Input).value, today)
+            next_meeting_on = parse_date(self.query_one("#next-meeting", Input).value, today)
         except BobError as error:
             self._show_error(error)
             return
-        self.dismiss(True)
+        informed_by = self.query_one("#informed-by", Input).value
+        version = self._details_version
+
+        def change() -> _Outcome:
+            saved = self.session.set_evaluation(
+                evaluation_date=evaluation_date,
+                next_meeting_on=next_meeting_on,
+                client_informed_by=informed_by,
+                expected_version=version,
+            )
+            if closing:
+                try:
+                    self.session.close()
+                except BobError as error:  # the fields are saved all the same
+                    return _Outcome(saved, error)
+            return _Outcome(saved)
+
+        self._show_busy("Bezig met sluiten…" if closing else "Bezig met vastleggen…")
+        write(self, change, partial(self._saved, closing), self._refused)
+
+    def _saved(self, closing: bool, outcome: _Outcome) -> None:
+        self._details_version = outcome.saved.item.details_version
+        if closing and outcome.refused is None:
+            self.dismiss(True)
+            return
+        self._show_busy(None)
+        if outcome.refused is not None:
+            self._show_error(outcome.refused)
+        self._show_review()
+
+    def _refused(self, error: BobError) -> None:
+        self._show_busy(None)
+        self._show_error(error)
+
+    def _show_busy(self, what: str | None) -> None:
+        """``what`` is on its way (keys wait for it), or nothing is (None)."""
+        self._busy = what is not None
+        self.query_one("#close-error", Static).update(plain(what or "", "dim"))
+        self.refresh_bindings()
 
     def _show_error(self, error: BobError) -> None:
         self.query_one("#close-error", Static).update(plain(str(error), "bold"))
@@ -155,6 +204,8 @@ class CloseScreen(ModalScreen[bool]):
         choose_chain_care_phase(self, self.session, done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._busy:
+            return None  # shown dimmed: the save or closing decides what comes next
         if action == "correct_bsn":
             return bool(self._findings)
         if action == "chain_care":
@@ -162,4 +213,5 @@ class CloseScreen(ModalScreen[bool]):
         return True
 
     def action_back(self) -> None:
-        self.dismiss(False)
+        if not self._busy:
+            self.dismiss(False)

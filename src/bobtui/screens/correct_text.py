@@ -1,5 +1,7 @@
 """Correct one recorded text, e.g. to take out a number that looks like a BSN."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -25,5 +27,6 @@ class CorrectTextScreen(FormScreen[Any]):
         yield Static("Dit bevat een nummer dat op een BSN lijkt. Haal het weg of pas het aan.")
         yield from self.labelled("Tekst", TextField(self.finding.text, compact=True, id="text"))
 
-    def save(self) -> Saved[Any]:
-        return self.session.correct_text(self.finding, self.query_one("#text", Input).value)
+    def save(self) -> Callable[[], Saved[Any]]:
+        text = self.query_one("#text", Input).value
+        return partial(self.session.correct_text, self.finding, text)

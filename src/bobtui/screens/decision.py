@@ -1,5 +1,6 @@
 """Record a decision: no action leaves the room without an owner and a deadline."""
 
+from collections.abc import Callable
 from functools import partial
 
 from textual import on
@@ -60,14 +61,15 @@ class DecisionScreen(MeetingFormScreen[DecisionRecord]):
             self.query_one("#organisation", Input).value = person.organisation
             self.query_one("#deadline", Input).focus()
 
-    def save(self) -> Saved[DecisionRecord]:
+    def save(self) -> Callable[[], Saved[DecisionRecord]]:
         deadline = parse_date(self.query_one("#deadline", Input).value, self.session.today())
         record = (
             partial(self.session.decide_parked_idea, self.parked.id)
             if self.parked
             else self.session.record_decision
         )
-        return record(
+        return partial(
+            record,
             self.query_one("#action", Input).value,
             owner_person=self.query_one("#person", Input).value,
             owner_organisation=self.query_one("#organisation", Input).value,

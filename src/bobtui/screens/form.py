@@ -1,10 +1,14 @@
 """The shared shape of bobtui's record forms: fields, Enter saves, Escape cancels.
 
-The form saves through the core itself and stays open on a rule violation, with the reason
-shown, so nothing typed is lost; on success it returns what was saved. The fields scroll when the
-terminal is short (80x24); the title, the reason and the keys stay in view.
+The form reads its fields and hands the change to the app's writer (``screens/_writes.py``),
+which saves it off the event loop, after any change asked for before; meanwhile the form shows
+"bezig met opslaan…" and stays open. On a refusal (a rule, an unreachable database) it stays
+open with the reason shown, so nothing typed is lost; on success it returns what was saved. The
+fields scroll when the terminal is short (80x24); the title, the reason and the keys stay in
+view.
 """
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
@@ -18,6 +22,7 @@ from textual.widgets import Input, Label, Select, Static
 from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import ParticipantRecord, Saved
 from bobtui.core.session import MeetingSession
+from bobtui.screens._writes import write
 from bobtui.widgets.text import plain
 
 R = TypeVar("R")
@@ -56,8 +61,9 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
-    def save(self) -> Saved[R]:
-        """Save through the session; a BobError keeps the form open with its message."""
+    def save(self) -> Callable[[], Saved[R]]:
+        """The change to save, with the fields read now (it runs in the writer's thread); a
+        BobError, raised here or by the change, keeps the form open with its message."""
         raise NotImplementedError
 
     @staticmethod
@@ -69,20 +75,42 @@ class FormScreen(ModalScreen[Saved[R] | None], Generic[R]):
     def _submitted(self) -> None:
         self.action_save()
 
+    _saving = False
+    """A save is on its way: the form waits for it, and neither saves again nor cancels."""
+
     def action_save(self) -> None:
+        if self._saving:
+            return
         try:
-            saved = self.save()
+            change = self.save()
         except BobError as error:
             self.show_error(str(error))
             return
-        self.dismiss(saved)
+        self._show_saving(True)
+        write(self, change, self.dismiss, self._refused)
+
+    def _refused(self, error: BobError) -> None:
+        self._show_saving(False)
+        self.show_error(str(error))
+
+    def _show_saving(self, saving: bool) -> None:
+        self._saving = saving
+        if saving:
+            self.query_one("#form-error", Static).update(plain("Bezig met opslaan…", "dim"))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "cancel") and self._saving:
+            return None  # shown dimmed: the save decides whether the form closes
+        return True
 
     def show_error(self, message: str) -> None:
         """Why the form stays open, in bold; a message may quote what was typed."""
         self.query_one("#form-error", Static).update(plain(message, "bold"))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self._saving:
+            self.dismiss(None)
 
 
 class MeetingFormScreen(FormScreen[R]):

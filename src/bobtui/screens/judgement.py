@@ -1,5 +1,8 @@
 """Record a judgement: a key problem, a risk with its likelihood, or a dilemma."""
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
@@ -27,8 +30,9 @@ class JudgementScreen(MeetingFormScreen[JudgementRecord]):
             Select(likelihoods, prompt="—", compact=True, id="likelihood"),
         )
 
-    def save(self) -> Saved[JudgementRecord]:
-        return self.session.record_judgement(
+    def save(self) -> Callable[[], Saved[JudgementRecord]]:
+        return partial(
+            self.session.record_judgement,
             choice(self.query_one("#kind", Select)),
             self.query_one("#text", Input).value,
             likelihood=choice(self.query_one("#likelihood", Select)),

@@ -5,7 +5,8 @@ live picture. Enter hands a note to the saver, which keeps it on this computer a
 the event loop, in order (``screens/_note_saving.py``). The widgets render from the meeting's
 latest snapshot, read off the event loop (``screens/_snapshot.py``), also when another client
 (a notulist, a second window) changed the meeting; between snapshots the clock counts on by
-itself.
+itself. Every other change (a move, a form, a pause, leaving) goes to the app's writer, which makes
+it off the event loop too, in the order asked (``screens/_writes.py``).
 """
 
 from dataclasses import replace
@@ -24,6 +25,7 @@ from bobtui.core.session import MeetingSession, MeetingSnapshot, Position
 from bobtui.screens._errors import attempt
 from bobtui.screens._moving import QuestionMovingScreen
 from bobtui.screens._note_taking import NOTE_TAKER_ACTIONS
+from bobtui.screens._writes import write, writer_of
 from bobtui.screens.chain_care import choose_chain_care_phase
 from bobtui.screens.close import CloseScreen
 from bobtui.screens.decision import DecisionScreen
@@ -143,6 +145,7 @@ class MeetingScreen(QuestionMovingScreen):
         self._position: Position | None = None
         self._read_only_hint: str | None = None  # over the locked note line, when read-only
         self._room_black = False  # the room view (bobtui zaal) is on black; read on mount
+        self._leaving = False  # Esc: the chair is being given up, then the screen goes
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -247,8 +250,7 @@ class MeetingScreen(QuestionMovingScreen):
                 return
             outcome, idea = choice
             if outcome == "vervallen":
-                attempt(self, partial(self.session.drop_parked_idea, idea.id))
-                self._changed()
+                write(self, partial(self.session.drop_parked_idea, idea.id), self._changed)
             else:
                 self.app.push_screen(DecisionScreen(self.session, parked=idea), self._changed)
 
@@ -274,14 +276,15 @@ class MeetingScreen(QuestionMovingScreen):
     def action_room_blackout(self) -> None:
         """Hide the room view's content (a sensitive point), or show it again."""
         on = not self._room_black
-        try:
-            self.session.black_out_room(on)
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self._room_black = on
-        self.notify("De zaal ziet nu een zwart scherm." if on else "De zaal ziet het beeld weer.")
-        self.request_snapshot()
+
+        def switched(_: None) -> None:
+            self._room_black = on
+            self.notify(
+                "De zaal ziet nu een zwart scherm." if on else "De zaal ziet het beeld weer."
+            )
+            self.request_snapshot()
+
+        write(self, partial(self.session.black_out_room, on), switched)
 
     def action_chain_care(self) -> None:
         """Choose the phase of gefaseerde ketenzorg: a judgement, so from oordeelsvorming on."""
@@ -290,18 +293,16 @@ class MeetingScreen(QuestionMovingScreen):
     # --- pauses and the end ------------------------------------------------------------------
 
     def action_time_out(self) -> None:
-        try:
-            self.session.start_time_out()
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.request_snapshot()
+        """Stop the clock for a pause; once recorded, the pause screen shows until it ends."""
 
         def ended(_: None) -> None:
-            attempt(self, self.session.end_time_out)
-            self._changed()
+            write(self, self.session.end_time_out, self._changed)
 
-        self.app.push_screen(TimeOutScreen(), ended)
+        def started(_: None) -> None:
+            self.request_snapshot()
+            self.app.push_screen(TimeOutScreen(), ended)
+
+        write(self, self.session.start_time_out, started)
 
     def action_close_meeting(self) -> None:
         """The closing review; once closed, :meth:`_show_closed` takes this screen's place."""
@@ -325,6 +326,10 @@ class MeetingScreen(QuestionMovingScreen):
         self.app.switch_screen(SummaryScreen(self.session))
 
     def action_leave(self) -> None:
+        """Back to the list, once the clock is stopped and the chair given up (after every
+        change asked for before: those need the chair); refused, the screen goes all the same."""
+        if self._leaving:
+            return
         self.leave_with_draft()
         if self.saving_problem():  # else they are on their way, and saved on opening at worst
             self.notify(
@@ -333,21 +338,37 @@ class MeetingScreen(QuestionMovingScreen):
                 severity="warning",
                 timeout=10,
             )
-        if self.session.holds_chair():
-            attempt(self, self.session.suspend)
-            attempt(self, self.session.release_chair)
-        self.dismiss()
+        if not self.session.holds_chair():
+            self.dismiss()
+            return
+        self._leaving = True
+        self.refresh_bindings()
+
+        def left(refused: BobError | None) -> None:
+            if refused is not None:
+                self.notify(str(refused), severity="error")
+            self.dismiss()
+
+        write(self, self._give_up_chair, left, left)
+
+    def _give_up_chair(self) -> None:
+        try:
+            self.session.suspend()
+        finally:  # a clock that could not be stopped is no reason to keep the chair
+            self.session.release_chair()
 
     def on_unmount(self) -> None:
         # The draft first: once the chair is released this window counts as read-only.
         if not getattr(self, "_draft_done", False):
             self.leave_with_draft()
         if self.session.holds_chair():  # quitting from the meeting: let the next window in
-            attempt(self, self.session.release_chair)
+            writer_of(self).after_writes(self.session.release_chair)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer shows what works now, judged from the position and the latest snapshot."""
         position = self._position
+        if self._leaving:
+            return False
         if position is None:
             return action == "leave"
         if action in _WRITES and self.session.is_read_only():

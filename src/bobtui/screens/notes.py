@@ -1,6 +1,11 @@
-"""The notes on the current question: correct the text, change the kind, or delete one."""
+"""The notes on the current question: correct the text, change the kind, or delete one.
+
+Each change is made by the app's writer, off the event loop and in order (``screens/_writes.py``);
+the list is read again once it is made. A corrected text the store refuses stays in the field.
+"""
 
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -15,6 +20,7 @@ from bobtui.core.domain.errors import BobError
 from bobtui.core.domain.records import NoteRecord
 from bobtui.core.domain.vocabulary import NoteKind
 from bobtui.core.session import MeetingSession
+from bobtui.screens._writes import write
 from bobtui.widgets.text import TextField, plain
 
 
@@ -79,34 +85,49 @@ class NotesScreen(ModalScreen[None]):
     @on(Input.Submitted, "#notes-edit")
     def _save_text(self, event: Input.Submitted) -> None:
         note = self._selected()
-        if note is not None:
-            self._change(lambda: self.session.edit_note(note.id, text=event.value))
+        text = event.value
         event.input.disabled = True
+        if note is None:
+            return
+
+        def refused(error: BobError) -> None:
+            self._refused(index, error)
+            editor = self.query_one("#notes-edit", Input)  # the correction, to save again
+            editor.disabled = False
+            editor.value = text
+            editor.focus()
+
+        index = self.query_one(OptionList).highlighted
+        self._change(partial(self.session.edit_note, note.id, text=text), refused)
 
     def action_cycle_kind(self) -> None:
         note = self._selected()
         if note is not None:
             kinds = list(NoteKind)
             kind = kinds[(kinds.index(note.kind) + 1) % len(kinds)]
-            self._change(lambda: self.session.edit_note(note.id, kind=kind))
+            self._change(partial(self.session.edit_note, note.id, kind=kind))
 
     def action_toggle_confidential(self) -> None:
         note = self._selected()
         if note is not None:
             secret = not note.confidential
-            self._change(lambda: self.session.edit_note(note.id, confidential=secret))
+            self._change(partial(self.session.edit_note, note.id, confidential=secret))
 
     def action_delete(self) -> None:
         note = self._selected()
         if note is not None:
-            self._change(lambda: self.session.delete_note(note.id))
+            self._change(partial(self.session.delete_note, note.id))
 
-    def _change(self, change: Callable[[], object]) -> None:
+    def _change(
+        self, change: Callable[[], object], refused: Callable[[BobError], None] | None = None
+    ) -> None:
         index = self.query_one(OptionList).highlighted
-        try:
-            change()
-        except BobError as error:
-            self.notify(str(error), severity="error")
+        write(
+            self, change, lambda _: self._load(keep=index), refused or partial(self._refused, index)
+        )
+
+    def _refused(self, index: int | None, error: BobError) -> None:
+        self.notify(str(error), severity="error", timeout=10)
         self._load(keep=index)
 
     def action_back(self) -> None:

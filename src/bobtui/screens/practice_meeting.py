@@ -3,6 +3,7 @@ case's events popping up when due (at an offset into their phase, or once their 
 the trainer panel (F11: start, delay or skip an event), and feedback on the chair once closed."""
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,6 +15,7 @@ from bobtui.core.domain.text import printable
 from bobtui.core.domain.vocabulary import Phase
 from bobtui.core.session import MeetingSession
 from bobtui.screens._workplace import workplace_of
+from bobtui.screens._writes import write
 from bobtui.screens.meeting import MeetingScreen
 
 if TYPE_CHECKING:  # the training package is loaded only when a rehearsal runs
@@ -40,6 +42,7 @@ class PracticeMeetingScreen(MeetingScreen):
         # What happened to the case's events: read once, then kept up to date by this screen,
         # the only one that acts on them (it holds the chair), so the clock's tick reads nothing.
         self._event_log: list[tuple[PracticeEventAction, int, datetime]] | None = None
+        self._marking = False  # an event's mark is on its way to the store (the app's writer)
 
     def compose(self) -> ComposeResult:
         # Before the (docked) title bar in the tree, right under it on screen.
@@ -61,8 +64,8 @@ class PracticeMeetingScreen(MeetingScreen):
         from bobtui.core.session.rehearsal import PracticeEventAction
         from bobtui.core.training.events import due_event
 
-        if self.app.screen is not self or self.snapshot is None:
-            return  # a form or a pause is open: the event waits for it
+        if self.app.screen is not self or self.snapshot is None or self._marking:
+            return  # a form or a pause is open, or the last event is being marked: it waits
         if self.session.is_read_only():
             return  # the chair's window shows the events; this one only watches
         now = self.session.now()
@@ -76,18 +79,23 @@ class PracticeMeetingScreen(MeetingScreen):
         return self._event_log
 
     def _act_on_event(self, action: "PracticeEventAction", index: int) -> None:
+        """Mark what happened to the event (by the app's writer); once marked, show it."""
         from bobtui.core.domain.errors import BobError
         from bobtui.core.session.rehearsal import PracticeEventAction
         from bobtui.screens.practice_event import PracticeEventScreen
 
-        try:
-            self.session.mark_practice_event(index, action)
-        except BobError as error:
+        def marked(_: None) -> None:
+            self._marking = False
+            self._log().append((action, index, self.session.now()))
+            if action in (PracticeEventAction.SHOWN, PracticeEventAction.TRIGGERED):
+                self.app.push_screen(PracticeEventScreen(self.practice_case.events[index]))
+
+        def refused(error: BobError) -> None:
+            self._marking = False
             self.notify(str(error), severity="error")
-            return
-        self._log().append((action, index, self.session.now()))
-        if action in (PracticeEventAction.SHOWN, PracticeEventAction.TRIGGERED):
-            self.app.push_screen(PracticeEventScreen(self.practice_case.events[index]))
+
+        self._marking = True
+        write(self, partial(self.session.mark_practice_event, index, action), marked, refused)
 
     def action_trainer(self) -> None:
         """The trainer's panel: every event with what happened to it; start, delay or skip."""

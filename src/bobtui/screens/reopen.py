@@ -1,5 +1,7 @@
 """Reopening a finalized meeting (a coordinator only): back to a concept, with the reason."""
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
@@ -23,5 +25,6 @@ class ReopenScreen(MeetingFormScreen[MeetingRecord]):
         )
         yield from self.labelled("Reden", TextField(compact=True, id="reason"))
 
-    def save(self) -> Saved[MeetingRecord]:
-        return Saved(self.session.reopen(reason=self.query_one("#reason", Input).value))
+    def save(self) -> Callable[[], Saved[MeetingRecord]]:
+        reason = self.query_one("#reason", Input).value
+        return lambda: Saved(self.session.reopen(reason=reason))

@@ -1,5 +1,8 @@
 """Record a safety score: who, 0–10, and what would raise it by one point."""
 
+from collections.abc import Callable
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -35,11 +38,12 @@ class ScoreScreen(MeetingFormScreen[SafetyScoreRecord]):
             self.query_one("#respondent", Input).value = person.name
             self.query_one("#score", Input).focus()
 
-    def save(self) -> Saved[SafetyScoreRecord]:
+    def save(self) -> Callable[[], Saved[SafetyScoreRecord]]:
         text = self.query_one("#score", Input).value.strip()
         if not text.isdigit():
             raise RuleViolation("Een veiligheidsscore is een geheel getal van 0 tot en met 10.")
-        return self.session.record_safety_score(
+        return partial(
+            self.session.record_safety_score,
             self.query_one("#respondent", Input).value,
             int(text),
             self.query_one("#raise", Input).value,

@@ -1,12 +1,14 @@
 """Setup: plan a meeting, build its roster, review last meeting's open actions, then start.
 
 The meeting is saved as soon as it has a case code and a leidraad; every roster change and
-every review is saved the moment it is made.
+every review is saved the moment it is made, by the app's writer, off the event loop and in order
+(``screens/_writes.py``). The fields keep what was typed until the store took it.
 """
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,14 +18,12 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from bobtui.core.domain.dates import format_date, parse_date
 from bobtui.core.domain.errors import BobError
-from bobtui.core.domain.records import RosterProposal
+from bobtui.core.domain.records import ParticipantRecord, Saved
 from bobtui.core.domain.vocabulary import (
     Domain,
     MeetingStatus,
     Presence,
     counted,
-    presence_label,
-    role_flags,
 )
 from bobtui.core.questions.sets import Catalog, QuestionSet
 from bobtui.core.session import Clock, MeetingSession
@@ -31,6 +31,7 @@ from bobtui.core.store.engine import Store
 from bobtui.core.training.cases import PracticeCase
 from bobtui.screens._roster_tables import RosterTablesScreen
 from bobtui.screens._workplace import workplace_of
+from bobtui.screens._writes import write
 from bobtui.screens.form import choice
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.list_table import ListTable
@@ -95,8 +96,8 @@ class SetupScreen(RosterTablesScreen):
         self._details_version: int | None = None
         """The version of the details the fields were filled with: a save over a change made
         meanwhile in another window is refused, not silently overwritten."""
-        self._proposal: RosterProposal | None = None
-        """Who took part in the last meeting on this case and is not on the roster yet."""
+        self._proposal = None
+        self._details_busy = False  # the meeting is being created, saved or started
 
     @property
     def clock(self) -> Clock:
@@ -220,66 +221,6 @@ class SetupScreen(RosterTablesScreen):
             lines.append(f"{guide.phase.label}: {guide.timebox_minutes} min, {count}")
         self.query_one("#leidraad-phases", Static).update(plain("\n".join(lines)))
 
-    def _refresh(self) -> None:
-        participants = self.query_one("#participants", ListTable)
-        carried_table = self.query_one("#carried", ListTable)
-        # Each cursor stays on its row, so the next key works on the row the chair sees.
-        kept = [
-            (table, self._selected_key(table), table.cursor_row)
-            for table in (participants, carried_table)
-        ]
-        participants.clear()
-        carried_table.clear()
-        if self.session is not None:
-            for p in self.session.participants():
-                flags = role_flags(
-                    is_client=p.is_client,
-                    is_ervaringsdeskundige=p.is_ervaringsdeskundige,
-                    speaks_for_child=p.speaks_for_child,
-                )
-                domain = p.domain.value if p.domain else ""
-                presence = presence_label(p.presence, p.represented_by)
-                participants.add_row(
-                    p.name, presence, p.organisation, p.role, domain, flags, key=str(p.id)
-                )
-            self._proposal = self.session.roster_proposal()
-            for item in self.session.carried_over():
-                reviewed = item.review.status.value if item.review else "nog niet"
-                carried_table.add_row(
-                    reviewed,
-                    item.decision.action,
-                    f"{item.decision.owner_person} ({item.decision.owner_organisation})",
-                    format_date(item.decision.deadline),
-                    key=str(item.decision.id),
-                )
-        for table, key, row in kept:  # a removed row leaves the cursor on its neighbour
-            if key is not None and str(key) in table.rows:
-                row = table.get_row_index(str(key))
-            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
-        self._show_proposal()
-        self.refresh_bindings()
-
-    def _show_proposal(self) -> None:
-        """Last meeting's roster on this case, offered to take over with one key."""
-        proposal = self._proposal
-        shown = self.query_one("#roster-proposal", Static)
-        shown.display = proposal is not None
-        if proposal is None:
-            return
-        people = ", ".join(
-            f"{p.name} ({p.organisation})" if p.organisation else p.name
-            for p in proposal.participants
-        )
-        shown.update(
-            Text.assemble(
-                (f"Vorig overleg ({format_date(proposal.held_on)}): ", "bold"),
-                plain(people),
-                "  ",
-                ("ctrl+o", "bold"),
-                " neemt ze over",
-            )
-        )
-
     def _message(self, text: str, *, error: bool = False) -> None:
         message = plain(text, "bold red" if error else "bold")
         self.query_one("#setup-message", Static).update(message)
@@ -289,39 +230,59 @@ class SetupScreen(RosterTablesScreen):
 
     def action_save_meeting(self) -> None:
         """Create the meeting, or save changed details of the one being prepared."""
+        self._save_meeting(lambda: self.query_one("#p-name", Input).focus())
+
+    def _save_meeting(self, then: Callable[[], object]) -> None:
+        """Create the meeting or save its details, then ``then``; one at a time (a second
+        save would create a second meeting, or trip over the first one's new version)."""
+        if self._details_busy:
+            self._message("Bezig met vastleggen…")
+            return
         value = self.query_one
         try:
             today = self._today()
             held_on = parse_date(value("#held-on", Input).value, today) or today
-            if self.session is None:
-                saved = MeetingSession.create(
-                    self.store,
-                    self._question_set(),
-                    case_code=value("#case-code", Input).value,
-                    held_on=held_on,
-                    location=value("#location", Input).value,
-                    reason=value("#reason", Input).value,
-                    clock=self.clock,
-                )
-                self.session = saved.item
-                self._details_version = saved.item.meeting().details_version
-                self.query_one("#leidraad", Select).disabled = True
-                warnings = saved.warnings
-            else:
-                updated = self.session.update_details(
-                    held_on=held_on,
-                    location=value("#location", Input).value,
-                    reason=value("#reason", Input).value,
-                    expected_version=self._details_version,
-                )
-                self._details_version = updated.item.details_version
-                warnings = updated.warnings
+            question_set = self._question_set() if self.session is None else None
         except BobError as error:
             self._message(str(error), error=True)
             return
-        self._message(" ".join(warnings) or "Vastgelegd.", error=bool(warnings))
-        self._refresh()
-        self.query_one("#p-name", Input).focus()
+        location, reason = value("#location", Input).value, value("#reason", Input).value
+        case_code = value("#case-code", Input).value
+        session, version, clock = self.session, self._details_version, self.clock
+
+        def change() -> tuple[MeetingSession, int, tuple[str, ...]]:
+            if session is None:
+                assert question_set is not None
+                created = MeetingSession.create(
+                    self.store,
+                    question_set,
+                    case_code=case_code,
+                    held_on=held_on,
+                    location=location,
+                    reason=reason,
+                    clock=clock,
+                )
+                return created.item, created.item.meeting().details_version, created.warnings
+            updated = session.update_details(
+                held_on=held_on, location=location, reason=reason, expected_version=version
+            )
+            return session, updated.item.details_version, updated.warnings
+
+        def saved(outcome: tuple[MeetingSession, int, tuple[str, ...]]) -> None:
+            self._details_busy = False
+            self.session, self._details_version, warnings = outcome
+            self.query_one("#leidraad", Select).disabled = True
+            self._message(" ".join(warnings) or "Vastgelegd.", error=bool(warnings))
+            self._refresh()
+            then()
+
+        def refused(error: BobError) -> None:
+            self._details_busy = False
+            self._message(str(error), error=True)
+
+        self._details_busy = True
+        self._message("Bezig met vastleggen…")
+        write(self, change, saved, refused)
 
     @on(Input.Submitted, "#case-code, #held-on, #location, #reason")
     def _details_submitted(self) -> None:
@@ -332,50 +293,65 @@ class SetupScreen(RosterTablesScreen):
         self.action_add_participant()
 
     def action_add_participant(self) -> None:
+        """Add who is in the fields; they are emptied once the store took them."""
         if self.session is None:
-            self.action_save_meeting()
-            if self.session is None:
-                return
-        value = self.query_one
-        try:
-            saved = self.session.add_participant(
-                value("#p-name", Input).value,
-                organisation=value("#p-organisation", Input).value,
-                role=value("#p-role", Input).value,
-                domain=choice(value("#p-domain", Select)),
-                presence=choice(value("#p-presence", Select)),
-                represented_by=value("#p-represented-by", Input).value,
-                is_client=value("#p-client", Checkbox).value,
-                is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
-                speaks_for_child=value("#p-child", Checkbox).value,
-            )
-        except BobError as error:
-            self._message(str(error), error=True)
+            self._save_meeting(self.action_add_participant)
             return
-        for selector in ("#p-name", "#p-organisation", "#p-role", "#p-represented-by"):
-            value(selector, Input).value = ""
-        for selector in ("#p-client", "#p-expert", "#p-child"):
-            value(selector, Checkbox).value = False
-        self._message(" ".join(saved.warnings) or f"{saved.item.name} toegevoegd.")
-        self._refresh()
-        value("#p-name", Input).focus()
+        value = self.query_one
+        fields = ("#p-name", "#p-organisation", "#p-role", "#p-represented-by")
+        boxes = ("#p-client", "#p-expert", "#p-child")
+        typed = [value(selector, Input).value for selector in fields]
+        change = partial(
+            self.session.add_participant,
+            typed[0],
+            organisation=typed[1],
+            role=typed[2],
+            domain=choice(value("#p-domain", Select)),
+            presence=choice(value("#p-presence", Select)),
+            represented_by=typed[3],
+            is_client=value("#p-client", Checkbox).value,
+            is_ervaringsdeskundige=value("#p-expert", Checkbox).value,
+            speaks_for_child=value("#p-child", Checkbox).value,
+        )
+
+        def added(saved: Saved[ParticipantRecord]) -> str:
+            if [value(selector, Input).value for selector in fields] == typed:
+                for selector in fields:  # else the next one is being typed already
+                    value(selector, Input).value = ""
+                for selector in boxes:
+                    value(selector, Checkbox).value = False
+            value("#p-name", Input).focus()
+            return " ".join(saved.warnings) or f"{saved.item.name} toegevoegd."
+
+        self.save(change, added)
 
     def action_start(self) -> None:
-        from bobtui.screens.practice_meeting import meeting_screen_for
-
+        """Start the meeting (once the store has it) and open the facilitation screen."""
         if self.session is None:
-            self.action_save_meeting()
-            if self.session is None:
-                return
-        try:
-            if self.session.meeting().status is MeetingStatus.GEPLAND:
-                self.session.start()
-        except BobError as error:
-            self._message(str(error), error=True)
+            self._save_meeting(self.action_start)
             return
-        self.app.switch_screen(
-            meeting_screen_for(self.session, self.catalog.generic_prompts, self.practice_case)
-        )
+        if self._details_busy:
+            return
+        session = self.session
+
+        def start() -> None:
+            if session.meeting().status is MeetingStatus.GEPLAND:
+                session.start()
+
+        def started(_: None) -> None:
+            from bobtui.screens.practice_meeting import meeting_screen_for
+
+            self.app.switch_screen(
+                meeting_screen_for(session, self.catalog.generic_prompts, self.practice_case)
+            )
+
+        def refused(error: BobError) -> None:
+            self._details_busy = False
+            self._message(str(error), error=True)
+
+        self._details_busy = True  # no second start, nor a save meanwhile
+        self._message("Bezig met starten…")
+        write(self, start, started, refused)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _WRITES and self.session is not None and self.session.is_read_only():

@@ -12,6 +12,7 @@ from textual.widgets import Markdown, Static
 from bobtui.core.domain.vocabulary import FINALIZED, MeetingStatus, meeting_state
 from bobtui.screens._workers import from_worker
 from bobtui.screens._workplace import workplace_of
+from bobtui.screens._writes import write
 from bobtui.widgets.key_footer import KeyFooter
 from bobtui.widgets.title_bar import TitleBar
 
@@ -163,17 +164,14 @@ class SummaryScreen(Screen[None]):
         )
 
     def _finalized(self, answer: bool | None) -> None:
-        from bobtui.core.domain.errors import BobError
-
         if not answer:
             return
-        try:
-            self._session.finalize()
-        except BobError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify("Het verslag is vastgesteld.")
-        self.render_summary()
+
+        def finalized(_: object) -> None:
+            self.notify("Het verslag is vastgesteld.")
+            self.render_summary()
+
+        write(self, self._session.finalize, finalized)
 
     def action_amend(self) -> None:
         from bobtui.screens.amendment import AmendmentScreen
