@@ -1,5 +1,6 @@
 """Home: the meetings in the store, newest first, with a filter on the case code."""
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
+LIST_PAINT_WAIT = 1.0
+"""Seconds the store worker waits for the first list to be painted before it loads the
+question sets (it goes on after that, should the screen be gone)."""
 
 
 class HomeScreen(MeetingOpeningScreen):
@@ -66,6 +70,7 @@ class HomeScreen(MeetingOpeningScreen):
         self._highlight: int | None = None
         self._marked: set[int] = set()  # meetings chosen for a batch export
         self._total = (0, 0)  # meetings shown, meetings found
+        self._list_painted = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -109,8 +114,10 @@ class HomeScreen(MeetingOpeningScreen):
             return
         from_worker(self, self._mount_list)
         self.store = store
-        # The list the user came for first; the question sets (TOML, pydantic) after it.
+        # The list the user came for first; the question sets (TOML, pydantic) after it is on
+        # screen: parsing them meanwhile would hold the GIL the list's frame is painted with.
         self._load_meetings("")
+        self._list_painted.wait(timeout=LIST_PAINT_WAIT)
         from_worker(self, setattr, self.app, "connected_as", workplace.connected_as)
         try:
             catalog = workplace.catalog
@@ -132,7 +139,7 @@ class HomeScreen(MeetingOpeningScreen):
         self._load_meetings(search)
 
     def _load_meetings(self, search: str) -> None:
-        from bobtui.core.store.meetings import count_meetings, list_meetings
+        from bobtui.core.store.meeting_list import count_meetings, list_meetings
 
         if self.store is None:
             return
@@ -175,6 +182,7 @@ class HomeScreen(MeetingOpeningScreen):
         )
         self._show_count()
         self.refresh_bindings()  # the summary key applies once there are rows
+        self.call_after_refresh(self._list_painted.set)
 
     def _show_count(self) -> None:
         from bobtui.core.domain.vocabulary import counted
