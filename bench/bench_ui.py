@@ -18,6 +18,19 @@ Only the start-up figures (1 and 2: first frame, home list, peak memory)::
 
     .venv/bin/python bench/bench_ui.py --home
 
+Where the start-up's time goes: imports by module (``-X importtime``, cumulative microseconds
+in the second column; the store worker's imports are in it too), then the UI thread's calls
+(pyinstrument, ``pip install pyinstrument``; it samples the main thread only)::
+
+    .venv/bin/python -X importtime bench/bench_ui.py child home sqlite:///STORE 2>&1 \
+        | sort -t'|' -k2 -n | tail -30
+    .venv/bin/python -m pyinstrument --show-all bench/bench_ui.py child home sqlite:///STORE
+
+(STORE: the absolute path of any bobtui store, e.g. /tmp/x.sqlite3 after ``bobtui --database
+sqlite:////tmp/x.sqlite3``.) The home list needs
+SQLAlchemy Core only; SQLModel, the tables and the question sets come after it (a test
+keeps the list's imports free of the ORM: tests/core/test_meeting_list.py).
+
 Only the key figures (a minute, for a quiet moment)::
 
     .venv/bin/python bench/bench_ui.py --keys

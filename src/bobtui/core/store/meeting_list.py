@@ -96,3 +96,8 @@ def count_meetings(store: Store, *, search: str = "") -> int:
     with store.reading_rows() as connection:
         count: int = connection.execute(statement).scalar_one()
         return count
+
+
+def list_page(store: Store, *, search: str, limit: int) -> tuple[list[MeetingListRow], int]:
+    """The first ``limit`` meetings matching ``search``, and how many match."""
+    return list_meetings(store, search=search, limit=limit), count_meetings(store, search=search)
