@@ -14,6 +14,23 @@
    three runs each (the median of their p95 counts): the key event is posted as the driver
    would, and the clock stops when Textual hands the composed frame to its display.
 
+Only the start-up figures (1 and 2: first frame, home list, peak memory)::
+
+    .venv/bin/python bench/bench_ui.py --home
+
+Where the start-up's time goes: imports by module (``-X importtime``, cumulative microseconds
+in the second column; the store worker's imports are in it too), then the UI thread's calls
+(pyinstrument, ``pip install pyinstrument``; it samples the main thread only)::
+
+    .venv/bin/python -X importtime bench/bench_ui.py child home sqlite:///STORE 2>&1 \
+        | sort -t'|' -k2 -n | tail -30
+    .venv/bin/python -m pyinstrument --show-all bench/bench_ui.py child home sqlite:///STORE
+
+(STORE: the absolute path of any bobtui store, e.g. /tmp/x.sqlite3 after ``bobtui --database
+sqlite:////tmp/x.sqlite3``.) The home list needs
+SQLAlchemy Core only; SQLModel, the tables and the question sets come after it (a test
+keeps the list's imports free of the ORM: tests/core/test_meeting_list.py).
+
 Only the key figures (a minute, for a quiet moment)::
 
     .venv/bin/python bench/bench_ui.py --keys
@@ -338,28 +355,39 @@ def bench_keys(folder: Path, targets: Targets) -> None:
         targets.check(label, statistics.median(p95s[("meeting", (width, height))]), 16, " ms")
 
 
+def bench_start(folder: Path, env: dict[str, str], targets: Targets) -> str:
+    """The start-up figures: first frame, the home list against the floor app, peak memory.
+    Returns the URL of the store of 10 meetings they used."""
+    few = store_with_meetings(folder / "few.sqlite3", 10)
+    print(f"Start-up, headless, from process start ({RUNS} runs each, interleaved):")
+    medians = compare(
+        [
+            ("bobtui demo (first frame)", "demo", ""),
+            ("bare one-widget Textual app", "bare", ""),
+            ("home list on screen (10 meetings)", "home", few),
+            ("floor app: its query's rows on screen", "floor", few),
+        ],
+        env,
+    )
+    demo, bare = medians["bobtui demo (first frame)"], medians["bare one-widget Textual app"]
+    home = medians["home list on screen (10 meetings)"]
+    floor = medians["floor app: its query's rows on screen"]
+    targets.check("first frame / bare app", demo[0] / bare[0], 1.3, "x")
+    targets.check("home list on screen / floor app's rows", home[0] / floor[0], 1.1, "x")
+    targets.check("home peak memory above the floor app's", home[1] - floor[1], 5, " MB")
+    return few
+
+
+def data_env(folder: str) -> dict[str, str]:
+    return {**os.environ, "BOBTUI_DATA_DIR": folder, "BOBTUI_CONFIG_DIR": f"{folder}/config"}
+
+
 def main() -> None:
     targets = Targets()
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "BOBTUI_DATA_DIR": folder, "BOBTUI_CONFIG_DIR": f"{folder}/config"}
-        few = store_with_meetings(Path(folder) / "few.sqlite3", 10)
+        env = data_env(folder)
+        few = bench_start(Path(folder), env, targets)
         many = store_with_meetings(Path(folder) / "many.sqlite3", 10_000)
-        print(f"Start-up, headless, from process start ({RUNS} runs each, interleaved):")
-        medians = compare(
-            [
-                ("bobtui demo (first frame)", "demo", ""),
-                ("bare one-widget Textual app", "bare", ""),
-                ("home list on screen (10 meetings)", "home", few),
-                ("floor app: its query's rows on screen", "floor", few),
-            ],
-            env,
-        )
-        demo, bare = medians["bobtui demo (first frame)"], medians["bare one-widget Textual app"]
-        home = medians["home list on screen (10 meetings)"]
-        floor = medians["floor app: its query's rows on screen"]
-        targets.check("first frame / bare app", demo[0] / bare[0], 1.3, "x")
-        targets.check("home list on screen / floor app's rows", home[0] / floor[0], 1.1, "x")
-        targets.check("home peak memory above the floor app's", home[1] - floor[1], 5, " MB")
         print("\nHome: process start to the filled meeting list:")
         big = compare([("10,000 meetings", "home", many), ("10 meetings", "home", few)], env)
         ratio = big["10,000 meetings"][0] / big["10 meetings"][0]
@@ -367,6 +395,13 @@ def main() -> None:
         print()
         os.environ.update(env)
         bench_keys(Path(folder), targets)
+    targets.report()
+
+
+def home_only() -> None:
+    targets = Targets()
+    with tempfile.TemporaryDirectory() as folder:
+        bench_start(Path(folder), data_env(folder), targets)
     targets.report()
 
 
@@ -392,5 +427,7 @@ if __name__ == "__main__":
         profile_keys()
     elif sys.argv[1:] == ["--keys"]:
         keys_only()
+    elif sys.argv[1:] == ["--home"]:
+        home_only()
     else:
         main()

@@ -104,6 +104,8 @@ class Workplace:
 
 
 def _connected_as(store: "Store") -> str:
+    if store.engine.dialect.name != "postgresql":  # only a team store has logins and groups
+        return ""
     from bobtui.core.store.team import identity
 
     found = identity(store)

@@ -1,5 +1,6 @@
 """Home: the meetings in the store, newest first, with a filter on the case code."""
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
+LIST_PAINT_WAIT = 1.0  # seconds; should the screen be gone, the store worker goes on after it
 
 
 class HomeScreen(MeetingOpeningScreen):
@@ -66,6 +68,7 @@ class HomeScreen(MeetingOpeningScreen):
         self._highlight: int | None = None
         self._marked: set[int] = set()  # meetings chosen for a batch export
         self._total = (0, 0)  # meetings shown, meetings found
+        self._list_painted = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -104,13 +107,18 @@ class HomeScreen(MeetingOpeningScreen):
             store = workplace.store(self.kind, reset_demo=self._reset_demo)
             if self.kind is StoreKind.DEMO:
                 self._highlight = workplace.demo_meeting_id
+            # The list the user came for first, mounted and filled in one go (one layout and
+            # one paint on the UI thread, which the query would otherwise wait behind).
+            from bobtui.core.store.meeting_list import list_page
+
+            rows, total = list_page(store, search="", limit=PAGE_SIZE)
         except BobError as error:
             from_worker(self, self._show_status, str(error))
             return
-        from_worker(self, self._mount_list)
-        self.store = store
-        # The list the user came for first; the question sets (TOML, pydantic) after it.
-        self._load_meetings("")
+        from_worker(self, self._show_first_list, store, rows, total)
+        # The question sets (TOML, pydantic) once the list is on screen: parsing them meanwhile
+        # would hold the GIL the list's frame is painted with.
+        self._list_painted.wait(timeout=LIST_PAINT_WAIT)
         from_worker(self, setattr, self.app, "connected_as", workplace.connected_as)
         try:
             catalog = workplace.catalog
@@ -132,13 +140,17 @@ class HomeScreen(MeetingOpeningScreen):
         self._load_meetings(search)
 
     def _load_meetings(self, search: str) -> None:
-        from bobtui.core.store.meetings import count_meetings, list_meetings
-
         if self.store is None:
             return
-        rows = list_meetings(self.store, search=search, limit=PAGE_SIZE)
-        total = count_meetings(self.store, search=search)
+        from bobtui.core.store.meeting_list import list_page
+
+        rows, total = list_page(self.store, search=search, limit=PAGE_SIZE)
         from_worker(self, self._fill_table, rows, total)
+
+    def _show_first_list(self, store: "Store", rows: "list[MeetingListRow]", total: int) -> None:
+        self._mount_list()
+        self.store = store  # the keys that act on the list apply from here
+        self._fill_table(rows, total)
 
     def _fill_table(self, rows: "list[MeetingListRow]", total: int) -> None:
         table = self.query_one(ListTable)
@@ -175,6 +187,7 @@ class HomeScreen(MeetingOpeningScreen):
         )
         self._show_count()
         self.refresh_bindings()  # the summary key applies once there are rows
+        self.call_after_refresh(self._list_painted.set)
 
     def _show_count(self) -> None:
         from bobtui.core.domain.vocabulary import counted

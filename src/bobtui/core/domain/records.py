@@ -12,6 +12,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeVar, cast
 
+from bobtui.core.domain.listing import MeetingListRow as MeetingListRow  # re-exported
 from bobtui.core.domain.vocabulary import (
     ChainCarePhase,
     DecisionStatus,
@@ -177,24 +178,6 @@ class ChairHolder:
     """True when the session that asked is the holder."""
     process_gone: bool = False
     """True when the holder ran on this computer and its process has ended (killed, crashed)."""
-
-
-@dataclass(frozen=True)
-class MeetingListRow:
-    """One line of the meeting list: enough to find a meeting, no case content."""
-
-    id: int
-    case_code: str
-    held_on: date
-    leidraad_id: str
-    status: MeetingStatus
-    open_actions: int
-    finalized: bool = False
-
-    @property
-    def state(self) -> str:
-        """gepland, lopend, gesloten (concept) or vastgesteld."""
-        return meeting_state(self.status, finalized=self.finalized)
 
 
 @cache

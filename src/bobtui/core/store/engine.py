@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from bobtui.core.config.paths import Paths
@@ -253,6 +253,13 @@ class Store:
 
         with store_trouble(ReadFailed), Session(self.engine) as db:
             yield db
+
+    @contextmanager
+    def reading_rows(self) -> Iterator[Connection]:
+        """A short connection to read rows with, without the ORM (SQLModel is not imported);
+        trouble with the store raises :class:`ReadFailed`."""
+        with store_trouble(ReadFailed), self.engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def writing(self) -> "Iterator[Session]":

@@ -1,18 +1,26 @@
-"""Store-wide questions about meetings: the list, finding one by id or case code, deleting."""
+"""Store-wide questions about meetings: the list, finding one by id or case code, deleting.
 
-from collections.abc import Sequence
-from datetime import UTC, date, datetime
+The list itself lives in ``meeting_list`` (no ORM, for the home screen's start-up); it is
+re-exported here for the callers that use both."""
+
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func
-from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from bobtui.core.domain.errors import NotFound
-from bobtui.core.domain.records import MeetingListRow
-from bobtui.core.domain.vocabulary import DecisionStatus, MeetingStatus
 from bobtui.core.store.engine import Store, meeting_not_found
-from bobtui.core.store.tables import Decision, Meeting, MeetingEvent
+from bobtui.core.store.meeting_list import count_meetings, list_meetings, select_meetings
+from bobtui.core.store.tables import Meeting, MeetingEvent
+
+__all__ = [
+    "count_meetings",
+    "delete_meeting",
+    "earlier_on_case",
+    "find_meeting_id",
+    "list_meetings",
+    "select_meetings",
+]
 
 
 def earlier_on_case(meeting: Meeting) -> tuple[Any, ...]:
@@ -22,85 +30,6 @@ def earlier_on_case(meeting: Meeting) -> tuple[Any, ...]:
         Meeting.id != meeting.id,
         col(Meeting.created_at) < meeting.created_at,
     )
-
-
-def _list_statement() -> Any:
-    """Meeting list rows: id, case code, date, leidraad, status, open actions, finalized."""
-    open_actions = (
-        select(func.count())
-        .where(Decision.meeting_id == Meeting.id, Decision.status == DecisionStatus.OPEN)
-        .scalar_subquery()
-    )
-    # More columns than sqlmodel's typed select() takes, so SQLAlchemy's own select.
-    return sa_select(
-        col(Meeting.id),
-        col(Meeting.case_code),
-        col(Meeting.held_on),
-        col(Meeting.leidraad_id),
-        col(Meeting.status),
-        open_actions,
-        col(Meeting.finalized_at).is_not(None),
-    )
-
-
-def _rows(store: Store, statement: Any) -> list[MeetingListRow]:
-    with store.reading() as db:
-        rows = db.connection().execute(statement).all()
-    return [
-        MeetingListRow(id, code, held_on, leidraad, MeetingStatus(status), count, bool(final))
-        for id, code, held_on, leidraad, status, count, final in rows
-    ]
-
-
-def _code_contains(store: Store, search: str) -> Any:
-    """The case code contains ``search``, ignoring the case of ASCII letters (as SQLite's LIKE
-    does). On PostgreSQL in collation "C": ILIKE in the database's own collation lowercases
-    every meeting's code by that collation's rules, which took half the time of a search of
-    10,000 meetings (bench/bench_scale.py)."""
-    code: Any = col(Meeting.case_code)
-    if store.engine.dialect.name == "postgresql":
-        code = code.collate("C")
-    return code.icontains(search.strip())
-
-
-def list_meetings(
-    store: Store, *, search: str = "", limit: int = 100, offset: int = 0
-) -> list[MeetingListRow]:
-    """Meetings newest first, one page at a time; ``search`` filters on the case code."""
-    statement = _list_statement()
-    if search:
-        statement = statement.where(_code_contains(store, search))
-    statement = statement.order_by(col(Meeting.held_on).desc(), col(Meeting.id).desc())
-    return _rows(store, statement.limit(limit).offset(offset))
-
-
-def select_meetings(
-    store: Store,
-    *,
-    case_code: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    meeting_ids: Sequence[int] | None = None,
-) -> list[MeetingListRow]:
-    """Meetings in date order (oldest first) matching every filter given; none given: all."""
-    statement = _list_statement()
-    if case_code is not None:
-        statement = statement.where(col(Meeting.case_code) == case_code.strip())
-    if since is not None:
-        statement = statement.where(col(Meeting.held_on) >= since)
-    if until is not None:
-        statement = statement.where(col(Meeting.held_on) <= until)
-    if meeting_ids is not None:
-        statement = statement.where(col(Meeting.id).in_(list(meeting_ids)))
-    return _rows(store, statement.order_by(col(Meeting.held_on), col(Meeting.id)))
-
-
-def count_meetings(store: Store, *, search: str = "") -> int:
-    statement = select(func.count()).select_from(Meeting)
-    if search:
-        statement = statement.where(_code_contains(store, search))
-    with store.reading() as db:
-        return db.exec(statement).one()
 
 
 def find_meeting_id(store: Store, reference: str) -> int:
