@@ -15,6 +15,7 @@ from bobtui.core.store.meetings import select_meetings
 from bobtui.screens.amendment import AmendmentScreen
 from bobtui.screens.confirm import ConfirmScreen
 from bobtui.screens.reopen import ReopenScreen
+from bobtui.screens.summary import SummaryScreen
 from tests.ui.test_app import wait_for_rows
 from tests.ui.test_meeting_screen import until
 
@@ -48,7 +49,13 @@ async def test_finalize_amend_and_reopen_from_the_summary(
         table = await wait_for_rows(pilot, 1)
         assert table.texts_at(0)[5] == "gesloten (concept)"
         await pilot.press("s")
-        await until(pilot, lambda: app.screen.check_action("finalize", ()), "the finalize key")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, SummaryScreen) and app.screen.check_action("finalize", ())
+            ),
+            "the finalize key",
+        )
         assert "CONCEPT" in _markdown(app)
         assert app.screen.check_action("amend", ()) is False
         await pilot.press("f")
