@@ -91,3 +91,34 @@ async def test_high_contrast_theme_can_be_chosen(monkeypatch: pytest.MonkeyPatch
     async with app.run_test(size=(120, 40)):
         assert app.theme == "bobtui-hoog-contrast"
         assert app.current_theme.background == "#000000"
+
+
+async def test_a_key_pressed_while_the_question_sets_load_is_kept(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    """The list shows before the question sets are read; 's' pressed then opens the summary
+    once they are, instead of being dropped."""
+    import threading
+
+    from bobtui.core.questions import sets
+
+    release = threading.Event()
+    load = sets.default_catalog
+
+    def slow_catalog(*args: object, **kwargs: object) -> sets.Catalog:
+        release.wait(timeout=30)
+        return load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sets, "default_catalog", slow_catalog)
+    app = BobApp(StoreChoice(url=url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_rows(pilot, 3)
+        await pilot.press("s")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, SummaryScreen)
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, SummaryScreen):
+                break
+        assert isinstance(app.screen, SummaryScreen), "the summary"

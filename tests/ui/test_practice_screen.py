@@ -15,6 +15,13 @@ from tests.core.test_practice import example_case  # noqa: F401  (fixture)
 from tests.ui.test_meeting_screen import until
 
 
+def _event_shown(app: BobApp) -> bool:
+    """The practice event's screen is up and composed (pushed is not yet drawn)."""
+    return isinstance(app.screen, PracticeEventScreen) and bool(
+        app.screen.query("#practice-event-text")
+    )
+
+
 async def test_rehearsal_in_the_app_with_a_timed_event(
     example_case: PracticeCase,  # noqa: F811
     clock: FakeClock,
@@ -39,7 +46,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
         await pilot.pause(1.2)
         assert isinstance(app.screen, MeetingScreen)  # minute 4 of beeldvorming: nothing yet
         clock.advance(2)
-        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen), "the event")
+        await until(pilot, lambda: _event_shown(app), "the event")
         assert "huisverbod" in str(app.screen.query_one("#practice-event-text").render())
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back to the meeting")
@@ -62,7 +69,7 @@ async def test_rehearsal_in_the_app_with_a_timed_event(
         panel = await trainer_panel_on(1)
         assert panel.query_one(ListTable).texts_at(1)[3] == "wacht (1× uitgesteld)"
         await pilot.press("s")  # start it now
-        await until(pilot, lambda: isinstance(app.screen, PracticeEventScreen), "started")
+        await until(pilot, lambda: _event_shown(app), "started")
         assert "wat dat besluit" in str(app.screen.query_one("#practice-event-text").render())
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "back again")

@@ -2,6 +2,7 @@
 another live window chairs it, whether to take over or look on), then setup for a planned
 meeting and the meeting screen for a running one."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -23,8 +24,28 @@ class MeetingOpeningScreen(Screen[None]):
     """A screen that lists meetings of one store and opens them (the home screen)."""
 
     store: "Store | None"
-    catalog: "Catalog | None"
-    practice_catalog: "PracticeCatalog | None"
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The list shows before the question sets and practice cases are read (make bench).
+        self.catalog: Catalog | None = None
+        self.practice_catalog: PracticeCatalog | None = None
+        self._waiting_for_catalog: list[Callable[[], None]] = []
+
+    def loaded_catalog(self, action: Callable[[], None]) -> "Catalog | None":
+        """The question sets once loaded; until then None, and ``action`` runs once they are,
+        so a key pressed the moment the list appears is kept instead of lost."""
+        if self.catalog is None:
+            self._waiting_for_catalog.append(action)
+        return self.catalog
+
+    def catalog_loaded(self, catalog: "Catalog") -> None:
+        """From the loading worker: the keys that wait for the question sets go on."""
+        self.catalog = catalog
+        self.refresh_bindings()
+        waiting, self._waiting_for_catalog = self._waiting_for_catalog, []
+        for action in waiting:
+            action()
 
     def _meeting_clock(self) -> "Clock":
         raise NotImplementedError
@@ -108,8 +129,9 @@ class MeetingOpeningScreen(Screen[None]):
         from bobtui.screens.practice_meeting import meeting_screen_for
         from bobtui.screens.setup import SetupScreen
 
-        assert self.store is not None and self.catalog is not None
-        prompts = self.catalog.generic_prompts
+        assert self.store is not None
+        # A quick Enter may have read the question sets before this screen was told of them.
+        prompts = (self.catalog or workplace_of(self).catalog).generic_prompts
         case = self._practice_case_of(session)
         if planned:
             self.app.push_screen(SetupScreen(self.store, session, case))

@@ -24,9 +24,7 @@ if TYPE_CHECKING:
 
     from bobtui.core.domain.dates import Clock
     from bobtui.core.domain.records import MeetingListRow, Saved
-    from bobtui.core.questions.sets import Catalog
     from bobtui.core.store.engine import Store
-    from bobtui.core.training.catalog import PracticeCatalog
     from bobtui.core.training.feedback import FeedbackReport
 
 PAGE_SIZE = 200
@@ -63,8 +61,6 @@ class HomeScreen(MeetingOpeningScreen):
         self.rehearsals = kind is StoreKind.REHEARSALS
         self._rehearse = rehearse
         self.store: Store | None = None
-        self.catalog: Catalog | None = None
-        self.practice_catalog: PracticeCatalog | None = None
         self._highlight: int | None = None
         self._marked: set[int] = set()  # meetings chosen for a batch export
         self._total = (0, 0)  # meetings shown, meetings found
@@ -127,8 +123,7 @@ class HomeScreen(MeetingOpeningScreen):
         except BobError as error:
             from_worker(self, self._show_status, str(error))
             return
-        self.catalog = catalog
-        from_worker(self, self.refresh_bindings)
+        from_worker(self, self.catalog_loaded, catalog)
         for warning in catalog.warnings:
             from_worker(self.app, self.app.notify, warning, severity="warning", timeout=10)
         if self._rehearse is not None:
@@ -249,7 +244,8 @@ class HomeScreen(MeetingOpeningScreen):
         if not self.rehearsals:
             self.app.push_screen(HomeScreen(StoreKind.REHEARSALS))
             return
-        if self.practice_catalog is not None:
+        ready = self.loaded_catalog(self.action_practice) is not None
+        if ready and self.practice_catalog is not None:
             self.app.push_screen(
                 PracticeCasesScreen(self.practice_catalog),
                 lambda case_id: self.start_rehearsal(case_id) if case_id else None,
@@ -275,6 +271,8 @@ class HomeScreen(MeetingOpeningScreen):
         from bobtui.screens.feedback import FeedbackScreen
 
         meeting_id = self._selected_meeting_id()
+        if self.loaded_catalog(self.action_feedback) is None:
+            return
         report = self._feedback_of(meeting_id) if meeting_id is not None else None
         if report is not None:
             self.app.push_screen(FeedbackScreen(report))
@@ -285,6 +283,8 @@ class HomeScreen(MeetingOpeningScreen):
 
         if len(self._marked) != 2:
             self.notify("Markeer twee oefeningen (spatie) om ze te vergelijken.")
+            return
+        if self.loaded_catalog(self.action_compare) is None:
             return
         first, second = (self._feedback_of(i) for i in sorted(self._marked))
         if first is None or second is None:
@@ -314,7 +314,7 @@ class HomeScreen(MeetingOpeningScreen):
     def action_new_meeting(self) -> None:
         from bobtui.screens.setup import SetupScreen
 
-        if self.store is not None and self.catalog is not None:
+        if self.store is not None and self.loaded_catalog(self.action_new_meeting) is not None:
             self.app.push_screen(SetupScreen(self.store))
 
     def on_screen_resume(self) -> None:
@@ -331,7 +331,7 @@ class HomeScreen(MeetingOpeningScreen):
         if action in ("feedback", "compare"):
             return self.rehearsals and self.store is not None
         if action == "new_meeting":  # rehearsals start from a practice case (o)
-            return self.store is not None and self.catalog is not None and not self.rehearsals
+            return self.store is not None and not self.rehearsals
         if action in ("focus_filter", "show_actions", "practice"):
             return self.store is not None
         if action in ("show_summary", "open_meeting", "show_case_history", "toggle_mark", "export"):
@@ -357,7 +357,7 @@ class HomeScreen(MeetingOpeningScreen):
         from bobtui.screens.batch_export import BatchExportScreen
 
         chosen = self._marked or {self._selected_meeting_id()} - {None}
-        if self.store is None or self.catalog is None or not chosen:
+        if self.store is None or not chosen or self.loaded_catalog(self.action_export) is None:
             return
         meetings = select_meetings(self.store, meeting_ids=[i for i in chosen if i is not None])
 
@@ -388,15 +388,17 @@ class HomeScreen(MeetingOpeningScreen):
         )
 
     def action_show_summary(self) -> None:
-        meeting_id = self._selected_meeting_id()
-        if meeting_id is not None and self.store is not None and self.catalog is not None:
-            from bobtui.core.domain.errors import BobError
-            from bobtui.core.session import open_meeting
-            from bobtui.screens.summary import SummaryScreen
+        from bobtui.core.domain.errors import BobError
+        from bobtui.core.session import open_meeting
+        from bobtui.screens.summary import SummaryScreen
 
-            try:
-                session = open_meeting(self.store, meeting_id, self.catalog, self._meeting_clock())
-            except BobError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.app.push_screen(SummaryScreen(session))
+        meeting_id = self._selected_meeting_id()
+        catalog = self.loaded_catalog(self.action_show_summary)
+        if meeting_id is None or self.store is None or catalog is None:
+            return
+        try:
+            session = open_meeting(self.store, meeting_id, catalog, self._meeting_clock())
+        except BobError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.app.push_screen(SummaryScreen(session))
