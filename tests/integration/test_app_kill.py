@@ -16,6 +16,7 @@ CHAIR = """
 import asyncio, sys, time
 from bobtui.app import BobApp, StoreChoice
 from bobtui.screens.meeting import MeetingScreen
+from bobtui.screens._writes import writer_of
 
 async def chair():
     app = BobApp(StoreChoice(url=sys.argv[1]))
@@ -28,6 +29,8 @@ async def chair():
             await pilot.pause(0.05)  # typing starts once the note line has the focus
         await pilot.press(*"Eerste notitie", "enter", "ctrl+n")
         await pilot.press(*"Tweede notitie", "enter", "ctrl+n")
+        while writer_of(app).busy:  # the moves are saved off the event loop, then shown
+            await pilot.pause(0.05)
         print("READY", app.screen.session.position().question.id, flush=True)
         time.sleep(60)  # killed here, with the app still running
 
