@@ -267,7 +267,7 @@ class MeetingSession(
             return Saved(earlier, ())
         # The autosave hot path: prepared Core statements, no ORM unit of work (make bench).
         position = self.position()
-        with self._write("note.recorded", "note", running=True) as (db, changed):
+        with self._write_rows("note.recorded", "note", running=True) as (connection, changed):
             assert position is not None  # a running meeting has been started
             question = question_id or position.question.id
             said = typed_at or self._clock()
@@ -285,7 +285,6 @@ class MeetingSession(
                 author=self.author,  # on PostgreSQL the database sets it, the same name
             )
             values = {name: getattr(note, name) for name in _NOTE_COLUMNS}
-            connection = db.connection()
             if connection.dialect.name == "postgresql":
                 note_id = connection.execute(_NEXT_NOTE_ID).scalar_one()
                 connection.execute(_INSERT_NOTE_WITH_ID, {"id": note_id, **values})

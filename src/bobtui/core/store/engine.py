@@ -270,6 +270,13 @@ class Store:
         with store_trouble(SaveFailed), Session(self.engine, expire_on_commit=False) as db:
             yield db
 
+    @contextmanager
+    def writing_rows(self) -> Iterator[Connection]:
+        """A connection to change rows with, without the ORM, committed by the caller (rolled
+        back otherwise); trouble with the store raises :class:`SaveFailed`."""
+        with store_trouble(SaveFailed), self.engine.connect() as connection:
+            yield connection
+
     def dispose(self) -> None:
         self.engine.dispose()
 
