@@ -96,8 +96,8 @@ async def test_high_contrast_theme_can_be_chosen(monkeypatch: pytest.MonkeyPatch
 async def test_a_key_pressed_while_the_question_sets_load_is_kept(
     monkeypatch: pytest.MonkeyPatch, url: str
 ) -> None:
-    """The list shows before the question sets are read; 's' pressed then opens the summary
-    once they are, instead of being dropped."""
+    """The list shows before the question sets are read; 's' pressed then (twice, impatient)
+    opens the summary once they are, instead of being dropped."""
     import threading
 
     from bobtui.core.questions import sets
@@ -113,7 +113,7 @@ async def test_a_key_pressed_while_the_question_sets_load_is_kept(
     app = BobApp(StoreChoice(url=url))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_rows(pilot, 3)
-        await pilot.press("s")
+        await pilot.press("s", "s")
         await pilot.pause(0.2)
         assert not isinstance(app.screen, SummaryScreen)
         release.set()
@@ -122,3 +122,6 @@ async def test_a_key_pressed_while_the_question_sets_load_is_kept(
             if isinstance(app.screen, SummaryScreen):
                 break
         assert isinstance(app.screen, SummaryScreen), "the summary"
+        await pilot.pause(0.3)
+        summaries = [s for s in app.screen_stack if isinstance(s, SummaryScreen)]
+        assert len(summaries) == 1, "pressed twice, the summary opens once"

@@ -34,8 +34,9 @@ class MeetingOpeningScreen(Screen[None]):
 
     def loaded_catalog(self, action: Callable[[], None]) -> "Catalog | None":
         """The question sets once loaded; until then None, and ``action`` runs once they are,
-        so a key pressed the moment the list appears is kept instead of lost."""
-        if self.catalog is None:
+        so a key pressed the moment the list appears is kept instead of lost (once: pressed
+        twice, it still opens one screen)."""
+        if self.catalog is None and action not in self._waiting_for_catalog:
             self._waiting_for_catalog.append(action)
         return self.catalog
 
