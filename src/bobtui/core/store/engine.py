@@ -16,7 +16,6 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
-from bobtui.core.config.paths import Paths
 from bobtui.core.config.settings import Settings, load_settings
 from bobtui.core.domain.errors import (
     AccessDenied,
@@ -28,7 +27,7 @@ from bobtui.core.domain.errors import (
 )
 from bobtui.core.domain.text import undecodable
 from bobtui.core.store import sqlite_files
-from bobtui.core.store.sqlite_files import DamagedStore, FileKind
+from bobtui.core.store.sqlite_files import FileKind
 
 if TYPE_CHECKING:  # SQLModel is imported where a store is used: opening one needs no ORM
     from sqlmodel import Session
@@ -109,33 +108,6 @@ def create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-def _check_sqlite_file(path: Path, paths: Paths, *, create: bool) -> None:
-    """Refuse, before anything touches it, a file bobtui must not open; make a new one private."""
-    kind = sqlite_files.inspect_file(path)
-    if kind is FileKind.MISSING and create:
-        sqlite_files.create_private_file(path, paths)
-    elif kind in (FileKind.MISSING, FileKind.EMPTY) and not create:
-        raise StoreError(
-            f"Er is geen opslag in {path}; open de app (bobtui) of de demo (bobtui demo) om te "
-            "beginnen, of geef de juiste --database of --data-dir."
-        )
-    elif kind is FileKind.FOREIGN:
-        raise StoreError(
-            f"{path} is een database van een ander programma; bobtui opent hem niet en "
-            "verandert er niets aan."
-        )
-    elif kind is FileKind.NOT_SQLITE:
-        raise StoreError(f"{path} is geen SQLite-database; bobtui verandert er niets aan.")
-    elif kind is FileKind.DAMAGED:
-        raise _damaged(path, paths)
-
-
-def _damaged(path: Path, paths: Paths) -> DamagedStore:
-    return DamagedStore(
-        f"De opslag {path} is beschadigd; {sqlite_files.newest_backup_note(path, paths)}."
-    )
 
 
 def _alembic_config(connection: Any) -> Any:
@@ -314,7 +286,7 @@ def _daily_check(engine: Engine, path: Path, settings: Settings) -> None:
         return
     with _raw_sqlite(engine) as raw:
         if not sqlite_files.quick_check(raw):
-            raise _damaged(path, settings.paths)
+            raise sqlite_files.damaged(path, settings.paths)
     _backup(engine, path, settings, "dagelijks")
 
 
@@ -378,7 +350,7 @@ def open_store(
     resolved = url or resolve_url(settings)
     path = sqlite_path(resolved)
     if path is not None:
-        _check_sqlite_file(path, settings.paths, create=create)
+        sqlite_files.check_file(path, settings.paths, create=create)
     engine = create_store_engine(resolved)
     try:
         if path is not None and backups:
@@ -394,7 +366,7 @@ def open_store(
         # The message may quote SQL parameters (case data), so only the error's kind is shown.
         cause = getattr(error, "orig", None) or error
         if path is not None and isinstance(cause, sqlite3.DatabaseError) and _is_damage(cause):
-            raise _damaged(path, settings.paths) from None
+            raise sqlite_files.damaged(path, settings.paths) from None
         if path is None and isinstance(error, OperationalError):
             raise StoreError(_UNREACHABLE_SERVER) from None
         reason = type(cause).__name__

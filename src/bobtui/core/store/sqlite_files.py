@@ -209,3 +209,28 @@ def make_backup(
     for old in backups_of(store, paths)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
     return target
+
+
+def check_file(path: Path, paths: Paths, *, create: bool) -> None:
+    """Refuse, before anything touches it, a file bobtui must not open; make a new one private."""
+    kind = inspect_file(path)
+    if kind is FileKind.MISSING and create:
+        create_private_file(path, paths)
+    elif kind in (FileKind.MISSING, FileKind.EMPTY) and not create:
+        raise StoreError(
+            f"Er is geen opslag in {path}; open de app (bobtui) of de demo (bobtui demo) om te "
+            "beginnen, of geef de juiste --database of --data-dir."
+        )
+    elif kind is FileKind.FOREIGN:
+        raise StoreError(
+            f"{path} is een database van een ander programma; bobtui opent hem niet en "
+            "verandert er niets aan."
+        )
+    elif kind is FileKind.NOT_SQLITE:
+        raise StoreError(f"{path} is geen SQLite-database; bobtui verandert er niets aan.")
+    elif kind is FileKind.DAMAGED:
+        raise damaged(path, paths)
+
+
+def damaged(path: Path, paths: Paths) -> DamagedStore:
+    return DamagedStore(f"De opslag {path} is beschadigd; {newest_backup_note(path, paths)}.")
